@@ -1,0 +1,19 @@
+import { rmSync } from 'node:fs';
+
+import { e2eDataDir, startStack } from '../../scripts/lib/stack.mjs';
+
+// Starts a fresh stack on its own ports (so a running `npm start` is left alone) and
+// returns the teardown that stops it.
+export default async function globalSetup() {
+	rmSync( e2eDataDir, { recursive: true, force: true } );
+	const port = Number( new URL( process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889' ).port );
+	const stack = await startStack( {
+		dataDir: e2eDataDir,
+		ports: { wordpress: port },
+		fresh: true,
+	} );
+	process.env.E2E_LOG_DIR = stack.logDir;
+	return async () => {
+		await stack.stop();
+	};
+}

@@ -1,0 +1,33 @@
+<?php
+/**
+ * Plugin Name:       Logto Bridge
+ * Plugin URI:        https://github.com/logto-bridge/logto-bridge-wordpress
+ * Description:       Sign in to WordPress through Logto, with phone number + SMS code as a first-class way in.
+ * Version:           0.1.0
+ * Requires at least: 6.5
+ * Requires PHP:      7.4
+ * Author:            Logto Bridge contributors
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       logto-bridge
+ * Domain Path:       /languages
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+define( 'LOGTO_BRIDGE_VERSION', '0.1.0' );
+define( 'LOGTO_BRIDGE_FILE', __FILE__ );
+define( 'LOGTO_BRIDGE_DIR', plugin_dir_path( __FILE__ ) );
+
+require_once LOGTO_BRIDGE_DIR . 'includes/class-plugin.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-compat.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-settings-page.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-block.php';
+
+Plugin::add_hooks();

@@ -1,0 +1,132 @@
+// Starts child servers in their own process group, waits until they answer, and stops
+// them (and every grandchild) on demand, so Ctrl-C never leaves a port taken.
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const children = new Set();
+
+/**
+ * @param {object} options
+ * @param {string} options.name          label for messages
+ * @param {string} options.command       executable
+ * @param {string[]} options.args        arguments
+ * @param {Record<string,string>} [options.env]
+ * @param {string} [options.cwd]
+ * @param {string} [options.logFile]     where stdout+stderr go (also echoed when options.echo)
+ * @param {boolean} [options.echo]       also print the output with a prefix
+ * @param {string} options.readyUrl      polled until it answers with any HTTP status below 500
+ * @param {number} [options.timeoutMs]
+ */
+export async function startService(options) {
+	const { name, command, args, env = {}, cwd, logFile, echo = false, readyUrl, timeoutMs = 120_000 } = options;
+	const child = spawn(command, args, {
+		cwd,
+		env: { ...process.env, ...env },
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let log;
+	if (logFile) {
+		mkdirSync(dirname(logFile), { recursive: true });
+		log = createWriteStream(logFile, { flags: 'a' });
+	}
+	for (const stream of [child.stdout, child.stderr]) {
+		stream.on('data', (chunk) => {
+			log?.write(chunk);
+			if (echo) {
+				for (const line of chunk.toString().split('\n')) {
+					if (line.trim()) process.stdout.write(`[${name}] ${line}\n`);
+				}
+			}
+		});
+	}
+	let exited = null;
+	const exitPromise = new Promise((resolve) => {
+		child.on('exit', (code, signal) => {
+			exited = { code, signal };
+			children.delete(service);
+			log?.end();
+			resolve(exited);
+		});
+	});
+	const service = {
+		name,
+		pid: child.pid,
+		logFile,
+		exited: exitPromise,
+		async stop() {
+			killGroup(child.pid, 'SIGTERM');
+			// The leader may exit before its children do: wait for the whole group, so the
+			// ports are free when stop() resolves.
+			if (!(await groupGone(child.pid, 5000))) {
+				killGroup(child.pid, 'SIGKILL');
+				await groupGone(child.pid, 5000);
+			}
+			await exitPromise;
+		},
+	};
+	children.add(service);
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (exited) {
+			throw new Error(`${name} exited before it was ready (code ${exited.code}, signal ${exited.signal}); see ${logFile ?? 'its output'}`);
+		}
+		if (await answers(readyUrl)) return service;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	await service.stop();
+	throw new Error(`${name} did not answer on ${readyUrl} within ${timeoutMs / 1000} s; see ${logFile ?? 'its output'}`);
+}
+
+function killGroup(pid, signal) {
+	try {
+		process.kill(-pid, signal);
+	} catch {
+		// Already gone.
+	}
+}
+
+async function groupGone(pid, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		try {
+			process.kill(-pid, 0);
+		} catch {
+			return true;
+		}
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	return false;
+}
+
+async function answers(url) {
+	try {
+		const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
+		await res.arrayBuffer();
+		return res.status < 500;
+	} catch {
+		return false;
+	}
+}
+
+/** Stops every service started by this process, newest first. */
+export async function stopAll() {
+	for (const service of [...children].reverse()) {
+		await service.stop();
+	}
+}
+
+/** Stops everything on SIGINT / SIGTERM and exits. */
+export function stopOnSignals() {
+	let stopping = false;
+	const handler = async (signal) => {
+		if (stopping) return;
+		stopping = true;
+		process.stdout.write(`\n${signal}: stopping services...\n`);
+		await stopAll();
+		process.exit(0);
+	};
+	process.on('SIGINT', handler);
+	process.on('SIGTERM', handler);
+}

@@ -1,0 +1,65 @@
+// Runs WordPress 6.5.5 offline in WordPress Playground (PHP compiled to WebAssembly),
+// with core assembled from the npm registry and our plugin mounted and active.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { assembleWordPress } from '../assemble-wordpress.mjs';
+import { startService } from './processes.mjs';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const require = createRequire(import.meta.url);
+const playgroundCli = join(dirname(require.resolve('@wp-playground/cli/package.json')), 'wp-playground.js');
+
+/**
+ * @param {object} options
+ * @param {number} options.port
+ * @param {string} options.dataDir       folder holding this site's core (wordpress/, with its database)
+ * @param {boolean} [options.fresh]      throw away the database first
+ * @param {Record<string,string>} [options.constants]  wp-config constants (strings)
+ * @param {number} [options.workers]
+ * @param {string} [options.logFile]
+ * @param {boolean} [options.echo]
+ */
+export async function startWordPress({ port, dataDir, fresh = false, constants = {}, workers = 1, logFile, echo = false }) {
+	const coreDir = join(dataDir, 'wordpress');
+	assembleWordPress(coreDir);
+	if (fresh) {
+		rmSync(join(coreDir, 'wp-content', 'database', '.ht.sqlite'), { force: true });
+	}
+	const blueprintFile = join(dataDir, 'wp-blueprint.json');
+	mkdirSync(dataDir, { recursive: true });
+	writeFileSync(
+		blueprintFile,
+		JSON.stringify({
+			steps: [
+				{ step: 'defineWpConfigConsts', consts: constants },
+				{ step: 'activatePlugin', pluginPath: 'logto-bridge/logto-bridge.php' },
+			],
+		}, null, '\t'),
+	);
+	const url = `http://127.0.0.1:${port}`;
+	const service = await startService({
+		name: 'wordpress',
+		command: process.execPath,
+		args: [
+			playgroundCli,
+			'server',
+			`--port=${port}`,
+			`--site-url=${url}`,
+			'--php=8.3',
+			'--wp=6.5',
+			`--workers=${workers}`,
+			`--mount-before-install=${coreDir}:/wordpress`,
+			`--mount=${join(repoRoot, 'plugin')}:/wordpress/wp-content/plugins/logto-bridge`,
+			'--wordpress-install-mode=install-from-existing-files-if-needed',
+			`--blueprint=${blueprintFile}`,
+		],
+		logFile,
+		echo,
+		readyUrl: `${url}/wp-login.php`,
+		timeoutMs: 180_000,
+	});
+	return { ...service, url };
+}

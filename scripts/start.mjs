@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+// `npm start`: builds what is missing, starts the local system on 127.0.0.1, prints where
+// everything is, and stops every child process on Ctrl-C / SIGTERM.
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { stopAll, stopOnSignals } from './lib/processes.mjs';
+import { defaultDataDir, startStack } from './lib/stack.mjs';
+import { repoRoot } from './lib/wordpress.mjs';
+
+const port = (name, fallback) => {
+	const value = Number(process.env[name] ?? fallback);
+	if (!Number.isInteger(value) || value < 1 || value > 65535) {
+		console.error(`${name} must be a TCP port (1-65535), got "${process.env[name]}"`);
+		process.exit(1);
+	}
+	return value;
+};
+
+stopOnSignals();
+if (process.env.SKIP_BUILD !== '1' || !existsSync(join(repoRoot, 'plugin', 'build', 'settings', 'index.js'))) {
+	console.log('Building the block and the settings app...');
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
+}
+
+try {
+	const stack = await startStack({
+		dataDir: process.env.DATA_DIR ?? defaultDataDir,
+		ports: { wordpress: port('WP_PORT', 8888) },
+		echo: process.env.QUIET !== '1',
+	});
+	console.log(`
+Logto Bridge is running (Ctrl-C stops everything):
+  WordPress      ${stack.wordpressUrl}/wp-admin/   user admin / password
+  Logto settings ${stack.wordpressUrl}/wp-admin/admin.php?page=logto-bridge
+  Logs           ${stack.logDir}
+`);
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	await stopAll();
+	process.exit(1);
+}
