@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+
+import { JsonFileStore } from './store.js';
+
+type Entry = { payload: AdapterPayload; expiresAt: number | null };
+
+/**
+ * oidc-provider storage (sessions, grants, codes, tokens...) in one embedded file, so a
+ * restart keeps signed-in sessions. One store shared by all models, keyed "Model:id".
+ */
+export function createAdapterFactory(dataDir: string) {
+	const store = new JsonFileStore<Entry>(join(dataDir, 'oidc.json'));
+	const live = (entry: Entry | undefined) =>
+		entry && (entry.expiresAt === null || entry.expiresAt > Date.now()) ? entry : undefined;
+	store.deleteWhere((entry) => !live(entry));
+
+	return class FileAdapter implements Adapter {
+		constructor(private readonly model: string) {}
+
+		private key(id: string) {
+			return `${this.model}:${id}`;
+		}
+
+		async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
+			store.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null });
+		}
+
+		async find(id: string) {
+			return live(store.get(this.key(id)))?.payload;
+		}
+
+		async findByUserCode(userCode: string) {
+			return this.findLive((p) => p.userCode === userCode);
+		}
+
+		async findByUid(uid: string) {
+			return this.findLive((p) => p.uid === uid);
+		}
+
+		private findLive(match: (payload: AdapterPayload) => boolean) {
+			const prefix = `${this.model}:`;
+			return store.find((e, key) => key.startsWith(prefix) && Boolean(live(e)) && match(e.payload))?.payload;
+		}
+
+		async consume(id: string) {
+			const entry = store.get(this.key(id));
+			if (entry) store.set(this.key(id), { ...entry, payload: { ...entry.payload, consumed: Math.floor(Date.now() / 1000) } });
+		}
+
+		async destroy(id: string) {
+			store.delete(this.key(id));
+		}
+
+		async revokeByGrantId(grantId: string) {
+			store.deleteWhere((e) => e.payload.grantId === grantId);
+		}
+	};
+}

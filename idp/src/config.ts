@@ -1,0 +1,88 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { z } from 'zod';
+
+const idpRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(idpRoot, '..');
+
+const bool = z
+	.enum(['1', '0', 'true', 'false', 'on', 'off'])
+	.transform((v) => v === '1' || v === 'true' || v === 'on');
+
+const envSchema = z.object({
+	IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
+	IDP_HOST: z.string().default('127.0.0.1'),
+	IDP_PUBLIC_URL: z.url().optional(),
+	IDP_DATA_DIR: z.string().default(join(repoRoot, '.data', 'idp')),
+	IDP_CLIENTS_FILE: z.string().default(join(idpRoot, 'fixtures', 'clients.json')),
+	IDP_USERS_FILE: z.string().default(join(idpRoot, 'fixtures', 'users.json')),
+	IDP_SIGNING_ALG: z.enum(['ES384', 'RS256']).default('ES384'),
+	IDP_SIGN_UP: bool.default(true),
+	IDP_SMS_CONNECTOR: z.enum(['console', 'tencent', 'aliyun', 'twilio']).default('console'),
+	IDP_SMS_CONFIG: z.string().optional(),
+	IDP_SMS_OUTBOX: z.string().optional(),
+	IDP_DEFAULT_REGION: z.string().length(2).default('US'),
+	IDP_CODE_TTL_SECONDS: z.coerce.number().int().min(1).default(600),
+	IDP_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
+});
+
+export type IdpConfig = {
+	port: number;
+	host: string;
+	/** Origin the browser reaches, e.g. http://127.0.0.1:3001 */
+	publicUrl: string;
+	/** Issuer, like Logto's: `${publicUrl}/oidc` */
+	issuer: string;
+	dataDir: string;
+	clientsFile: string;
+	usersFile: string;
+	signingAlg: 'ES384' | 'RS256';
+	signUpEnabled: boolean;
+	sms: { connector: 'console' | 'tencent' | 'aliyun' | 'twilio'; configFile: string | undefined; outbox: string };
+	defaultRegion: string;
+	codeTtlSeconds: number;
+	resendSeconds: number;
+};
+
+/** Reads the configuration from the environment; throws naming the offending variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
+	const parsed = envSchema.safeParse(env);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0];
+		throw new Error(`Invalid idp configuration: ${String(issue?.path.join('.'))}: ${issue?.message}`);
+	}
+	const e = parsed.data;
+	const publicUrl = (e.IDP_PUBLIC_URL ?? `http://${e.IDP_HOST}:${e.IDP_PORT}`).replace(/\/+$/, '');
+	const dataDir = resolve(e.IDP_DATA_DIR);
+	return {
+		port: e.IDP_PORT,
+		host: e.IDP_HOST,
+		publicUrl,
+		issuer: `${publicUrl}/oidc`,
+		dataDir,
+		clientsFile: resolve(e.IDP_CLIENTS_FILE),
+		usersFile: resolve(e.IDP_USERS_FILE),
+		signingAlg: e.IDP_SIGNING_ALG,
+		signUpEnabled: e.IDP_SIGN_UP,
+		sms: {
+			connector: e.IDP_SMS_CONNECTOR,
+			configFile: e.IDP_SMS_CONFIG ? resolve(e.IDP_SMS_CONFIG) : undefined,
+			outbox: resolve(e.IDP_SMS_OUTBOX ?? join(dataDir, 'sms-outbox.jsonl')),
+		},
+		defaultRegion: e.IDP_DEFAULT_REGION.toUpperCase(),
+		codeTtlSeconds: e.IDP_CODE_TTL_SECONDS,
+		resendSeconds: e.IDP_RESEND_SECONDS,
+	};
+}
+
+/** Reads and parses a JSON file, with the file named in the error. */
+export function readJsonFile(path: string): unknown {
+	if (!existsSync(path)) throw new Error(`File not found: ${path}`);
+	try {
+		return JSON.parse(readFileSync(path, 'utf8'));
+	} catch (error) {
+		throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+	}
+}

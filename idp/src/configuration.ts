@@ -1,0 +1,95 @@
+import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+
+import type { Accounts } from './accounts.js';
+import { escapeHtml } from './interactions/html.js';
+import { logtoExtraParams } from './logto-params.js';
+
+type Options = {
+	accounts: Accounts;
+	clients: Configuration['clients'];
+	jwks: { keys: NonNullable<Configuration['jwks']>['keys'] };
+	cookieKeys: string[];
+	signingAlg: 'ES384' | 'RS256';
+	adapter: Configuration['adapter'];
+};
+
+/** oidc-provider configuration, shaped like Logto's: scopes, claims, ES384, auto-submitting logout. */
+export function buildConfiguration({ accounts, clients, jwks, cookieKeys, signingAlg, adapter }: Options): Configuration {
+	return {
+		adapter,
+		clients,
+		// oidc-provider refuses outgoing requests to special-use addresses (SSRF protection).
+		// Everything here runs on loopback, so loopback (only) is let through.
+		fetch: (url, options) => {
+			const { hostname } = new URL(url instanceof Request ? url.url : url);
+			if (/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(hostname)) {
+				const { dispatcher: _ssrfGuard, ...rest } = options as RequestInit & { dispatcher?: unknown };
+				return globalThis.fetch(url, rest);
+			}
+			return globalThis.fetch(url, options);
+		},
+		jwks,
+		findAccount: accounts.findAccount,
+		cookies: { keys: cookieKeys },
+		clientDefaults: {
+			grant_types: ['authorization_code', 'refresh_token'],
+			id_token_signed_response_alg: signingAlg,
+			response_types: ['code'],
+			token_endpoint_auth_method: 'client_secret_basic',
+		},
+		clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
+		enabledJWA: { idTokenSigningAlgValues: ['ES384', 'RS256'] },
+		// Scopes and claims as Logto names them.
+		scopes: ['openid', 'offline_access', 'profile', 'email', 'phone', 'roles'],
+		claims: {
+			openid: ['sub'],
+			profile: ['name', 'username', 'picture', 'updated_at', 'created_at'],
+			email: ['email', 'email_verified'],
+			phone: ['phone_number', 'phone_number_verified'],
+			roles: ['roles'],
+		},
+		// Like Logto: the ID token carries the granted scopes' claims, not only userinfo.
+		conformIdTokenClaims: false,
+		extraParams: [...logtoExtraParams],
+		pkce: { required: () => true },
+		responseTypes: ['code'],
+		routes: { userinfo: '/me' },
+		interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+		features: {
+			devInteractions: { enabled: false },
+			userinfo: { enabled: true },
+			backchannelLogout: { enabled: true },
+			revocation: { enabled: true },
+			rpInitiatedLogout: {
+				enabled: true,
+				// Logto's confirm form submits itself: sign-out needs no click.
+				logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
+					ctx.type = 'html';
+					ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signing out</title></head>
+<body><p>Signing out…</p>${form.replace('</form>', '<input type="hidden" name="logout" value="yes"><noscript><button type="submit">Sign out</button></noscript></form>')}
+<script>document.forms[0].submit();</script></body></html>`;
+				},
+				postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
+					ctx.type = 'html';
+					ctx.body = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signed out</title></head><body><p>You have been signed out.</p></body></html>';
+				},
+			},
+		},
+		ttl: {
+			AccessToken: 3600,
+			AuthorizationCode: 60,
+			IdToken: 3600,
+			Interaction: 3600,
+			Session: 14 * 24 * 3600,
+			Grant: 14 * 24 * 3600,
+			RefreshToken: 14 * 24 * 3600,
+		},
+		renderError: async (ctx: KoaContextWithOIDC, out) => {
+			ctx.type = 'html';
+			ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign-in error</title></head>
+<body><main><h1>Something went wrong</h1>${Object.entries(out)
+				.map(([k, v]) => `<p><strong>${escapeHtml(k)}</strong>: ${escapeHtml(v)}</p>`)
+				.join('')}</main></body></html>`;
+		},
+	};
+}
