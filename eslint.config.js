@@ -18,7 +18,7 @@ export default tseslint.config(
 	{
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
-			'@typescript-eslint/no-unused-vars': [ 'error', { argsIgnorePattern: '^_' } ],
+			'@typescript-eslint/no-unused-vars': [ 'error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' } ],
 			eqeqeq: [ 'error', 'always' ],
 			'no-console': 'off',
 		},

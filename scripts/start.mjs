@@ -27,13 +27,16 @@ if (process.env.SKIP_BUILD !== '1' || !existsSync(join(repoRoot, 'plugin', 'buil
 try {
 	const stack = await startStack({
 		dataDir: process.env.DATA_DIR ?? defaultDataDir,
-		ports: { wordpress: port('WP_PORT', 8888) },
+		ports: { wordpress: port('WP_PORT', 8888), bridge: port('BRIDGE_PORT', 3000), idp: port('IDP_PORT', 3001) },
 		echo: process.env.QUIET !== '1',
 	});
 	console.log(`
 Logto Bridge is running (Ctrl-C stops everything):
   WordPress      ${stack.wordpressUrl}/wp-admin/   user admin / password
   Logto settings ${stack.wordpressUrl}/wp-admin/admin.php?page=logto-bridge
+  Identity (Logto-compatible) ${stack.urls.idp}/oidc   app ID ${stack.secrets.appId}
+  Sample phone   +8613800138000 (a new account) or +12015550123 (role editor)
+  SMS codes      printed here as "[idp] SMS to ..."; also in ${stack.smsOutbox}
   Logs           ${stack.logDir}
 `);
 } catch (error) {

@@ -9,7 +9,7 @@ export default async function globalSetup() {
 	const port = Number( new URL( process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889' ).port );
 	const stack = await startStack( {
 		dataDir: e2eDataDir,
-		ports: { wordpress: port },
+		ports: { wordpress: port, bridge: 3100, idp: 3101 },
 		fresh: true,
 	} );
 	process.env.E2E_LOG_DIR = stack.logDir;

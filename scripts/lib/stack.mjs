@@ -1,40 +1,111 @@
-// The whole local system on 127.0.0.1: WordPress (Playground) with the plugin, and,
-// as they are added, the identity provider and the auth bridge. Used by `npm start`
+// The whole local system on 127.0.0.1: the Logto-compatible identity provider, the auth
+// bridge (once it exists) and WordPress (Playground) with the plugin. Used by `npm start`
 // and by the end-to-end tests' global setup, so both run exactly the same thing.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { startService } from './processes.mjs';
 import { repoRoot, startWordPress } from './wordpress.mjs';
+
+export const defaultDataDir = join(repoRoot, '.data');
+export const e2eDataDir = join(repoRoot, '.data', 'e2e');
+export const defaultPorts = { wordpress: 8888, bridge: 3000, idp: 3001 };
+
+/**
+ * Credentials shared by the parts (the Logto app's ID and secret, the bridge secret),
+ * made once per data folder so a restart keeps them.
+ */
+function loadSecrets(dataDir) {
+	const file = join(dataDir, 'secrets.json');
+	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+	const secrets = {
+		appId: 'wordpress-local',
+		appSecret: randomBytes(24).toString('base64url'),
+		bridgeSecret: randomBytes(32).toString('hex'),
+	};
+	mkdirSync(dataDir, { recursive: true });
+	writeFileSync(file, JSON.stringify(secrets, null, '\t'), { mode: 0o600 });
+	return secrets;
+}
 
 /**
  * @param {object} options
  * @param {string} options.dataDir    state of this stack (.data for npm start, .data/e2e for tests)
- * @param {{ wordpress: number }} options.ports
- * @param {boolean} [options.fresh]  start from empty databases
+ * @param {{ wordpress: number, bridge: number, idp: number }} options.ports
+ * @param {boolean} [options.fresh]  start WordPress from an empty database
  * @param {boolean} [options.echo]   print the services' output with a prefix
  * @param {number} [options.wpWorkers]
  */
 export async function startStack({ dataDir, ports, fresh = false, echo = false, wpWorkers = 1 }) {
 	const logDir = join(dataDir, 'logs');
-	const wordpress = await startWordPress({
-		port: ports.wordpress,
-		dataDir,
-		fresh,
-		workers: wpWorkers,
-		logFile: join(logDir, 'wordpress.log'),
-		echo,
-	});
-	const services = [wordpress];
+	const secrets = loadSecrets(dataDir);
+	const urls = {
+		wordpress: `http://127.0.0.1:${ports.wordpress}`,
+		bridge: `http://127.0.0.1:${ports.bridge}`,
+		idp: `http://127.0.0.1:${ports.idp}`,
+	};
+	// The WordPress app in the identity provider, registered as an admin would in Logto.
+	const clientsFile = join(dataDir, 'idp-clients.json');
+	writeFileSync(
+		clientsFile,
+		JSON.stringify([
+			{
+				client_id: secrets.appId,
+				client_secret: secrets.appSecret,
+				client_name: 'WordPress (local)',
+				redirect_uris: [`${urls.bridge}/callback`],
+				post_logout_redirect_uris: [`${urls.bridge}/sign-out/callback`, `${urls.wordpress}/`],
+				backchannel_logout_uri: `${urls.bridge}/backchannel-logout`,
+				backchannel_logout_session_required: true,
+			},
+		], null, '\t'),
+	);
+	const services = [];
+	const stop = async () => {
+		for (const service of [...services].reverse()) await service.stop();
+	};
+	try {
+		const idpDataDir = join(dataDir, 'idp');
+		services.push(
+			await startService({
+				name: 'idp',
+				command: process.execPath,
+				args: ['--import', 'tsx', join(repoRoot, 'idp', 'src', 'server.ts')],
+				cwd: repoRoot,
+				env: {
+					IDP_PORT: String(ports.idp),
+					IDP_DATA_DIR: idpDataDir,
+					IDP_CLIENTS_FILE: clientsFile,
+					IDP_SMS_OUTBOX: join(idpDataDir, 'sms-outbox.jsonl'),
+				},
+				logFile: join(logDir, 'idp.log'),
+				echo,
+				readyUrl: `${urls.idp}/oidc/.well-known/openid-configuration`,
+				timeoutMs: 60_000,
+			}),
+		);
+		services.push(
+			await startWordPress({
+				port: ports.wordpress,
+				dataDir,
+				fresh,
+				workers: wpWorkers,
+				constants: { LOGTO_BRIDGE_URL: urls.bridge, LOGTO_BRIDGE_SECRET: secrets.bridgeSecret },
+				logFile: join(logDir, 'wordpress.log'),
+				echo,
+			}),
+		);
+	} catch (error) {
+		await stop();
+		throw error;
+	}
 	return {
-		wordpressUrl: wordpress.url,
+		urls,
+		secrets,
+		smsOutbox: join(dataDir, 'idp', 'sms-outbox.jsonl'),
+		wordpressUrl: urls.wordpress,
 		logDir,
-		logFiles: services.map((s) => s.logFile),
-		async stop() {
-			for (const service of [...services].reverse()) {
-				await service.stop();
-			}
-		},
+		stop,
 	};
 }
-
-export const defaultDataDir = join(repoRoot, '.data');
-export const e2eDataDir = join(repoRoot, '.data', 'e2e');

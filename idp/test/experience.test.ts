@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { Browser, formAction, inputValue, lastCode, startIdp, type RunningIdp } from './helpers.js';
+
+// The default seed client (idp/fixtures/clients.json); the tests stop at its redirect.
+const REDIRECT = 'http://127.0.0.1:3000/callback';
+let idp: RunningIdp;
+
+before(async () => {
+	idp = await startIdp({ IDP_RESEND_SECONDS: '60' });
+});
+after(() => idp.stop());
+
+function authorizeUrl(base: string, extra: Record<string, string> = {}) {
+	const url = new URL(`${base}/oidc/auth`);
+	const verifier = randomBytes(32).toString('base64url');
+	url.search = new URLSearchParams({
+		client_id: 'wordpress-local',
+		response_type: 'code',
+		redirect_uri: REDIRECT,
+		scope: 'openid phone',
+		state: randomBytes(8).toString('hex'),
+		code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+		code_challenge_method: 'S256',
+		...extra,
+	}).toString();
+	return url.href;
+}
+
+async function openSignIn(extra: Record<string, string> = {}, target = idp) {
+	const browser = new Browser();
+	const page = await browser.follow(authorizeUrl(target.url, extra));
+	assert.equal(page.status, 200, page.html.slice(0, 500));
+	return { browser, page };
+}
+
+async function submitPhone(browser: Browser, html: string, phone: string, target = idp) {
+	return browser.follow(`${target.url}${formAction(html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
+}
+
+const errorText = (html: string) => html.match(/<p class="error" role="alert">([^<]*)<\/p>/)?.[1];
+
+test('login_hint prefills the phone number, with or without "+" as Logto accepts it', async () => {
+	for (const hint of ['+8613800138000', '8613800138000']) {
+		const { page } = await openSignIn({ login_hint: hint, first_screen: 'identifier:sign_in', identifier: 'phone' });
+		assert.equal(inputValue(page.html, 'phone'), '+8613800138000', `hint ${hint}`);
+	}
+});
+
+test('first_screen and identifier choose the screen', async () => {
+	const register = await openSignIn({ first_screen: 'register' });
+	assert.match(register.page.html, /<h1>Create account<\/h1>/);
+	const usernameOnly = await openSignIn({ first_screen: 'identifier:sign_in', identifier: 'username' });
+	assert.equal(inputValue(usernameOnly.page.html, 'phone'), undefined, 'no phone form');
+	assert.equal(inputValue(usernameOnly.page.html, 'username'), '');
+	assert.doesNotMatch(usernameOnly.page.html, /Create an account/, 'identifier:* shows only the identifier form');
+	const signIn = await openSignIn();
+	assert.notEqual(inputValue(signIn.page.html, 'phone'), undefined);
+	assert.notEqual(inputValue(signIn.page.html, 'password'), undefined);
+	assert.match(signIn.page.html, /Create an account/);
+});
+
+test('ui_locales=zh-CN shows the Chinese sign-in page', async () => {
+	const { page } = await openSignIn({ ui_locales: 'zh-CN' });
+	assert.match(page.html, /<html lang="zh-CN">/);
+	assert.match(page.html, /发送验证码/);
+});
+
+test('an invalid extra param gets a clear error page, not a silent drop', async () => {
+	const browser = new Browser();
+	const page = await browser.follow(authorizeUrl(idp.url, { first_screen: 'identifier-sign-in', login_hint: '+8613800138000' }));
+	assert.equal(page.status, 400);
+	assert.match(errorText(page.html) ?? '', /first_screen must be one of sign_in, register/);
+	const bad = await browser.follow(authorizeUrl(idp.url, { identifier: 'phone fax' }));
+	assert.equal(bad.status, 400);
+	assert.match(errorText(bad.html) ?? '', /identifier must be/);
+});
+
+test('an invalid phone number is refused on the page', async () => {
+	const { browser, page } = await openSignIn();
+	const after = await submitPhone(browser, page.html, '+86 123');
+	assert.match(errorText(after.html) ?? '', /Enter a valid phone number/);
+});
+
+test('a resend sooner than 60 s is refused with the wait time', async () => {
+	const phone = '+8613912345678';
+	const { browser, page } = await openSignIn();
+	const codePage = await submitPhone(browser, page.html, phone);
+	const again = await browser.follow(`${idp.url}${formAction(codePage.html, '/resend')}`, undefined, { form: {} });
+	assert.match(errorText(again.html) ?? '', /Please wait (5\d|60) seconds/);
+});
+
+test('five wrong codes invalidate the code; the right one no longer works', async () => {
+	const phone = '+8613912345679';
+	const { browser, page } = await openSignIn();
+	const codePage = await submitPhone(browser, page.html, phone);
+	const code = lastCode(idp.config.sms.outbox, phone);
+	const wrong = code === '000000' ? '111111' : '000000';
+	const action = `${idp.url}${formAction(codePage.html, '/code')}`;
+	let last = '';
+	for (let i = 0; i < 5; i++) last = (await browser.follow(action, undefined, { form: { code: wrong } })).html;
+	assert.match(errorText(last) ?? '', /Too many wrong codes/);
+	const right = await browser.follow(action, undefined, { form: { code } });
+	assert.match(errorText(right.html) ?? '', /Request a verification code first/);
+});
+
+test('an expired code is refused', async () => {
+	const short = await startIdp({ IDP_CODE_TTL_SECONDS: '1' });
+	try {
+		const phone = '+8613912345670';
+		const { browser, page } = await openSignIn({}, short);
+		const codePage = await submitPhone(browser, page.html, phone, short);
+		const code = lastCode(short.config.sms.outbox, phone);
+		await new Promise((r) => setTimeout(r, 1200));
+		const res = await browser.follow(`${short.url}${formAction(codePage.html, '/code')}`, undefined, { form: { code } });
+		assert.match(errorText(res.html) ?? '', /expired/);
+	} finally {
+		await short.stop();
+	}
+});
+
+test('a seeded user signs in with username and password; a wrong password is refused', async () => {
+	const { browser, page } = await openSignIn();
+	const action = `${idp.url}${formAction(page.html, '/password')}`;
+	const wrong = await browser.follow(action, undefined, { form: { username: 'ed', password: 'nope-nope' } });
+	assert.match(errorText(wrong.html) ?? '', /username or password is incorrect/);
+	const ok = await browser.follow(action, (u) => u.startsWith(REDIRECT), { form: { username: 'ed', password: 'editor-password-123' } });
+	assert.match(ok.url, /code=/);
+});
+
+test('cancelling returns access_denied to the app', async () => {
+	const { browser, page } = await openSignIn();
+	const abort = page.html.match(/href="(\/interaction\/[^"]+\/abort)"/)![1]!;
+	const res = await browser.follow(`${idp.url}${abort}`, (u) => u.startsWith(REDIRECT));
+	assert.equal(new URL(res.url).searchParams.get('error'), 'access_denied');
+});
+
+test('with sign-up off, an unknown phone is told no account exists', async () => {
+	const closed = await startIdp({ IDP_SIGN_UP: 'off' });
+	try {
+		const phone = '+8613912345671';
+		const { browser, page } = await openSignIn({}, closed);
+		const codePage = await submitPhone(browser, page.html, phone, closed);
+		const res = await browser.follow(`${closed.url}${formAction(codePage.html, '/code')}`, undefined, {
+			form: { code: lastCode(closed.config.sms.outbox, phone) },
+		});
+		assert.match(errorText(res.html) ?? '', /No account found for \+86 139 1234 5671, and new accounts cannot be created/);
+		assert.equal(closed.accounts.findByPhone(phone), undefined);
+	} finally {
+		await closed.stop();
+	}
+});
+
+test('a restart keeps users and signing keys', async () => {
+	const dataDir = mkdtempSync(join(tmpdir(), 'idp-restart-'));
+	const first = await startIdp({ IDP_DATA_DIR: dataDir });
+	const phone = '+8613912345672';
+	const user = first.accounts.create({ phone });
+	const jwks1 = await (await fetch(`${first.url}/oidc/jwks`)).json();
+	await first.stop();
+	const second = await startIdp({ IDP_DATA_DIR: dataDir, IDP_PORT: String(first.config.port) });
+	try {
+		assert.equal(second.accounts.findByPhone(phone)?.id, user.id);
+		assert.deepEqual(await (await fetch(`${second.url}/oidc/jwks`)).json(), jwks1);
+	} finally {
+		await second.stop();
+	}
+});
