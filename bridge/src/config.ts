@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const bool = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+const schema = z.object({
+	BRIDGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
+	WP_URL: z.url({ protocol: /^https?$/ }),
+	BRIDGE_SHARED_SECRET: z.string().refine((s) => Buffer.byteLength(s) >= 32, 'must be at least 32 bytes'),
+	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+	HOST: z.string().default('127.0.0.1'),
+	REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+	TRUST_PROXY: bool.default(false),
+	BRIDGE_DATA_DIR: z.string().default('.data/bridge'),
+	SITE_CONFIG_TTL_SECONDS: z.coerce.number().int().min(0).default(30),
+	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type BridgeConfig = {
+	publicUrl: string;
+	wpUrl: string;
+	sharedSecret: string;
+	port: number;
+	host: string;
+	redisUrl: string | undefined;
+	trustProxy: boolean;
+	dataDir: string;
+	siteConfigTtlMs: number;
+	logLevel: string;
+	/** Whether cookies get the Secure flag: when browsers reach the bridge over https. */
+	secureCookies: boolean;
+};
+
+/** Validates the environment; the error names the variable, so a bad start says what to fix. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
+	const parsed = schema.safeParse(env);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		const value = issue.code === 'invalid_type' && env[String(issue.path[0])] === undefined ? 'is required' : issue.message;
+		throw new Error(`${String(issue.path[0])} ${value}`);
+	}
+	const e = parsed.data;
+	const publicUrl = e.BRIDGE_PUBLIC_URL.replace(/\/+$/, '');
+	return {
+		publicUrl,
+		wpUrl: e.WP_URL.replace(/\/+$/, ''),
+		sharedSecret: e.BRIDGE_SHARED_SECRET,
+		port: e.PORT,
+		host: e.HOST,
+		redisUrl: e.REDIS_URL,
+		trustProxy: e.TRUST_PROXY,
+		dataDir: e.BRIDGE_DATA_DIR,
+		siteConfigTtlMs: e.SITE_CONFIG_TTL_SECONDS * 1000,
+		logLevel: e.LOG_LEVEL,
+		secureCookies: publicUrl.startsWith('https:'),
+	};
+}

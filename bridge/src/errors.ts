@@ -1,0 +1,35 @@
+/** Codes WordPress turns into translated messages on wp-login.php (?logto_error=<code>). */
+export type SignInErrorCode =
+	| 'cancelled'
+	| 'state_mismatch'
+	| 'idp_error'
+	| 'idp_unreachable'
+	| 'invalid_token'
+	| 'issuer_mismatch'
+	| 'invalid_phone'
+	| 'invalid_return_to'
+	| 'misconfigured'
+	| 'site_unreachable';
+
+/** Maps an openid-client failure to a code by its stable `code` / `error` fields, never by message. */
+export function codeForOidcError(error: unknown): SignInErrorCode {
+	const e = error as { code?: string; error?: string; cause?: unknown; name?: string };
+	if (e?.error === 'access_denied') return 'cancelled';
+	if (e?.error === 'invalid_client' || e?.error === 'unauthorized_client') return 'misconfigured';
+	if (e?.error) return 'idp_error';
+	switch (e?.code) {
+		case 'OAUTH_RESPONSE_IS_NOT_CONFORM':
+		case 'OAUTH_INVALID_RESPONSE':
+			return 'idp_error';
+		case 'OAUTH_JWT_CLAIM_COMPARISON_FAILED':
+		case 'OAUTH_JWS_SIGNATURE_VERIFICATION_FAILED':
+		case 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED':
+		case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
+		case 'OAUTH_UNSUPPORTED_OPERATION':
+			return 'invalid_token';
+		default:
+			break;
+	}
+	if (e?.name === 'TypeError' || e?.code === 'OAUTH_TIMEOUT' || e?.name === 'AbortError' || e?.name === 'TimeoutError') return 'idp_unreachable';
+	return 'idp_error';
+}

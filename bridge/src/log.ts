@@ -1,0 +1,16 @@
+import { randomBytes } from 'node:crypto';
+
+import { pino, type Logger } from 'pino';
+
+/** Structured logs; secrets, codes, tickets and tokens are never logged (and redacted if passed). */
+export function createLogger(level: string): Logger {
+	return pino({
+		level,
+		base: { service: 'bridge' },
+		redact: { paths: ['ticket', 'code', 'id_token', 'access_token', 'secret', 'appSecret', '*.appSecret', 'headers.cookie'], censor: '[redacted]' },
+	});
+}
+
+/** A short id that ties together the log lines of one sign-in. */
+export const newFlowId = () => randomBytes(6).toString('hex');
+export type { Logger };

@@ -1,0 +1,40 @@
+import * as client from 'openid-client';
+
+import type { SiteConfig } from './site-config.js';
+
+/** Logto serves OIDC under /oidc. */
+export const issuerUrl = (endpoint: string) => `${endpoint.replace(/\/+$/, '')}/oidc`;
+
+const isLoopback = (url: URL) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
+
+/**
+ * openid-client Configurations, one per Logto app, discovered once and reused. Plain http is
+ * allowed only for a loopback Logto (local development), as openid-client asks us to opt in.
+ */
+export class OidcClients {
+	private readonly configs = new Map<string, Promise<client.Configuration>>();
+
+	get(site: SiteConfig): Promise<client.Configuration> {
+		const key = `${site.endpoint}|${site.appId}|${site.appSecret}`;
+		let config = this.configs.get(key);
+		if (!config) {
+			config = this.discover(site);
+			// A failed discovery must not be cached: the next request tries again.
+			config.catch(() => this.configs.delete(key));
+			this.configs.set(key, config);
+		}
+		return config;
+	}
+
+	private async discover(site: SiteConfig): Promise<client.Configuration> {
+		const issuer = new URL(issuerUrl(site.endpoint));
+		const options: client.DiscoveryRequestOptions = { timeout: 5 };
+		if (issuer.protocol === 'http:' && isLoopback(issuer)) options.execute = [client.allowInsecureRequests];
+		const config = await client.discovery(issuer, site.appId, { client_secret: site.appSecret }, client.ClientSecretBasic(site.appSecret), options);
+		// openid-client skips the ID token signature check for token-endpoint responses unless asked.
+		client.enableNonRepudiationChecks(config);
+		return config;
+	}
+}
+
+export { client };

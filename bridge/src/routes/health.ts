@@ -1,0 +1,56 @@
+import { Router } from 'express';
+
+import { redirectUri, type BridgeContext } from '../context.js';
+
+type Check = { id: string; ok: boolean; detail: string };
+
+/** GET /healthz (the process is up) and GET /readyz (each dependency, item by item). */
+export default function health({ config, store, site, oidc }: BridgeContext) {
+	const router = Router();
+	router.get('/healthz', (_req, res) => {
+		res.json({ ok: true });
+	});
+	router.get('/readyz', async (_req, res) => {
+		const checks: Check[] = [];
+		const run = async (id: string, fn: () => Promise<string>) => {
+			try {
+				checks.push({ id, ok: true, detail: await fn() });
+				return true;
+			} catch (error) {
+				checks.push({ id, ok: false, detail: (error as Error).message });
+				return false;
+			}
+		};
+		await run('store', async () => {
+			await store.ping();
+			return `${store.kind} store reachable`;
+		});
+		let siteConfig: Awaited<ReturnType<typeof site.get>> | undefined;
+		await run('wordpress', async () => {
+			siteConfig = await site.get();
+			return 'bridge config received from WordPress';
+		});
+		if (siteConfig) {
+			const s = siteConfig;
+			let jwksUri: string | undefined;
+			await run('discovery', async () => {
+				const meta = (await oidc.get(s)).serverMetadata();
+				jwksUri = meta.jwks_uri;
+				return `issuer ${meta.issuer}`;
+			});
+			if (jwksUri) {
+				const uri = jwksUri;
+				await run('jwks', async () => {
+					const res = await fetch(uri, { signal: AbortSignal.timeout(5000) });
+					if (!res.ok) throw new Error(`JWKS answered ${res.status}`);
+					const { keys } = (await res.json()) as { keys?: unknown[] };
+					if (!keys?.length) throw new Error('JWKS has no keys');
+					return `${keys.length} signing key(s)`;
+				});
+			}
+		}
+		const ok = checks.every((c) => c.ok);
+		res.status(ok ? 200 : 503).json({ ok, redirectUri: redirectUri(config), checks });
+	});
+	return router;
+}

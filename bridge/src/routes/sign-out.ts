@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+
+import { Router } from 'express';
+
+import { postLogoutRedirectUri, type BridgeContext } from '../context.js';
+import { safeReturnTo } from '../return-to.js';
+
+/** GET /sign-out?return_to=: Logto's end-session (client_id + post sign-out redirect URI), then back. */
+export default function signOut({ config, site, oidc, store, log }: BridgeContext) {
+	const router = Router();
+	router.get('/sign-out', async (req, res, next) => {
+		try {
+			const siteConfig = await site.get();
+			const returnTo = req.query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(req.query.return_to, siteConfig.allowedReturnOrigins);
+			if (!returnTo) return res.status(400).type('text').send('return_to must be a page of this site.');
+			let endSession: string | undefined;
+			try {
+				endSession = (await oidc.get(siteConfig)).serverMetadata().end_session_endpoint;
+			} catch (error) {
+				log.warn({ step: 'sign-out', err: (error as Error).message }, 'Logto unreachable; signing out of WordPress only');
+			}
+			if (!endSession) return res.redirect(303, returnTo);
+			const state = randomBytes(16).toString('base64url');
+			await store.set(`signout:${state}`, returnTo, 600);
+			const url = new URL(endSession);
+			url.search = new URLSearchParams({ client_id: siteConfig.appId, post_logout_redirect_uri: postLogoutRedirectUri(config), state }).toString();
+			log.info({ step: 'sign-out' }, 'redirecting to Logto end-session');
+			res.redirect(303, url.href);
+		} catch (error) {
+			next(error);
+		}
+	});
+	router.get('/sign-out/callback', async (req, res, next) => {
+		try {
+			const state = typeof req.query.state === 'string' ? req.query.state : '';
+			const returnTo = (state && (await store.take(`signout:${state}`))) || (await site.get()).siteUrl;
+			res.redirect(303, returnTo);
+		} catch (error) {
+			next(error);
+		}
+	});
+	return router;
+}

@@ -1,0 +1,38 @@
+import express, { Router } from 'express';
+
+import type { BridgeContext } from '../context.js';
+import { SIGNATURE_HEADER, verify } from '../signature.js';
+import { ticketKey } from './callback.js';
+
+/** POST /tickets/redeem (HMAC-signed by WordPress): the claims, once. */
+export default function tickets({ config, store, log }: BridgeContext) {
+	const router = Router();
+	router.post('/tickets/redeem', express.text({ type: '*/*', limit: '4kb' }), async (req, res, next) => {
+		try {
+			const body = typeof req.body === 'string' ? req.body : '';
+			const signature = verify(config.sharedSecret, req.get(SIGNATURE_HEADER), body);
+			if (!signature.ok) {
+				log.warn({ step: 'redeem', reason: signature.reason }, 'refused unsigned redeem');
+				return res.status(401).json({ error: 'invalid_signature', reason: signature.reason });
+			}
+			let ticket: unknown;
+			try {
+				ticket = (JSON.parse(body) as { ticket?: unknown }).ticket;
+			} catch {
+				ticket = undefined;
+			}
+			if (typeof ticket !== 'string' || !/^[\w-]{43}$/.test(ticket)) return res.status(400).json({ error: 'invalid_request' });
+			const value = await store.take(ticketKey(ticket));
+			if (!value) {
+				log.info({ step: 'redeem' }, 'unknown, used or expired ticket');
+				return res.status(410).json({ error: 'ticket_gone' });
+			}
+			const { flow, ...payload } = JSON.parse(value) as { flow: string; claims: unknown; id_token: string; return_to: string };
+			log.info({ flow, step: 'redeem' }, 'ticket redeemed');
+			res.json(payload);
+		} catch (error) {
+			next(error);
+		}
+	});
+	return router;
+}

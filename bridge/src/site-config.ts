@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+import type { BridgeConfig } from './config.js';
+import { allowedExtraParams } from './logto-params.js';
+import { SIGNATURE_HEADER, sign } from './signature.js';
+
+/** What WordPress (Logto > Settings) tells the bridge: GET /wp-json/logto-bridge/v1/bridge-config. */
+export const siteConfigSchema = z.object({
+	endpoint: z.url({ protocol: /^https?$/ }),
+	appId: z.string().min(1),
+	appSecret: z.string().min(1),
+	scopes: z.string().default('openid profile email phone roles'),
+	extraParams: z.partialRecord(z.enum(allowedExtraParams as [string, ...string[]]), z.string()).default({}),
+	siteUrl: z.url(),
+	allowedReturnOrigins: z.array(z.string()).min(1),
+});
+
+export type SiteConfig = z.infer<typeof siteConfigSchema>;
+
+export class SiteConfigError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'SiteConfigError';
+	}
+}
+
+/**
+ * Pulls the site's Logto settings from WordPress with a signed request, caches them briefly
+ * and refetches after the cache expires or after a failure. WordPress stays the one place
+ * where an admin configures anything.
+ */
+export class SiteConfigSource {
+	private cached: { value: SiteConfig; until: number } | undefined;
+	private inflight: Promise<SiteConfig> | undefined;
+
+	constructor(private readonly config: Pick<BridgeConfig, 'wpUrl' | 'sharedSecret' | 'siteConfigTtlMs'>) {}
+
+	async get(): Promise<SiteConfig> {
+		if (this.cached && this.cached.until > Date.now()) return this.cached.value;
+		this.inflight ??= this.fetch().finally(() => {
+			this.inflight = undefined;
+		});
+		return this.inflight;
+	}
+
+	/** Forgets the cached copy, e.g. after the IdP rejected our credentials. */
+	invalidate(): void {
+		this.cached = undefined;
+	}
+
+	private async fetch(): Promise<SiteConfig> {
+		const url = `${this.config.wpUrl}/wp-json/logto-bridge/v1/bridge-config`;
+		let res: Response;
+		try {
+			res = await fetch(url, { headers: { [SIGNATURE_HEADER]: sign(this.config.sharedSecret, '') }, signal: AbortSignal.timeout(5000) });
+		} catch (error) {
+			throw new SiteConfigError(`WordPress is unreachable at ${url}: ${(error as Error).message}`);
+		}
+		if (!res.ok) throw new SiteConfigError(`WordPress answered ${res.status} for ${url}`);
+		const parsed = siteConfigSchema.safeParse(await res.json().catch(() => null));
+		if (!parsed.success) {
+			const issue = parsed.error.issues[0];
+			throw new SiteConfigError(`WordPress sent an invalid bridge config: ${String(issue?.path.join('.'))}: ${issue?.message}`);
+		}
+		this.cached = { value: parsed.data, until: Date.now() + this.config.siteConfigTtlMs };
+		return parsed.data;
+	}
+}

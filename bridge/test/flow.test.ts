@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { ticketKey } from '../src/routes/callback.js';
+import { Browser, formAction, inputValue, lastCode, redeem, startSystem, type System } from './helpers.js';
+
+let sys: System;
+let bridge: string;
+let wp: string;
+
+before(async () => {
+	sys = await startSystem();
+	bridge = sys.bridges[0]!.url;
+	wp = sys.wp.url;
+});
+after(() => sys.stop());
+
+const isWordPress = (u: string) => u.startsWith(`${wp}/wp-login.php`);
+const ticketOf = (u: string) => new URL(u).searchParams.get('ticket');
+const errorOf = (u: string) => new URL(u).searchParams.get('logto_error');
+
+/** Drives a phone sign-in through the real idp pages; returns the URL the bridge sent the browser to. */
+async function phoneSignIn(browser: Browser, phone: string, returnTo = `${wp}/welcome/`) {
+	const start = `${bridge}/sign-in?return_to=${encodeURIComponent(returnTo)}&phone=${encodeURIComponent(phone)}`;
+	const signInPage = await browser.follow(start);
+	assert.equal(inputValue(signInPage.html, 'phone'), phone, 'the idp shows the phone screen with the number filled in');
+	const idp = sys.idp.url;
+	const codePage = await browser.follow(`${idp}${formAction(signInPage.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
+	const next = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, isWordPress, { form: { code: lastCode(sys.idp.config.sms.outbox, phone) } });
+	if (isWordPress(next.url)) return next.url;
+	return (await browser.follow(`${idp}${formAction(next.html, '/register')}`, isWordPress, { form: {} })).url;
+}
+
+test('a phone sign-in lands on the WordPress callback with a ticket that redeems once', async () => {
+	const browser = new Browser();
+	const landed = await phoneSignIn(browser, '+8613800138000');
+	assert.match(landed, /wp-login\.php\?action=logto-callback&ticket=[\w-]{43}$/);
+	assert.doesNotMatch(landed, /8613800138000/, 'no personal data in the URL');
+	const ticket = ticketOf(landed)!;
+	const first = await redeem(bridge, ticket);
+	assert.equal(first.status, 200);
+	const body = (await first.json()) as { claims: Record<string, unknown>; id_token: string; return_to: string };
+	assert.equal(body.claims.phone_number, '8613800138000');
+	assert.equal(body.claims.phone_number_verified, true);
+	assert.equal(body.claims.email, null);
+	assert.ok(body.claims.sid, 'sid is passed on for back-channel logout');
+	assert.equal(body.return_to, `${wp}/welcome/`);
+	assert.equal(body.id_token.split('.').length, 3);
+	assert.equal((await redeem(bridge, ticket)).status, 410, 'a second redeem is refused');
+});
+
+test('a redeem with a bad, missing or stale signature gets 401 and leaves the ticket usable', async () => {
+	const landed = await phoneSignIn(new Browser(), '+8613912345601');
+	const ticket = ticketOf(landed)!;
+	assert.equal((await redeem(bridge, ticket, null)).status, 401);
+	assert.equal((await redeem(bridge, ticket, `t=${Math.floor(Date.now() / 1000)},v1=${'0'.repeat(64)}`)).status, 401);
+	assert.equal((await redeem(bridge, ticket, `t=${Math.floor(Date.now() / 1000) - 400},v1=${'0'.repeat(64)}`)).status, 401);
+	assert.equal((await redeem(bridge, ticket)).status, 200);
+});
+
+test('an expired ticket gets 410', async () => {
+	const ticket = 'A'.repeat(43);
+	await sys.bridges[0]!.store.set(ticketKey(ticket), JSON.stringify({ claims: {}, id_token: 'x', return_to: wp, flow: 't' }), 1);
+	await new Promise((r) => setTimeout(r, 1100));
+	assert.equal((await redeem(bridge, ticket)).status, 410);
+	assert.equal((await redeem(bridge, 'unknown'.padEnd(43, 'x'))).status, 410);
+});
+
+test('a tampered state, a replayed callback and a wrong iss are refused without a ticket', async () => {
+	const browser = new Browser();
+	const start = await browser.follow(`${bridge}/sign-in?phone=${encodeURIComponent('+8613912345602')}`);
+	const idp = sys.idp.url;
+	const codePage = await browser.follow(`${idp}${formAction(start.html, '/phone')}`, undefined, { form: { phone: '+8613912345602', intent: 'sign_in' } });
+	const confirm = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, undefined, { form: { code: lastCode(sys.idp.config.sms.outbox, '+8613912345602') } });
+	const callback = await browser.follow(`${idp}${formAction(confirm.html, '/register')}`, (u) => u.startsWith(`${bridge}/callback`), { form: {} });
+	const good = new URL(callback.url);
+
+	const tampered = new URL(good);
+	tampered.searchParams.set('state', 'forged-state');
+	assert.equal(errorOf((await browser.follow(tampered.href, isWordPress)).url), 'state_mismatch');
+
+	const wrongIss = new URL(good);
+	wrongIss.searchParams.set('iss', 'http://127.0.0.1:1/oidc');
+	// The tampered attempt did not consume the pending sign-in; a wrong iss is refused on its own.
+	assert.equal(errorOf((await browser.follow(wrongIss.href, isWordPress)).url), 'issuer_mismatch');
+
+	// The pending sign-in was consumed by that attempt, so even the genuine URL is now a replay.
+	assert.equal(errorOf((await browser.follow(good.href, isWordPress)).url), 'state_mismatch');
+});
+
+test('a completed callback replayed later is refused', async () => {
+	const browser = new Browser();
+	const start = await browser.follow(`${bridge}/sign-in`);
+	const page = await browser.follow(`${sys.idp.url}${formAction(start.html, '/password')}`, (u) => u.startsWith(`${bridge}/callback`), {
+		form: { username: 'ed', password: 'editor-password-123' },
+	});
+	assert.ok(ticketOf((await browser.follow(page.url, isWordPress)).url), 'first use works');
+	assert.equal(errorOf((await browser.follow(page.url, isWordPress)).url), 'state_mismatch', 'second use is a replay');
+});
+
+test('cancelling at the idp comes back as logto_error=cancelled', async () => {
+	const browser = new Browser();
+	const start = await browser.follow(`${bridge}/sign-in`);
+	const abort = start.html.match(/href="(\/interaction\/[^"]+\/abort)"/)![1]!;
+	const res = await browser.follow(`${sys.idp.url}${abort}`, isWordPress);
+	assert.equal(errorOf(res.url), 'cancelled');
+});
+
+test('an invalid phone and every open-redirect variant are refused before Logto', async () => {
+	const browser = new Browser();
+	const bad = await browser.follow(`${bridge}/sign-in?phone=${encodeURIComponent('+86 12')}`, isWordPress);
+	assert.equal(errorOf(bad.url), 'invalid_phone');
+	for (const target of ['//evil.com', 'https://evil.com', 'javascript:alert(1)', '/\\evil.com', `${wp}@evil.com`, 'http:%2F%2Fevil.com', `http://u:p@${new URL(wp).host}/`]) {
+		const res = await browser.request(`${bridge}/sign-in?return_to=${encodeURIComponent(target)}`);
+		assert.equal(res.status, 400, target);
+		assert.equal(res.headers.get('location'), null, target);
+	}
+});
+
+test('the phone redirect carries Logto params and the site defaults are validated', async () => {
+	const res = await new Browser().request(`${bridge}/sign-in?phone=${encodeURIComponent('+8613800138000')}`);
+	const url = new URL(res.headers.get('location')!);
+	assert.equal(url.origin + url.pathname, `${sys.idp.url}/oidc/auth`);
+	assert.equal(url.searchParams.get('login_hint'), '+8613800138000');
+	assert.equal(url.searchParams.get('first_screen'), 'identifier:sign_in');
+	assert.equal(url.searchParams.get('identifier'), 'phone');
+	assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+	assert.ok(url.searchParams.get('state') && url.searchParams.get('nonce'));
+	const cookie = res.headers.get('set-cookie')!;
+	assert.match(cookie, /HttpOnly/i);
+	assert.match(cookie, /SameSite=Lax/i);
+});
+
+test('back-channel logout from the idp reaches WordPress with sub and sid', async () => {
+	const browser = new Browser();
+	const landed = await phoneSignIn(browser, '+8613912345604');
+	const { claims } = (await (await redeem(bridge, ticketOf(landed)!)).json()) as { claims: { sub: string; sid: string } };
+	const out = await browser.follow(`${bridge}/sign-out?return_to=${encodeURIComponent(`${wp}/`)}`);
+	const action = out.html.match(/<form[^>]*action="([^"]+)"/)![1]!;
+	const fields = Object.fromEntries([...out.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+	const back = await browser.follow(new URL(action, sys.idp.url).href, (u) => u.startsWith(wp), { form: fields });
+	assert.equal(back.url, `${wp}/`, 'sign-out returns to the site');
+	const deadline = Date.now() + 5000;
+	while (!sys.wp.logouts.some((l) => l.sid === claims.sid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+	assert.deepEqual(sys.wp.logouts.find((l) => l.sid === claims.sid), { sub: claims.sub, sid: claims.sid });
+});
+
+test('a forged or replayed logout token is refused', async () => {
+	const forged = await fetch(`${bridge}/backchannel-logout`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ logout_token: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' }).toString(),
+	});
+	assert.equal(forged.status, 400);
+});
+
+test('/readyz reports store, WordPress, discovery and JWKS item by item', async () => {
+	const res = await fetch(`${bridge}/readyz`);
+	const body = (await res.json()) as { ok: boolean; checks: Array<{ id: string; ok: boolean }> };
+	assert.equal(res.status, 200);
+	assert.deepEqual(body.checks.map((c) => [c.id, c.ok]), [['store', true], ['wordpress', true], ['discovery', true], ['jwks', true]]);
+});
