@@ -34,6 +34,7 @@ try {
 Logto Bridge is running (Ctrl-C stops everything):
   WordPress      ${stack.wordpressUrl}/wp-admin/   user admin / password
   Logto settings ${stack.wordpressUrl}/wp-admin/admin.php?page=logto-bridge
+  Auth bridge    ${stack.urls.bridge}   (readiness: ${stack.urls.bridge}/readyz)
   Identity (Logto-compatible) ${stack.urls.idp}/oidc   app ID ${stack.secrets.appId}
   Sample phone   +8613800138000 (a new account) or +12015550123 (role editor)
   SMS codes      printed here as "[idp] SMS to ..."; also in ${stack.smsOutbox}

@@ -67,8 +67,8 @@ export async function startSystem(options: { instances?: number; redisUrl?: stri
 			{
 				client_id: APP.id,
 				client_secret: APP.secret,
-				redirect_uris: bridgePorts.map((p) => `http://127.0.0.1:${p}/callback`),
-				post_logout_redirect_uris: bridgePorts.map((p) => `http://127.0.0.1:${p}/sign-out/callback`),
+				redirect_uris: [`${publicUrl}/callback`],
+				post_logout_redirect_uris: [`${publicUrl}/sign-out/callback`],
 				backchannel_logout_uri: `${publicUrl}/backchannel-logout`,
 				backchannel_logout_session_required: true,
 			},
@@ -88,7 +88,7 @@ export async function startSystem(options: { instances?: number; redisUrl?: stri
 	const bridges = await Promise.all(
 		bridgePorts.map(async (port) => {
 			const config = loadConfig({
-				BRIDGE_PUBLIC_URL: `http://127.0.0.1:${port}`,
+				BRIDGE_PUBLIC_URL: publicUrl,
 				WP_URL: wpUrl,
 				BRIDGE_SHARED_SECRET: SECRET,
 				PORT: String(port),
@@ -99,7 +99,7 @@ export async function startSystem(options: { instances?: number; redisUrl?: stri
 			const { app, ctx } = createApp(config);
 			const server = await listen(app, port!);
 			return {
-				url: config.publicUrl,
+				url: `http://127.0.0.1:${port}`,
 				store: ctx.store,
 				stop: async () => {
 					await close(server);

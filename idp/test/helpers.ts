@@ -62,7 +62,8 @@ export class Browser {
 
 	async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
 		const headers: Record<string, string> = {};
-		const host = new URL(url).host;
+		// Like a browser, cookies are per host name, not per port.
+		const host = new URL(url).hostname;
 		const jar = [...this.cookies].filter(([k]) => k.startsWith(`${host}|`)).map(([k, v]) => `${k.split('|')[1]}=${v}`);
 		if (jar.length) headers.cookie = jar.join('; ');
 		let body: string | undefined;

@@ -1,5 +1,5 @@
 // The whole local system on 127.0.0.1: the Logto-compatible identity provider, the auth
-// bridge (once it exists) and WordPress (Playground) with the plugin. Used by `npm start`
+// bridge and WordPress (Playground) with the plugin. Used by `npm start`
 // and by the end-to-end tests' global setup, so both run exactly the same thing.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -82,6 +82,25 @@ export async function startStack({ dataDir, ports, fresh = false, echo = false, 
 				logFile: join(logDir, 'idp.log'),
 				echo,
 				readyUrl: `${urls.idp}/oidc/.well-known/openid-configuration`,
+				timeoutMs: 60_000,
+			}),
+		);
+		services.push(
+			await startService({
+				name: 'bridge',
+				command: process.execPath,
+				args: ['--import', 'tsx', join(repoRoot, 'bridge', 'src', 'server.ts')],
+				cwd: repoRoot,
+				env: {
+					BRIDGE_PUBLIC_URL: urls.bridge,
+					WP_URL: urls.wordpress,
+					BRIDGE_SHARED_SECRET: secrets.bridgeSecret,
+					PORT: String(ports.bridge),
+					BRIDGE_DATA_DIR: join(dataDir, 'bridge'),
+				},
+				logFile: join(logDir, 'bridge.log'),
+				echo,
+				readyUrl: `${urls.bridge}/healthz`,
 				timeoutMs: 60_000,
 			}),
 		);

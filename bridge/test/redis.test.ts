@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before, test } from 'node:test';
+
+import { RedisStore } from '../src/stores/redis-store.js';
+import { Browser, formAction, freePort, lastCode, redeem, startSystem, type System } from './helpers.js';
+
+// A real redis-server (Debian's package, installed by .ci/run), on a free loopback port, no persistence.
+let redis: ChildProcess;
+let redisUrl: string;
+let sys: System;
+
+before(async () => {
+	const port = await freePort();
+	redisUrl = `redis://127.0.0.1:${port}`;
+	redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+	const probe = new RedisStore(redisUrl);
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		try {
+			await probe.ping();
+			break;
+		} catch (error) {
+			if (Date.now() > deadline) throw new Error(`redis-server did not start: ${(error as Error).message}`);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	await probe.close();
+	sys = await startSystem({ instances: 2, redisUrl });
+});
+
+after(async () => {
+	await sys?.stop();
+	redis?.kill();
+});
+
+test('a sign-in started on bridge A finishes on bridge B when both share Redis', async () => {
+	const [a, b] = sys.bridges;
+	const phone = '+8613912345611';
+	const browser = new Browser();
+	const start = await browser.follow(`${a!.url}/sign-in?phone=${encodeURIComponent(phone)}`);
+	const idp = sys.idp.url;
+	const code = await browser.follow(`${idp}${formAction(start.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
+	const confirm = await browser.follow(`${idp}${formAction(code.html, '/code')}`, undefined, { form: { code: lastCode(sys.idp.config.sms.outbox, phone) } });
+	// The load balancer sends the callback to instance B.
+	const callback = await browser.follow(`${idp}${formAction(confirm.html, '/register')}`, (u) => u.includes('/callback?'), { form: {} });
+	const onB = new URL(callback.url);
+	onB.port = new URL(b!.url).port;
+	const landed = await browser.follow(onB.href, (u) => u.includes('/wp-login.php'));
+	const ticket = new URL(landed.url).searchParams.get('ticket');
+	assert.ok(ticket, `expected a ticket, got ${landed.url}`);
+	// And the ticket issued by B redeems on A, once.
+	const res = await redeem(a!.url, ticket);
+	assert.equal(res.status, 200);
+	assert.equal(((await res.json()) as { claims: { phone_number: string } }).claims.phone_number, '8613912345611');
+	assert.equal((await redeem(b!.url, ticket)).status, 410);
+});
+
+test('of two concurrent redeems of one ticket exactly one wins', async () => {
+	const [a, b] = sys.bridges;
+	const ticket = 'R'.repeat(43);
+	const { ticketKey } = await import('../src/routes/callback.js');
+	await a!.store.set(ticketKey(ticket), JSON.stringify({ claims: {}, id_token: 'x', return_to: 'x', flow: 'f' }), 60);
+	const statuses = (await Promise.all([redeem(a!.url, ticket), redeem(b!.url, ticket), redeem(a!.url, ticket)])).map((r) => r.status).sort();
+	assert.deepEqual(statuses, [200, 410, 410]);
+});
