@@ -67,42 +67,45 @@ export async function startStack({ dataDir, ports, fresh = false, echo = false, 
 	};
 	try {
 		const idpDataDir = join(dataDir, 'idp');
-		services.push(
-			await startService({
-				name: 'idp',
+		// Our two Node services run from their TypeScript sources through tsx.
+		const startNode = (name, script, env, readyPath) =>
+			startService({
+				name,
 				command: process.execPath,
-				args: ['--import', 'tsx', join(repoRoot, 'idp', 'src', 'server.ts')],
+				args: ['--import', 'tsx', join(repoRoot, name, 'src', script)],
 				cwd: repoRoot,
-				env: {
+				env,
+				logFile: join(logDir, `${name}.log`),
+				echo,
+				readyUrl: `${urls[name]}${readyPath}`,
+				timeoutMs: 60_000,
+			});
+		services.push(
+			await startNode(
+				'idp',
+				'server.ts',
+				{
 					IDP_PORT: String(ports.idp),
 					IDP_DATA_DIR: idpDataDir,
 					IDP_CLIENTS_FILE: clientsFile,
 					IDP_SMS_OUTBOX: join(idpDataDir, 'sms-outbox.jsonl'),
 				},
-				logFile: join(logDir, 'idp.log'),
-				echo,
-				readyUrl: `${urls.idp}/oidc/.well-known/openid-configuration`,
-				timeoutMs: 60_000,
-			}),
+				'/oidc/.well-known/openid-configuration',
+			),
 		);
 		services.push(
-			await startService({
-				name: 'bridge',
-				command: process.execPath,
-				args: ['--import', 'tsx', join(repoRoot, 'bridge', 'src', 'server.ts')],
-				cwd: repoRoot,
-				env: {
+			await startNode(
+				'bridge',
+				'server.ts',
+				{
 					BRIDGE_PUBLIC_URL: urls.bridge,
 					WP_URL: urls.wordpress,
 					BRIDGE_SHARED_SECRET: secrets.bridgeSecret,
 					PORT: String(ports.bridge),
 					BRIDGE_DATA_DIR: join(dataDir, 'bridge'),
 				},
-				logFile: join(logDir, 'bridge.log'),
-				echo,
-				readyUrl: `${urls.bridge}/healthz`,
-				timeoutMs: 60_000,
-			}),
+				'/healthz',
+			),
 		);
 		services.push(
 			await startWordPress({
