@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { Router } from 'express';
 
 import { loginErrorUrl, redirectUri, type BridgeContext } from '../context.js';
@@ -51,13 +53,18 @@ export default function signIn({ config, site, oidc, log }: BridgeContext) {
 			const verifier = client.randomPKCECodeVerifier();
 			const pending = { state: client.randomState(), nonce: client.randomNonce(), verifier, returnTo, flow, startedAt: Date.now() };
 			// A fresh session for every sign-in: no fixation, no state left from an earlier attempt.
-			await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+			// A visitor who sent no session cookie already has a brand-new one.
+			if (req.get('cookie')?.includes('logto_bridge.sid=')) {
+				await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+			}
 			req.session.signIn = pending;
 			await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
 			const url = client.buildAuthorizationUrl(oidcConfig, {
 				redirect_uri: redirectUri(config),
 				scope: siteConfig.scopes,
-				code_challenge: await client.calculatePKCECodeChallenge(verifier),
+				// S256 as openid-client's calculatePKCECodeChallenge computes it, but synchronously:
+				// WebCrypto's digest takes a thread-pool round trip per sign-in (see bench/).
+				code_challenge: createHash('sha256').update(verifier).digest('base64url'),
 				code_challenge_method: 'S256',
 				state: pending.state,
 				nonce: pending.nonce,

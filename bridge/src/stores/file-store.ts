@@ -14,6 +14,9 @@ export class FileStore implements KeyValueStore {
 	readonly kind = 'file';
 	private readonly entries = new Map<string, Entry>();
 	private logLines = 0;
+	/** Log lines not yet on disk: written together once per event-loop turn, not once per change. */
+	private pending: string[] = [];
+	private flushScheduled = false;
 
 	constructor(private readonly file: string) {
 		mkdirSync(dirname(file), { recursive: true });
@@ -42,11 +45,24 @@ export class FileStore implements KeyValueStore {
 	}
 
 	private append(op: { k: string; v?: string; exp?: number }): void {
-		appendFileSync(this.file, `${JSON.stringify(op)}\n`, { mode: 0o600 });
-		if (++this.logLines > 2 * this.entries.size + 1000) this.compact();
+		this.pending.push(`${JSON.stringify(op)}\n`);
+		if (!this.flushScheduled) {
+			this.flushScheduled = true;
+			setImmediate(() => this.flush());
+		}
+	}
+
+	private flush(): void {
+		this.flushScheduled = false;
+		if (!this.pending.length) return;
+		appendFileSync(this.file, this.pending.join(''), { mode: 0o600 });
+		this.logLines += this.pending.length;
+		this.pending = [];
+		if (this.logLines > 2 * this.entries.size + 1000) this.compact();
 	}
 
 	private compact(): void {
+		this.pending = [];
 		const now = Date.now();
 		const lines: string[] = [];
 		for (const [k, e] of this.entries) {
@@ -90,5 +106,7 @@ export class FileStore implements KeyValueStore {
 
 	async ping() {}
 
-	async close() {}
+	async close() {
+		this.flush();
+	}
 }
