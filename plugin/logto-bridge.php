@@ -27,7 +27,15 @@ define( 'LOGTO_BRIDGE_DIR', plugin_dir_path( __FILE__ ) );
 
 require_once LOGTO_BRIDGE_DIR . 'includes/class-plugin.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-compat.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-settings.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-signature.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-bridge-client.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-users.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-login.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-rest.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-settings-page.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-block.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-shortcode.php';
 
+register_activation_hook( __FILE__, array( Plugin::class, 'activate' ) );
 Plugin::add_hooks();

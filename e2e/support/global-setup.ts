@@ -13,6 +13,9 @@ export default async function globalSetup() {
 		fresh: true,
 	} );
 	process.env.E2E_LOG_DIR = stack.logDir;
+	process.env.E2E_SMS_OUTBOX = stack.smsOutbox;
+	process.env.E2E_IDP_URL = stack.urls.idp;
+	process.env.E2E_BRIDGE_PID = String( stack.pids.bridge );
 	return async () => {
 		await stack.stop();
 	};

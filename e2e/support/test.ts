@@ -25,4 +25,4 @@ export const test = base.extend< { serviceLogs: void } >( {
 	],
 } );
 
-export const admin = { username: 'admin', password: 'password' };
+export { admin } from './wordpress';

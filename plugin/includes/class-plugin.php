@@ -24,8 +24,29 @@ final class Plugin {
 		add_action( 'wp_default_scripts', array( Compat::class, 'register_scripts' ), 11 );
 		add_action( 'init', array( __CLASS__, 'load_textdomain' ) );
 		add_action( 'init', array( Block::class, 'register' ) );
+		add_shortcode( 'logto_sign_in', array( Shortcode::class, 'render' ) );
 		add_action( 'admin_menu', array( Settings_Page::class, 'register_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( Settings_Page::class, 'enqueue_assets' ) );
+		add_action( 'rest_api_init', array( Rest::class, 'register_routes' ) );
+
+		// wp-login.php: our two actions, the redirect mode, the form extras and the password policy.
+		add_action( 'login_form_' . Login::ACTION_START, array( Login::class, 'start' ) );
+		add_action( 'login_form_' . Login::ACTION_CALLBACK, array( Login::class, 'callback' ) );
+		add_action( 'login_init', array( Login::class, 'maybe_redirect' ) );
+		add_filter( 'login_message', array( Login::class, 'login_message' ) );
+		add_action( 'login_head', array( Login::class, 'login_head' ) );
+		add_action( 'login_form', array( Login::class, 'login_form' ) );
+		// After core's username/password check (20), so we judge the authenticated user.
+		add_filter( 'authenticate', array( Login::class, 'authenticate' ), 30, 2 );
+		add_filter( 'logout_redirect', array( Login::class, 'logout_redirect' ), 10, 3 );
+		add_filter( 'allowed_redirect_hosts', array( Login::class, 'allowed_redirect_hosts' ) );
+	}
+
+	/**
+	 * Runs on activation: the shared secret for the bridge, unless wp-config.php defines one.
+	 */
+	public static function activate() {
+		Settings::ensure_bridge_secret();
 	}
 
 	/**

@@ -17,12 +17,13 @@ const playgroundCli = join(dirname(require.resolve('@wp-playground/cli/package.j
  * @param {number} options.port
  * @param {string} options.dataDir       folder holding this site's core (wordpress/, with its database)
  * @param {boolean} [options.fresh]      throw away the database first
- * @param {Record<string,string>} [options.constants]  wp-config constants (strings)
+ * @param {Record<string,string|boolean>} [options.constants]  wp-config constants
+ * @param {Record<string,unknown>} [options.initialSettings] Logto settings saved once, when none exist yet
  * @param {number} [options.workers]
  * @param {string} [options.logFile]
  * @param {boolean} [options.echo]
  */
-export async function startWordPress({ port, dataDir, fresh = false, constants = {}, workers = 1, logFile, echo = false }) {
+export async function startWordPress({ port, dataDir, fresh = false, constants = {}, initialSettings, workers = 1, logFile, echo = false }) {
 	const coreDir = join(dataDir, 'wordpress');
 	assembleWordPress(coreDir);
 	if (fresh) {
@@ -36,6 +37,16 @@ export async function startWordPress({ port, dataDir, fresh = false, constants =
 			steps: [
 				{ step: 'defineWpConfigConsts', consts: constants },
 				{ step: 'activatePlugin', pluginPath: 'logto-bridge/logto-bridge.php' },
+				// Pre-fill Logto > Settings for the local identity provider, but never overwrite
+				// what an admin saved since (the blueprint runs at every start).
+				...(initialSettings
+					? [
+							{
+								step: 'runPHP',
+								code: `<?php require '/wordpress/wp-load.php'; if ( false === get_option( 'logto_bridge_settings' ) ) { update_option( 'logto_bridge_settings', json_decode( ${JSON.stringify(JSON.stringify(initialSettings)).replace(/\$/g, '\\$')}, true ), true ); }`,
+							},
+						]
+					: []),
 			],
 		}, null, '\t'),
 	);

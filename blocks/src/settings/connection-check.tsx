@@ -1,0 +1,52 @@
+import apiFetch from '@wordpress/api-fetch';
+import { Button, Spinner } from '@wordpress/components';
+import { useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+import type { ConnectionCheck as Result } from './types';
+
+const LABELS: Record< string, string > = {
+	bridge: __( 'Bridge reachable', 'logto-bridge' ),
+	store: __( 'Bridge session store', 'logto-bridge' ),
+	wordpress: __( 'Bridge reads these settings', 'logto-bridge' ),
+	discovery: __( 'Logto discovery', 'logto-bridge' ),
+	jwks: __( 'Logto signing keys (JWKS)', 'logto-bridge' ),
+};
+
+/** Runs the bridge's readiness check from the server and shows each item green or red. */
+export default function ConnectionCheck() {
+	const [ result, setResult ] = useState< Result | null >( null );
+	const [ running, setRunning ] = useState( false );
+	const run = async () => {
+		setRunning( true );
+		try {
+			setResult( await apiFetch< Result >( { path: '/logto-bridge/v1/connection-check' } ) );
+		} catch {
+			setResult( { ok: false, checks: [ { id: 'bridge', ok: false, detail: __( 'The check could not run.', 'logto-bridge' ) } ] } );
+		} finally {
+			setRunning( false );
+		}
+	};
+	return (
+		<div className="logto-bridge-settings__check">
+			<Button variant="secondary" onClick={ run } disabled={ running }>
+				{ __( 'Check connection', 'logto-bridge' ) }
+			</Button>
+			{ running && <Spinner /> }
+			{ result && (
+				<ul aria-label={ __( 'Connection check results', 'logto-bridge' ) }>
+					{ result.checks.map( ( check ) => (
+						<li key={ check.id } className={ check.ok ? 'is-ok' : 'is-error' }>
+							<strong>
+								{ check.ok ? '✓ ' : '✗ ' }
+								{ LABELS[ check.id ] ?? check.id }
+							</strong>
+							{ ': ' }
+							{ check.detail }
+						</li>
+					) ) }
+				</ul>
+			) }
+		</div>
+	);
+}

@@ -1,0 +1,40 @@
+export type RoleMappingRow = { logto_role: string; wp_role: string };
+
+export type ExtraParams = Partial<
+	Record< 'first_screen' | 'identifier' | 'direct_sign_in' | 'organization_id' | 'ui_locales', string >
+>;
+
+/** The settings as GET /logto-bridge/v1/settings returns them (never the app secret). */
+export type Settings = {
+	endpoint: string;
+	app_id: string;
+	app_secret_set: boolean;
+	bridge_url: string;
+	scopes: string;
+	extra_params: ExtraParams;
+	login_mode: 'redirect' | 'buttons' | 'phone';
+	allow_password: boolean;
+	create_users: boolean;
+	default_role: string;
+	link_by_email: boolean;
+	link_by_phone: boolean;
+	allow_admin_linking: boolean;
+	role_mapping: RoleMappingRow[];
+	sync_profile: boolean;
+	redirect_after: string;
+	locked: string[];
+	uris: { redirect: string; post_sign_out: string; backchannel: string };
+	available_roles: Array< { value: string; label: string } >;
+};
+
+/** What the screen sends: the editable fields, plus a new secret only when replaced. */
+export type SettingsUpdate = Partial< Omit< Settings, 'app_secret_set' | 'locked' | 'uris' | 'available_roles' > > & {
+	app_secret?: string;
+};
+
+export type FieldErrors = Partial< Record< string, string > >;
+
+export type ConnectionCheck = {
+	ok: boolean;
+	checks: Array< { id: string; ok: boolean; detail: string } >;
+};

@@ -1,0 +1,41 @@
+import apiFetch from '@wordpress/api-fetch';
+import { useCallback, useEffect, useState } from '@wordpress/element';
+import { __ } from '@wordpress/i18n';
+
+import type { FieldErrors, Settings, SettingsUpdate } from './types';
+
+const PATH = '/logto-bridge/v1/settings';
+
+type RestError = { code?: string; message?: string; data?: { fields?: FieldErrors } };
+
+/** Loads and saves the settings over REST (apiFetch adds the REST nonce). */
+export function useSettings() {
+	const [ settings, setSettings ] = useState< Settings | null >( null );
+	const [ loadError, setLoadError ] = useState< string | null >( null );
+	const [ saving, setSaving ] = useState( false );
+	const [ fieldErrors, setFieldErrors ] = useState< FieldErrors >( {} );
+
+	useEffect( () => {
+		apiFetch< Settings >( { path: PATH } ).then( setSettings, ( error: RestError ) =>
+			setLoadError( error.message ?? __( 'The settings could not be loaded.', 'logto-bridge' ) )
+		);
+	}, [] );
+
+	const save = useCallback( async ( update: SettingsUpdate ): Promise< { ok: boolean; message: string } > => {
+		setSaving( true );
+		setFieldErrors( {} );
+		try {
+			const saved = await apiFetch< Settings >( { path: PATH, method: 'POST', data: update } );
+			setSettings( saved );
+			return { ok: true, message: __( 'Settings saved.', 'logto-bridge' ) };
+		} catch ( e ) {
+			const error = e as RestError;
+			setFieldErrors( error.data?.fields ?? {} );
+			return { ok: false, message: error.message ?? __( 'The settings could not be saved.', 'logto-bridge' ) };
+		} finally {
+			setSaving( false );
+		}
+	}, [] );
+
+	return { settings, loadError, saving, fieldErrors, save };
+}

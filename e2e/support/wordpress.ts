@@ -1,0 +1,56 @@
+import { readFileSync, existsSync } from 'node:fs';
+
+import { request, type APIRequestContext } from '@playwright/test';
+
+export const admin = { username: 'admin', password: 'password' };
+export const wpUrl = () => process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889';
+export const idpUrl = () => process.env.E2E_IDP_URL as string;
+
+/** An admin's REST client: signs in through wp-login.php and uses core's rest-nonce endpoint. */
+export async function adminRest(): Promise< APIRequestContext & { nonce: string } > {
+	const ctx = await request.newContext( { baseURL: wpUrl() } );
+	await ctx.get( '/wp-login.php' );
+	const login = await ctx.post( '/wp-login.php', {
+		form: { log: admin.username, pwd: admin.password, 'wp-submit': 'Log In', testcookie: '1', redirect_to: '/wp-admin/' },
+		headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+		maxRedirects: 0,
+	} );
+	if ( login.status() !== 302 ) throw new Error( `admin login failed: ${ login.status() }` );
+	const nonce = await ( await ctx.get( '/wp-admin/admin-ajax.php?action=rest-nonce' ) ).text();
+	return Object.assign( ctx, { nonce } );
+}
+
+export async function updateSettings( data: Record< string, unknown > ) {
+	const rest = await adminRest();
+	const res = await rest.post( '/wp-json/logto-bridge/v1/settings', { data, headers: { 'X-WP-Nonce': rest.nonce } } );
+	if ( ! res.ok() ) throw new Error( `settings update failed: ${ res.status() } ${ await res.text() }` );
+	await rest.dispose();
+}
+
+export type WpUser = { id: number; username: string; email: string; roles: string[]; name: string };
+
+export async function findUsers( search: string ): Promise< WpUser[] > {
+	const rest = await adminRest();
+	const res = await rest.get( `/wp-json/wp/v2/users?context=edit&search=${ encodeURIComponent( search ) }`, { headers: { 'X-WP-Nonce': rest.nonce } } );
+	const users = ( await res.json() ) as WpUser[];
+	await rest.dispose();
+	return users;
+}
+
+/** The newest code the idp's console connector sent to a phone number. */
+export async function smsCode( phone: string, after = 0 ): Promise< string > {
+	const outbox = process.env.E2E_SMS_OUTBOX as string;
+	for ( let i = 0; i < 50; i++ ) {
+		if ( existsSync( outbox ) ) {
+			const hit = readFileSync( outbox, 'utf8' )
+				.trim()
+				.split( '\n' )
+				.map( ( l ) => JSON.parse( l ) as { to: string; code: string; at: string } )
+				.reverse()
+				.find( ( m ) => m.to === phone && Date.parse( m.at ) >= after );
+			if ( hit ) return hit.code;
+		}
+		await new Promise( ( r ) => setTimeout( r, 100 ) );
+	}
+	throw new Error( `no SMS to ${ phone }` );
+}

@@ -1,0 +1,125 @@
+<?php
+/**
+ * Server-to-server calls from WordPress to the auth bridge.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Ticket redemption and the readiness check, signed with the shared secret.
+ */
+final class Bridge_Client {
+
+	/**
+	 * The bridge's base URL, without a trailing slash.
+	 *
+	 * @return string
+	 */
+	public static function base_url() {
+		return untrailingslashit( (string) Settings::get()['bridge_url'] );
+	}
+
+	/**
+	 * Trades a ticket for the verified claims. The bridge deletes it: a second redeem fails.
+	 *
+	 * @param string $ticket The ticket from the redirect.
+	 * @return array{claims: array<string,mixed>, id_token: string, return_to: string}|\WP_Error
+	 */
+	public static function redeem( $ticket ) {
+		$body     = wp_json_encode( array( 'ticket' => $ticket ) );
+		$response = wp_remote_post(
+			self::base_url() . '/tickets/redeem',
+			array(
+				'timeout' => 10,
+				'headers' => array(
+					'Content-Type'    => 'application/json',
+					Signature::HEADER => Signature::sign( Settings::bridge_secret(), $body ),
+				),
+				'body'    => $body,
+			)
+		);
+		if ( is_wp_error( $response ) ) {
+			return new \WP_Error( 'bridge_unreachable', $response->get_error_message() );
+		}
+		$status = (int) wp_remote_retrieve_response_code( $response );
+		if ( 410 === $status ) {
+			return new \WP_Error( 'ticket_gone', 'ticket unknown, used or expired' );
+		}
+		$data = json_decode( (string) wp_remote_retrieve_body( $response ), true );
+		if ( 200 !== $status || ! is_array( $data ) || ! isset( $data['claims']['sub'] ) || ! is_string( $data['claims']['sub'] ) ) {
+			return new \WP_Error( 'bridge_error', 'unexpected redeem response ' . $status );
+		}
+		return $data;
+	}
+
+	/**
+	 * The bridge's /readyz, item by item, or one red item when it cannot be reached.
+	 *
+	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>, redirectUri?: string}
+	 */
+	public static function readiness() {
+		if ( '' === self::base_url() ) {
+			return array(
+				'ok'     => false,
+				'checks' => array(
+					array(
+						'id'     => 'bridge',
+						'ok'     => false,
+						'detail' => __( 'No bridge URL is set.', 'logto-bridge' ),
+					),
+				),
+			);
+		}
+		$response = wp_remote_get( self::base_url() . '/readyz', array( 'timeout' => 10 ) );
+		if ( is_wp_error( $response ) ) {
+			return array(
+				'ok'     => false,
+				'checks' => array(
+					array(
+						'id'     => 'bridge',
+						'ok'     => false,
+						/* translators: %s: the reason the request failed. */
+						'detail' => sprintf( __( 'The bridge is unreachable: %s', 'logto-bridge' ), $response->get_error_message() ),
+					),
+				),
+			);
+		}
+		$data = json_decode( (string) wp_remote_retrieve_body( $response ), true );
+		if ( ! is_array( $data ) || ! isset( $data['checks'] ) || ! is_array( $data['checks'] ) ) {
+			return array(
+				'ok'     => false,
+				'checks' => array(
+					array(
+						'id'     => 'bridge',
+						'ok'     => false,
+						'detail' => __( 'The bridge URL does not answer like a Logto bridge.', 'logto-bridge' ),
+					),
+				),
+			);
+		}
+		$checks = array(
+			array(
+				'id'     => 'bridge',
+				'ok'     => true,
+				'detail' => __( 'Bridge reachable', 'logto-bridge' ),
+			),
+		);
+		foreach ( $data['checks'] as $check ) {
+			$checks[] = array(
+				'id'     => sanitize_key( (string) ( $check['id'] ?? '' ) ),
+				'ok'     => ! empty( $check['ok'] ),
+				'detail' => sanitize_text_field( (string) ( $check['detail'] ?? '' ) ),
+			);
+		}
+		return array(
+			'ok'     => ! in_array( false, array_column( $checks, 'ok' ), true ),
+			'checks' => $checks,
+		);
+	}
+}

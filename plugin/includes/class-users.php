@@ -1,0 +1,276 @@
+<?php
+/**
+ * Finds, links or creates the WordPress user for verified Logto claims, and maps roles.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * The one place that turns a Logto identity into a WordPress user.
+ */
+final class Users {
+
+	const META_SUB   = 'logto_sub';
+	const META_PHONE = 'logto_phone';
+
+	/**
+	 * The WordPress user for these claims: by logto_sub, else linked by a verified email or
+	 * phone when allowed, else created when allowed. Never half-creates a user.
+	 *
+	 * @param array<string,mixed> $claims Verified claims from the bridge.
+	 * @return \WP_User|\WP_Error
+	 */
+	public static function resolve( array $claims ) {
+		$sub = (string) $claims['sub'];
+		if ( '' === $sub ) {
+			return new \WP_Error( 'invalid_claims', 'no sub' );
+		}
+		$user = self::find_by_sub( $sub );
+		if ( $user ) {
+			self::apply( $user, $claims, false );
+			return $user;
+		}
+
+		// Two callbacks for the same new sub at once: one creates, the other waits and finds.
+		$lock = 'logto_bridge_lock_' . md5( $sub );
+		if ( ! add_option( $lock, time(), '', 'no' ) ) {
+			for ( $i = 0; $i < 50; $i++ ) {
+				usleep( 100000 );
+				$user = self::find_by_sub( $sub );
+				if ( $user ) {
+					return $user;
+				}
+			}
+			if ( (int) get_option( $lock ) < time() - 30 ) {
+				delete_option( $lock );
+			}
+			return new \WP_Error( 'busy', 'another sign-in for this account is in progress' );
+		}
+		try {
+			$user = self::find_by_sub( $sub ) ?: self::link( $claims );
+			if ( is_wp_error( $user ) ) {
+				return $user;
+			}
+			$created = false;
+			if ( ! $user ) {
+				$user = self::create( $claims );
+				if ( is_wp_error( $user ) ) {
+					return $user;
+				}
+				$created = true;
+			}
+			update_user_meta( $user->ID, self::META_SUB, $sub );
+			self::apply( $user, $claims, $created );
+			return $user;
+		} finally {
+			delete_option( $lock );
+		}
+	}
+
+	/**
+	 * The user linked to a Logto subject.
+	 *
+	 * @param string $sub Logto subject.
+	 * @return \WP_User|null
+	 */
+	public static function find_by_sub( $sub ) {
+		$users = get_users(
+			array(
+				'meta_key'   => self::META_SUB, // phpcs:ignore WordPress.DB.SlowDBQuery -- sign-in steps only.
+				'meta_value' => $sub, // phpcs:ignore WordPress.DB.SlowDBQuery
+				'number'     => 1,
+			)
+		);
+		return $users ? $users[0] : null;
+	}
+
+	/**
+	 * An existing user matched by a verified email or phone, only where the admin allows it.
+	 *
+	 * @param array<string,mixed> $claims Claims.
+	 * @return \WP_User|null|\WP_Error
+	 */
+	private static function link( array $claims ) {
+		$s    = Settings::get();
+		$user = null;
+		if ( $s['link_by_email'] && ! empty( $claims['email'] ) && true === ( $claims['email_verified'] ?? false ) ) {
+			$found = get_user_by( 'email', (string) $claims['email'] );
+			$user  = $found ? $found : null;
+		}
+		if ( ! $user && $s['link_by_phone'] && ! empty( $claims['phone_number'] ) && true === ( $claims['phone_number_verified'] ?? false ) ) {
+			$users = get_users(
+				array(
+					'meta_key'   => self::META_PHONE, // phpcs:ignore WordPress.DB.SlowDBQuery
+					'meta_value' => self::e164( (string) $claims['phone_number'] ), // phpcs:ignore WordPress.DB.SlowDBQuery
+					'number'     => 1,
+				)
+			);
+			$user  = $users ? $users[0] : null;
+		}
+		if ( $user && get_user_meta( $user->ID, self::META_SUB, true ) ) {
+			// Already linked to another Logto account: never re-link silently.
+			return new \WP_Error( 'already_linked', 'matching user linked to another Logto account' );
+		}
+		if ( $user && user_can( $user, 'manage_options' ) && ! $s['allow_admin_linking'] ) {
+			return new \WP_Error( 'admin_link_refused', 'refusing to link an administrator' );
+		}
+		return $user;
+	}
+
+	/**
+	 * Creates a user with a unique username and no email required.
+	 *
+	 * @param array<string,mixed> $claims Claims.
+	 * @return \WP_User|\WP_Error
+	 */
+	private static function create( array $claims ) {
+		$s = Settings::get();
+		if ( ! $s['create_users'] ) {
+			return new \WP_Error( 'no_account', 'creating users is off' );
+		}
+		$email = ( ! empty( $claims['email'] ) && true === ( $claims['email_verified'] ?? false ) && ! email_exists( (string) $claims['email'] ) ) ? sanitize_email( (string) $claims['email'] ) : '';
+		$id    = wp_insert_user(
+			array(
+				'user_login'   => self::unique_login( $claims ),
+				'user_pass'    => wp_generate_password( 32, true, true ),
+				'user_email'   => $email,
+				'display_name' => sanitize_text_field( (string) ( $claims['name'] ?? '' ) ),
+				'role'         => (string) $s['default_role'],
+			)
+		);
+		if ( is_wp_error( $id ) ) {
+			return $id;
+		}
+		return get_user_by( 'id', $id );
+	}
+
+	/**
+	 * username claim, then phone digits, then the email's local part, then logto_ + short sub.
+	 *
+	 * @param array<string,mixed> $claims Claims.
+	 * @return string
+	 */
+	private static function unique_login( array $claims ) {
+		$candidates = array(
+			(string) ( $claims['username'] ?? '' ),
+			preg_replace( '/\D/', '', (string) ( $claims['phone_number'] ?? '' ) ),
+			strstr( (string) ( $claims['email'] ?? '' ), '@', true ),
+			'logto_' . substr( preg_replace( '/[^A-Za-z0-9]/', '', (string) $claims['sub'] ), 0, 12 ),
+		);
+		foreach ( $candidates as $candidate ) {
+			$login = sanitize_user( (string) $candidate, true );
+			if ( '' !== $login && strlen( $login ) <= 60 && ! username_exists( $login ) ) {
+				return $login;
+			}
+		}
+		$base = sanitize_user( 'logto_' . substr( md5( (string) $claims['sub'] ), 0, 12 ), true );
+		$n    = 2;
+		while ( username_exists( $base . '_' . $n ) ) {
+			++$n;
+		}
+		return $base . '_' . $n;
+	}
+
+	/**
+	 * Stores the phone, syncs the profile when asked, and maps roles.
+	 *
+	 * @param \WP_User            $user    User.
+	 * @param array<string,mixed> $claims  Claims.
+	 * @param bool                $created Whether the user was just created.
+	 */
+	private static function apply( \WP_User $user, array $claims, $created ) {
+		$s = Settings::get();
+		if ( ! empty( $claims['phone_number'] ) && true === ( $claims['phone_number_verified'] ?? false ) ) {
+			update_user_meta( $user->ID, self::META_PHONE, self::e164( (string) $claims['phone_number'] ) );
+		}
+		if ( $s['sync_profile'] && ! $created ) {
+			$update = array( 'ID' => $user->ID );
+			if ( ! empty( $claims['name'] ) ) {
+				$update['display_name'] = sanitize_text_field( (string) $claims['name'] );
+			}
+			if ( ! empty( $claims['email'] ) && true === ( $claims['email_verified'] ?? false ) ) {
+				$owner = email_exists( (string) $claims['email'] );
+				if ( ! $owner || (int) $owner === $user->ID ) {
+					$update['user_email'] = sanitize_email( (string) $claims['email'] );
+				}
+			}
+			if ( count( $update ) > 1 ) {
+				wp_update_user( $update );
+			}
+		}
+		self::map_roles( $user, isset( $claims['roles'] ) && is_array( $claims['roles'] ) ? $claims['roles'] : array() );
+	}
+
+	/**
+	 * Adds the WordPress roles mapped from the user's Logto roles. Administrator only through
+	 * an explicit mapping row; an existing administrator is never demoted.
+	 *
+	 * @param \WP_User $user        User.
+	 * @param string[] $logto_roles Role names from Logto.
+	 */
+	private static function map_roles( \WP_User $user, array $logto_roles ) {
+		$mapped = array();
+		foreach ( (array) Settings::get()['role_mapping'] as $row ) {
+			if ( in_array( $row['logto_role'], $logto_roles, true ) ) {
+				$mapped[] = $row['wp_role'];
+			}
+		}
+		if ( ! $mapped || in_array( 'administrator', $user->roles, true ) ) {
+			return;
+		}
+		$user->set_role( $mapped[0] );
+		foreach ( array_slice( $mapped, 1 ) as $role ) {
+			$user->add_role( $role );
+		}
+	}
+
+	/**
+	 * Logto sends digits only; we store E.164.
+	 *
+	 * @param string $phone Phone number.
+	 * @return string
+	 */
+	public static function e164( $phone ) {
+		return '+' . preg_replace( '/\D/', '', $phone );
+	}
+
+	/**
+	 * Ends the WordPress sessions of a Logto user: the one with this sid, or all when no sid.
+	 *
+	 * @param string      $sub Logto subject.
+	 * @param string|null $sid Logto session ID.
+	 * @return int How many sessions ended.
+	 */
+	public static function end_sessions( $sub, $sid ) {
+		$user = self::find_by_sub( $sub );
+		if ( ! $user ) {
+			return 0;
+		}
+		$sessions = get_user_meta( $user->ID, 'session_tokens', true );
+		if ( ! is_array( $sessions ) ) {
+			return 0;
+		}
+		$kept = array();
+		foreach ( $sessions as $verifier => $session ) {
+			if ( null === $sid || ( isset( $session['logto_sid'] ) && hash_equals( (string) $session['logto_sid'], (string) $sid ) ) ) {
+				continue;
+			}
+			$kept[ $verifier ] = $session;
+		}
+		$ended = count( $sessions ) - count( $kept );
+		if ( $ended ) {
+			if ( $kept ) {
+				update_user_meta( $user->ID, 'session_tokens', $kept );
+			} else {
+				delete_user_meta( $user->ID, 'session_tokens' );
+			}
+		}
+		return $ended;
+	}
+}
