@@ -15,6 +15,9 @@ export default async function globalSetup() {
 	process.env.E2E_LOG_DIR = stack.logDir;
 	process.env.E2E_SMS_OUTBOX = stack.smsOutbox;
 	process.env.E2E_IDP_URL = stack.urls.idp;
+	process.env.E2E_BRIDGE_URL = stack.urls.bridge;
+	process.env.E2E_APP_ID = stack.secrets.appId;
+	process.env.E2E_APP_SECRET = stack.secrets.appSecret;
 	process.env.E2E_BRIDGE_PID = String( stack.pids.bridge );
 	return async () => {
 		await stack.stop();

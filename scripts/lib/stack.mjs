@@ -35,9 +35,9 @@ function loadSecrets(dataDir) {
  * @param {{ wordpress: number, bridge: number, idp: number }} options.ports
  * @param {boolean} [options.fresh]  start WordPress from an empty database
  * @param {boolean} [options.echo]   print the services' output with a prefix
- * @param {number} [options.wpWorkers]
+ * @param {number} [options.wpWorkers]  PHP workers; at least 2, since WordPress -> bridge -> WordPress calls nest
  */
-export async function startStack({ dataDir, ports, fresh = false, echo = false, wpWorkers = 1 }) {
+export async function startStack({ dataDir, ports, fresh = false, echo = false, wpWorkers = 2 }) {
 	const logDir = join(dataDir, 'logs');
 	const secrets = loadSecrets(dataDir);
 	const urls = {

@@ -1,9 +1,8 @@
 import { admin, expect, test } from '../../support/test';
+import { idpUrl } from '../../support/wordpress';
 
 test.describe( 'Logto > Settings', () => {
-	test( 'an administrator signs in with the password form and sees the settings app', async ( {
-		page,
-	} ) => {
+	test( 'an administrator signs in with the password form and sees the settings app', async ( { page } ) => {
 		await page.goto( '/wp-login.php' );
 		await page.getByLabel( 'Username or Email Address' ).fill( admin.username );
 		await page.getByLabel( 'Password', { exact: true } ).fill( admin.password );
@@ -11,17 +10,60 @@ test.describe( 'Logto > Settings', () => {
 		await expect( page ).toHaveURL( /\/wp-admin\/?$/ );
 
 		// WordPress folds a menu whose only submenu is itself, so Logto opens Logto > Settings.
-		await page
-			.getByRole( 'navigation', { name: 'Main menu' } )
-			.getByRole( 'link', { name: 'Logto', exact: true } )
-			.click();
+		await page.getByRole( 'navigation', { name: 'Main menu' } ).getByRole( 'link', { name: 'Logto', exact: true } ).click();
 		await expect( page ).toHaveURL( /admin\.php\?page=logto-bridge/ );
 		await expect( page ).toHaveTitle( /^Logto settings/ );
 
 		// The heading is rendered by the React bundle, not by PHP: it proves build, enqueue and mount.
-		await expect(
-			page.getByRole( 'heading', { level: 1, name: 'Logto settings' } )
-		).toBeVisible();
+		await expect( page.getByRole( 'heading', { level: 1, name: 'Logto settings' } ) ).toBeVisible();
 		await expect( page.locator( '#logto-bridge-settings noscript' ) ).toHaveCount( 0 );
+	} );
+
+	test( 'the admin saves the connection; after reload the values are there, the secret is masked and the check is green', async ( { page } ) => {
+		await page.goto( '/wp-login.php' );
+		await page.getByLabel( 'Username or Email Address' ).fill( admin.username );
+		await page.getByLabel( 'Password', { exact: true } ).fill( admin.password );
+		await page.getByRole( 'button', { name: 'Log In' } ).click();
+		await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
+
+		const secret = process.env.E2E_APP_SECRET as string;
+		await page.getByLabel( 'Logto endpoint' ).fill( idpUrl() );
+		await page.getByLabel( 'App ID' ).fill( process.env.E2E_APP_ID as string );
+		await page.getByRole( 'button', { name: 'Replace secret' } ).click();
+		await page.getByLabel( 'App secret' ).fill( secret );
+		await page.getByLabel( 'Bridge URL' ).fill( process.env.E2E_BRIDGE_URL as string );
+		await page.getByRole( 'button', { name: 'Save settings' } ).click();
+		// The Notice is also announced in a screen-reader live region, hence first().
+		await expect( page.getByText( 'Settings saved.' ).first() ).toBeVisible();
+
+		await page.reload();
+		await expect( page.getByLabel( 'Logto endpoint' ) ).toHaveValue( idpUrl() );
+		await expect( page.getByLabel( 'App ID' ) ).toHaveValue( process.env.E2E_APP_ID as string );
+		await expect( page.getByLabel( 'App secret' ) ).not.toHaveValue( secret );
+		await expect( page.getByRole( 'button', { name: 'Replace secret' } ) ).toBeVisible();
+		expect( await page.content(), 'the secret never reaches the browser' ).not.toContain( secret );
+		await expect( page.getByLabel( 'Redirect URI', { exact: true } ) ).toHaveValue( `${ process.env.E2E_BRIDGE_URL }/callback` );
+
+		await page.getByRole( 'button', { name: 'Check connection' } ).click();
+		const results = page.getByRole( 'list', { name: 'Connection check results' } );
+		for ( const item of [ 'Bridge reachable', 'Bridge session store', 'Bridge reads these settings', 'Logto discovery', 'Logto signing keys (JWKS)' ] ) {
+			await expect( results.getByRole( 'listitem' ).filter( { hasText: item } ) ).toContainText( '✓' );
+		}
+	} );
+
+	test( 'an invalid value is refused with a message and nothing is saved', async ( { page } ) => {
+		await page.goto( '/wp-login.php' );
+		await page.getByLabel( 'Username or Email Address' ).fill( admin.username );
+		await page.getByLabel( 'Password', { exact: true } ).fill( admin.password );
+		await page.getByRole( 'button', { name: 'Log In' } ).click();
+		await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
+		await page.getByLabel( 'Logto endpoint' ).fill( 'not a url' );
+		await page.getByLabel( 'Scopes' ).fill( 'profile email' );
+		await page.getByRole( 'button', { name: 'Save settings' } ).click();
+		await expect( page.getByText( 'Some settings are invalid; nothing was saved.' ).first() ).toBeVisible();
+		await expect( page.getByText( 'Logto endpoint must be a full http(s) URL.' ) ).toBeVisible();
+		await expect( page.getByText( 'Scopes must include openid.' ) ).toBeVisible();
+		await page.reload();
+		await expect( page.getByLabel( 'Logto endpoint' ) ).toHaveValue( idpUrl() );
 	} );
 } );
