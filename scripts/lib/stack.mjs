@@ -35,9 +35,9 @@ function loadSecrets(dataDir) {
  * @param {{ wordpress: number, bridge: number, idp: number }} options.ports
  * @param {boolean} [options.fresh]  start WordPress from an empty database
  * @param {boolean} [options.echo]   print the services' output with a prefix
- * @param {number} [options.wpWorkers]  PHP workers; at least 2, since WordPress -> bridge -> WordPress calls nest
+ * @param {number} [options.wpWorkers]  PHP workers; several, since WordPress -> bridge -> WordPress calls nest and the block editor sends requests in parallel
  */
-export async function startStack({ dataDir, ports, fresh = false, echo = false, wpWorkers = 2 }) {
+export async function startStack({ dataDir, ports, fresh = false, echo = false, wpWorkers = 4 }) {
 	const logDir = join(dataDir, 'logs');
 	const secrets = loadSecrets(dataDir);
 	const urls = {
