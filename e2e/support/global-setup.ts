@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 import { e2eDataDir, startStack } from '../../scripts/lib/stack.mjs';
 
@@ -11,6 +12,7 @@ export default async function globalSetup() {
 		dataDir: e2eDataDir,
 		ports: { wordpress: port, bridge: 3100, idp: 3101 },
 		fresh: true,
+		wpMounts: [ [ fileURLToPath( new URL( '../fixtures/mu-plugins', import.meta.url ) ), '/wordpress/wp-content/mu-plugins' ] ],
 	} );
 	process.env.E2E_LOG_DIR = stack.logDir;
 	process.env.E2E_SMS_OUTBOX = stack.smsOutbox;

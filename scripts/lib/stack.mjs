@@ -35,9 +35,10 @@ function loadSecrets(dataDir) {
  * @param {{ wordpress: number, bridge: number, idp: number }} options.ports
  * @param {boolean} [options.fresh]  start WordPress from an empty database
  * @param {boolean} [options.echo]   print the services' output with a prefix
+ * @param {Array<[string, string]>} [options.wpMounts]  extra mounts into WordPress
  * @param {number} [options.wpWorkers]  PHP workers; several, since WordPress -> bridge -> WordPress calls nest and the block editor sends requests in parallel
  */
-export async function startStack({ dataDir, ports, fresh = false, echo = false, wpWorkers = 4 }) {
+export async function startStack({ dataDir, ports, fresh = false, echo = false, wpMounts = [], wpWorkers = 4 }) {
 	const logDir = join(dataDir, 'logs');
 	const secrets = loadSecrets(dataDir);
 	const urls = {
@@ -113,6 +114,7 @@ export async function startStack({ dataDir, ports, fresh = false, echo = false, 
 				dataDir,
 				fresh,
 				workers: wpWorkers,
+				mounts: wpMounts,
 				constants: {
 					LOGTO_BRIDGE_SECRET: secrets.bridgeSecret,
 					// Offline machine: fail calls to wordpress.org at once instead of holding

@@ -19,11 +19,12 @@ const playgroundCli = join(dirname(require.resolve('@wp-playground/cli/package.j
  * @param {boolean} [options.fresh]      throw away the database first
  * @param {Record<string,string|boolean>} [options.constants]  wp-config constants
  * @param {Record<string,unknown>} [options.initialSettings] Logto settings saved once, when none exist yet
+ * @param {Array<[string, string]>} [options.mounts]  extra host:vfs mounts (tests add a probe mu-plugin)
  * @param {number} [options.workers]
  * @param {string} [options.logFile]
  * @param {boolean} [options.echo]
  */
-export async function startWordPress({ port, dataDir, fresh = false, constants = {}, initialSettings, workers = 1, logFile, echo = false }) {
+export async function startWordPress({ port, dataDir, fresh = false, constants = {}, initialSettings, mounts = [], workers = 1, logFile, echo = false }) {
 	const coreDir = join(dataDir, 'wordpress');
 	assembleWordPress(coreDir);
 	if (fresh) {
@@ -64,6 +65,7 @@ export async function startWordPress({ port, dataDir, fresh = false, constants =
 			`--workers=${workers}`,
 			`--mount-before-install=${coreDir}:/wordpress`,
 			`--mount=${join(repoRoot, 'plugin')}:/wordpress/wp-content/plugins/logto-bridge`,
+			...mounts.map(([host, vfs]) => `--mount=${host}:${vfs}`),
 			'--wordpress-install-mode=install-from-existing-files-if-needed',
 			`--blueprint=${blueprintFile}`,
 		],
