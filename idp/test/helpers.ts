@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { createIdp, type Idp } from '../src/app.js';
+
+export { Browser } from './browser.js';
 import { loadConfig, type IdpConfig } from '../src/config.js';
 
 export async function freePort(): Promise<number> {
@@ -51,53 +53,6 @@ export function lastCode(outbox: string, phone: string): string {
 	const hit = lines.reverse().find((l) => l.to === phone);
 	if (!hit) throw new Error(`no SMS sent to ${phone}`);
 	return hit.code;
-}
-
-/**
- * A minimal browser: a cookie jar and manual redirects, so tests drive the real pages over
- * HTTP and can stop at any hop.
- */
-export class Browser {
-	private readonly cookies = new Map<string, string>();
-
-	async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
-		const headers: Record<string, string> = {};
-		// Like a browser, cookies are per host name, not per port.
-		const host = new URL(url).hostname;
-		const jar = [...this.cookies].filter(([k]) => k.startsWith(`${host}|`)).map(([k, v]) => `${k.split('|')[1]}=${v}`);
-		if (jar.length) headers.cookie = jar.join('; ');
-		let body: string | undefined;
-		if (init.form) {
-			headers['content-type'] = 'application/x-www-form-urlencoded';
-			body = new URLSearchParams(init.form).toString();
-		}
-		const res = await fetch(url, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
-		for (const line of res.headers.getSetCookie()) {
-			const [pair] = line.split(';');
-			const eq = pair!.indexOf('=');
-			const name = pair!.slice(0, eq).trim();
-			const value = pair!.slice(eq + 1).trim();
-			if (/expires=Thu, 01 Jan 1970/i.test(line) || value === '') this.cookies.delete(`${host}|${name}`);
-			else this.cookies.set(`${host}|${name}`, value);
-		}
-		return res;
-	}
-
-	/** Follows redirects until one leaves for a URL the predicate accepts (returned, not fetched) or a page answers. */
-	async follow(url: string, stopAt: (url: string) => boolean = () => false, init: { form?: Record<string, string> } = {}) {
-		let current = url;
-		let res = await this.request(current, init);
-		for (let hops = 0; hops < 20; hops++) {
-			const location = res.headers.get('location');
-			if (res.status < 300 || res.status >= 400 || !location) {
-				return { url: current, status: res.status, html: await res.text() };
-			}
-			current = new URL(location, current).href;
-			if (stopAt(current)) return { url: current, status: res.status, html: '' };
-			res = await this.request(current);
-		}
-		throw new Error('too many redirects');
-	}
 }
 
 /** The value of an input by its id in server-rendered HTML. */

@@ -113,16 +113,31 @@ final class Login {
 	 * `wp-login.php?action=logto-callback&ticket=T`: redeems the ticket server-side and signs in.
 	 */
 	public static function callback() {
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- the ticket is the single-use credential.
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- the ticket (or resume key) is the single-use credential.
 		$ticket = isset( $_GET['ticket'] ) ? sanitize_text_field( wp_unslash( $_GET['ticket'] ) ) : '';
-		if ( ! preg_match( '/^[A-Za-z0-9_-]{43}$/', $ticket ) ) {
-			self::fail( 'ticket_gone' );
-		}
-		$redeemed = Bridge_Client::redeem( $ticket );
-		if ( is_wp_error( $redeemed ) ) {
-			self::fail( 'bridge_unreachable' === $redeemed->get_error_code() ? 'bridge_unreachable' : ( 'ticket_gone' === $redeemed->get_error_code() ? 'ticket_gone' : 'idp_error' ) );
+		$resume = isset( $_GET['resume'] ) ? sanitize_key( wp_unslash( $_GET['resume'] ) ) : '';
+		// phpcs:enable
+		if ( '' !== $resume ) {
+			$redeemed = self::take_pending( $resume );
+		} else {
+			if ( ! preg_match( '/^[A-Za-z0-9_-]{43}$/', $ticket ) ) {
+				self::fail( 'ticket_gone' );
+			}
+			$redeemed = Bridge_Client::redeem( $ticket );
+			if ( is_wp_error( $redeemed ) ) {
+				self::fail( 'bridge_unreachable' === $redeemed->get_error_code() ? 'bridge_unreachable' : ( 'ticket_gone' === $redeemed->get_error_code() ? 'ticket_gone' : 'idp_error' ) );
+			}
+			$redeemed['attempts'] = 0;
 		}
 		$user = Users::resolve( $redeemed['claims'] );
+		if ( is_wp_error( $user ) && 'busy' === $user->get_error_code() && $redeemed['attempts'] < 20 ) {
+			// Another request is creating this user right now: come back in a moment.
+			$key = strtolower( wp_generate_password( 32, false, false ) );
+			++$redeemed['attempts'];
+			set_transient( 'logto_bridge_pending_' . $key, $redeemed, 60 );
+			wp_safe_redirect( add_query_arg( array( 'action' => self::ACTION_CALLBACK, 'resume' => $key ), wp_login_url() ) );
+			exit;
+		}
 		if ( is_wp_error( $user ) ) {
 			self::fail( $user->get_error_code() );
 		}
@@ -142,6 +157,23 @@ final class Login {
 		do_action( 'wp_login', $user->user_login, $user );
 		wp_safe_redirect( self::return_to( (string) ( $redeemed['return_to'] ?? '' ) ) );
 		exit;
+	}
+
+	/**
+	 * The redeemed sign-in parked by a 'busy' callback, once; a short pause lets the other
+	 * request finish creating the user.
+	 *
+	 * @param string $key Resume key.
+	 * @return array<string,mixed>
+	 */
+	private static function take_pending( $key ) {
+		usleep( 250000 );
+		$pending = get_transient( 'logto_bridge_pending_' . $key );
+		delete_transient( 'logto_bridge_pending_' . $key );
+		if ( ! is_array( $pending ) || ! isset( $pending['claims']['sub'] ) ) {
+			self::fail( 'ticket_gone' );
+		}
+		return $pending;
 	}
 
 	/**

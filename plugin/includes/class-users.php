@@ -37,19 +37,11 @@ final class Users {
 			return $user;
 		}
 
-		// Two callbacks for the same new sub at once: one creates, the other waits and finds.
+		// Two callbacks for the same new sub at once: one creates; the other must not wait
+		// here (a PHP request that sleeps keeps the database busy for the winner), so it
+		// reports 'busy' and the login flow retries it in a fresh request.
 		$lock = 'logto_bridge_lock_' . md5( $sub );
-		if ( ! add_option( $lock, time(), '', 'no' ) ) {
-			for ( $i = 0; $i < 50; $i++ ) {
-				usleep( 100000 );
-				$user = self::find_by_sub( $sub );
-				if ( $user ) {
-					return $user;
-				}
-			}
-			if ( (int) get_option( $lock ) < time() - 30 ) {
-				delete_option( $lock );
-			}
+		if ( ! self::acquire( $lock ) ) {
 			return new \WP_Error( 'busy', 'another sign-in for this account is in progress' );
 		}
 		try {
@@ -59,6 +51,12 @@ final class Users {
 			}
 			$created = false;
 			if ( ! $user ) {
+				/**
+				 * Fires just before a user is created for a new Logto account (tests widen the race window here).
+				 *
+				 * @param array $claims Verified claims.
+				 */
+				do_action( 'logto_bridge_before_create_user', $claims );
 				$user = self::create( $claims );
 				if ( is_wp_error( $user ) ) {
 					return $user;
@@ -69,8 +67,32 @@ final class Users {
 			self::apply( $user, $claims, $created );
 			return $user;
 		} finally {
-			delete_option( $lock );
+			self::release( $lock );
 		}
+	}
+
+	/**
+	 * An atomic lock on the options table's unique key. Not add_option(): its INSERT ... ON
+	 * DUPLICATE KEY UPDATE reports success to both racers on MySQL when the values differ.
+	 *
+	 * @param string $name Lock name.
+	 * @return bool Whether this request holds the lock.
+	 */
+	private static function acquire( $name ) {
+		global $wpdb;
+		// A lock older than 30 s belongs to a request that died: take it over.
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value < %d", $name, time() - 30 ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, never cached.
+		return 1 === (int) $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %d, 'no')", $name, time() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+	}
+
+	/**
+	 * Releases a lock taken with acquire().
+	 *
+	 * @param string $name Lock name.
+	 */
+	private static function release( $name ) {
+		global $wpdb;
+		$wpdb->delete( $wpdb->options, array( 'option_name' => $name ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 	}
 
 	/**
