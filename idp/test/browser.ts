@@ -7,12 +7,18 @@
 export class Browser {
 	private readonly cookies = new Map<string, string>();
 
+	/** The Cookie header this jar sends to a URL's host. */
+	cookieHeader(url: string): string {
+		const host = new URL(url).hostname;
+		return [...this.cookies].filter(([k]) => k.startsWith(`${host}|`)).map(([k, v]) => `${k.split('|')[1]}=${v}`).join('; ');
+	}
+
 	async request(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<Response> {
 		const headers: Record<string, string> = {};
 		// Like a browser, cookies are per host name, not per port.
 		const host = new URL(url).hostname;
-		const jar = [...this.cookies].filter(([k]) => k.startsWith(`${host}|`)).map(([k, v]) => `${k.split('|')[1]}=${v}`);
-		if (jar.length) headers.cookie = jar.join('; ');
+		const jar = this.cookieHeader(url);
+		if (jar) headers.cookie = jar;
 		let body: string | undefined;
 		if (init.form) {
 			headers['content-type'] = 'application/x-www-form-urlencoded';
