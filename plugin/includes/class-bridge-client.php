@@ -65,43 +65,16 @@ final class Bridge_Client {
 	 */
 	public static function readiness() {
 		if ( '' === self::base_url() ) {
-			return array(
-				'ok'     => false,
-				'checks' => array(
-					array(
-						'id'     => 'bridge',
-						'ok'     => false,
-						'detail' => __( 'No bridge URL is set.', 'logto-bridge' ),
-					),
-				),
-			);
+			return self::unreachable( __( 'No bridge URL is set.', 'logto-bridge' ) );
 		}
 		$response = wp_remote_get( self::base_url() . '/readyz', array( 'timeout' => 10 ) );
 		if ( is_wp_error( $response ) ) {
-			return array(
-				'ok'     => false,
-				'checks' => array(
-					array(
-						'id'     => 'bridge',
-						'ok'     => false,
-						/* translators: %s: the reason the request failed. */
-						'detail' => sprintf( __( 'The bridge is unreachable: %s', 'logto-bridge' ), $response->get_error_message() ),
-					),
-				),
-			);
+			/* translators: %s: the reason the request failed. */
+			return self::unreachable( sprintf( __( 'The bridge is unreachable: %s', 'logto-bridge' ), $response->get_error_message() ) );
 		}
 		$data = json_decode( (string) wp_remote_retrieve_body( $response ), true );
 		if ( ! is_array( $data ) || ! isset( $data['checks'] ) || ! is_array( $data['checks'] ) ) {
-			return array(
-				'ok'     => false,
-				'checks' => array(
-					array(
-						'id'     => 'bridge',
-						'ok'     => false,
-						'detail' => __( 'The bridge URL does not answer like a Logto bridge.', 'logto-bridge' ),
-					),
-				),
-			);
+			return self::unreachable( __( 'The bridge URL does not answer like a Logto bridge.', 'logto-bridge' ) );
 		}
 		$checks = array(
 			array(
@@ -120,6 +93,25 @@ final class Bridge_Client {
 		return array(
 			'ok'     => ! in_array( false, array_column( $checks, 'ok' ), true ),
 			'checks' => $checks,
+		);
+	}
+
+	/**
+	 * The readiness result when the bridge itself cannot answer: one red item.
+	 *
+	 * @param string $detail Why, for the admin.
+	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>}
+	 */
+	private static function unreachable( $detail ) {
+		return array(
+			'ok'     => false,
+			'checks' => array(
+				array(
+					'id'     => 'bridge',
+					'ok'     => false,
+					'detail' => $detail,
+				),
+			),
 		);
 	}
 }

@@ -129,9 +129,9 @@ final class Settings {
 	 * @return array<string,mixed>
 	 */
 	public static function for_browser() {
-		$s = self::get();
+		$s                   = self::get();
+		$s['app_secret_set'] = '' !== $s['app_secret'];
 		unset( $s['app_secret'] );
-		$s['app_secret_set'] = '' !== self::get()['app_secret'];
 		$s['locked']         = self::locked();
 		$bridge              = untrailingslashit( (string) $s['bridge_url'] );
 		$s['uris']           = array(
