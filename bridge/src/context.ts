@@ -1,6 +1,7 @@
 import type { BridgeConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { OidcClients } from './oidc.js';
+import type { PendingSignIns } from './pending-sign-in.js';
 import type { SiteConfigSource } from './site-config.js';
 import type { KeyValueStore } from './stores/index.js';
 
@@ -11,23 +12,8 @@ export type BridgeContext = {
 	site: SiteConfigSource;
 	oidc: OidcClients;
 	log: Logger;
+	pending: PendingSignIns;
 };
-
-/** The pending sign-in kept in the visitor's session between /sign-in and /callback. */
-export type PendingSignIn = {
-	state: string;
-	nonce: string;
-	verifier: string;
-	returnTo: string;
-	flow: string;
-	startedAt: number;
-};
-
-declare module 'express-session' {
-	interface SessionData {
-		signIn?: PendingSignIn;
-	}
-}
 
 export const TICKET_TTL_SECONDS = 120;
 export const redirectUri = (config: BridgeConfig) => `${config.publicUrl}/callback`;

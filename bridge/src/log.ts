@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-
 import { pino, type Logger } from 'pino';
 
 /** Structured logs; secrets, codes, tickets and tokens are never logged (and redacted if passed). */
@@ -11,6 +9,4 @@ export function createLogger(level: string): Logger {
 	});
 }
 
-/** A short id that ties together the log lines of one sign-in. */
-export const newFlowId = () => randomBytes(6).toString('hex');
 export type { Logger };

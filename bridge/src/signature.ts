@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Header carrying the HMAC of a server-to-server request between WordPress and the bridge. */
 export const SIGNATURE_HEADER = 'x-logto-bridge-signature';
@@ -19,4 +19,9 @@ export function verify(secret: string, header: string | undefined, body: string,
 	if (Math.abs(now - timestamp) > MAX_SKEW_SECONDS) return { ok: false, reason: 'stale' };
 	const expected = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest();
 	return timingSafeEqual(expected, Buffer.from(match[2]!, 'hex')) ? { ok: true } : { ok: false, reason: 'mismatch' };
+}
+
+/** Constant-time string equality (digests first, so unequal lengths leak nothing either). */
+export function sameSecret(a: string, b: string): boolean {
+	return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }

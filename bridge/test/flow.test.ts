@@ -131,6 +131,27 @@ test('the phone redirect carries Logto params and the site defaults are validate
 	assert.match(cookie, /SameSite=Lax/i);
 });
 
+test('every sign-in start gets a fresh pending id: a planted one is not taken, the previous attempt ends', async () => {
+	const cookieOf = (res: Response) => /^logto_bridge\.signin=([\w-]{43});/.exec(res.headers.getSetCookie().join('\n'))?.[1];
+	const stateOf = (res: Response) => new URL(res.headers.get('location')!).searchParams.get('state')!;
+	const planted = 'P'.repeat(43);
+	const viaPlanted = await fetch(`${bridge}/sign-in`, { redirect: 'manual', headers: { cookie: `logto_bridge.signin=${planted}` } });
+	assert.notEqual(cookieOf(viaPlanted), planted, 'no fixation: the id the browser sent is never used');
+
+	const browser = new Browser();
+	const first = await browser.request(`${bridge}/sign-in`);
+	const second = await browser.request(`${bridge}/sign-in`);
+	assert.ok(cookieOf(first) && cookieOf(second) && cookieOf(first) !== cookieOf(second));
+	const issuer = `${sys.idp.url}/oidc`;
+	for (const id of [cookieOf(first)!, cookieOf(second)!]) {
+		const res = await fetch(`${bridge}/callback?code=x&state=${stateOf(first)}&iss=${encodeURIComponent(issuer)}`, {
+			redirect: 'manual',
+			headers: { cookie: `logto_bridge.signin=${id}` },
+		});
+		assert.equal(errorOf(res.headers.get('location')!), 'state_mismatch', 'the first attempt is gone with either cookie');
+	}
+});
+
 test('back-channel logout from the idp reaches WordPress with sub and sid', async () => {
 	const browser = new Browser();
 	const landed = await phoneSignIn(browser, '+8613912345604');

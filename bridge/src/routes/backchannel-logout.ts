@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { type IRouter } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 
 import type { BridgeContext } from '../context.js';
@@ -11,9 +11,8 @@ const MAX_AGE_SECONDS = 300;
  * POST /backchannel-logout: Logto's logout_token (typ logout+jwt, ES384, no exp), verified,
  * then WordPress is told to end that user's sessions.
  */
-export default function backchannelLogout(ctx: BridgeContext) {
+export default function backchannelLogout(router: IRouter, ctx: BridgeContext): void {
 	const { config, site, oidc, store, log } = ctx;
-	const router = Router();
 	const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
 	router.post('/backchannel-logout', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res, next) => {
 		try {
@@ -60,5 +59,4 @@ export default function backchannelLogout(ctx: BridgeContext) {
 			next(error);
 		}
 	});
-	return router;
 }

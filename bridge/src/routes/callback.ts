@@ -1,34 +1,29 @@
-import { randomBytes, createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
-import { Router, type Request } from 'express';
+import type { IRouter, Request } from 'express';
 
 import { loginErrorUrl, TICKET_TTL_SECONDS, type BridgeContext } from '../context.js';
 import { codeForOidcError } from '../errors.js';
 import { client } from '../oidc.js';
+import { randomToken } from '../random.js';
+import { seeOther } from '../redirect.js';
 
 export const ticketKey = (ticket: string) => `ticket:${createHash('sha256').update(ticket).digest('hex')}`;
 
 /** GET /callback: code exchange with every check, then a single-use ticket for WordPress. */
-export default function callback({ config, site, oidc, store, log }: BridgeContext) {
-	const router = Router();
+export default function callback(router: IRouter, { config, site, oidc, store, log, pending: pendingSignIns }: BridgeContext): void {
 	router.get('/callback', async (req: Request, res, next) => {
-		const pending = req.session.signIn;
-		const flow = pending?.flow ?? 'none';
+		let flow = 'none';
 		const fail = (code: string, detail?: string) => {
 			log.warn({ flow, step: 'callback', code, detail }, 'sign-in failed');
-			res.redirect(303, loginErrorUrl(config, code));
+			seeOther(res, loginErrorUrl(config, code));
 		};
 		try {
-			if (req.query.error === 'access_denied') {
-				delete req.session.signIn;
-				return fail('cancelled');
-			}
-			// One pending sign-in per session, consumed here: a replayed or forged callback finds none.
-			if (!pending || typeof req.query.state !== 'string' || req.query.state !== pending.state) {
-				return fail('state_mismatch');
-			}
-			delete req.session.signIn;
-			await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+			// Consumed here, whatever comes next: a replayed or concurrent callback finds none.
+			const pending = await pendingSignIns.take(req, res, req.query.state);
+			flow = pending?.flow ?? flow;
+			if (req.query.error === 'access_denied') return fail('cancelled');
+			if (!pending) return fail('state_mismatch');
 			if (typeof req.query.error === 'string') return fail('idp_error', req.query.error);
 
 			const siteConfig = await site.get();
@@ -59,13 +54,12 @@ export default function callback({ config, site, oidc, store, log }: BridgeConte
 			} catch (error) {
 				log.warn({ flow, step: 'userinfo', code: (error as { code?: string }).code }, 'userinfo unavailable; using ID token claims');
 			}
-			const ticket = randomBytes(32).toString('base64url');
+			const ticket = randomToken();
 			await store.set(ticketKey(ticket), JSON.stringify({ claims, id_token: tokens.id_token, return_to: pending.returnTo, flow }), TICKET_TTL_SECONDS);
 			log.info({ flow, step: 'callback' }, 'ticket issued');
-			res.redirect(303, `${config.wpUrl}/wp-login.php?action=logto-callback&ticket=${ticket}`);
+			seeOther(res, `${config.wpUrl}/wp-login.php?action=logto-callback&ticket=${ticket}`);
 		} catch (error) {
 			next(error);
 		}
 	});
-	return router;
 }

@@ -1,12 +1,11 @@
-import { Router } from 'express';
+import type { IRouter } from 'express';
 
 import { redirectUri, type BridgeContext } from '../context.js';
 
 type Check = { id: string; ok: boolean; detail: string };
 
 /** GET /healthz (the process is up) and GET /readyz (each dependency, item by item). */
-export default function health({ config, store, site, oidc }: BridgeContext) {
-	const router = Router();
+export default function health(router: IRouter, { config, store, site, oidc }: BridgeContext): void {
 	router.get('/healthz', (_req, res) => {
 		res.json({ ok: true });
 	});
@@ -52,5 +51,4 @@ export default function health({ config, store, site, oidc }: BridgeContext) {
 		const ok = checks.every((c) => c.ok);
 		res.status(ok ? 200 : 503).json({ ok, redirectUri: redirectUri(config), checks });
 	});
-	return router;
 }

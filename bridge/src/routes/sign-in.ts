@@ -1,26 +1,26 @@
 import { createHash } from 'node:crypto';
 
-import { Router } from 'express';
+import type { IRouter } from 'express';
 
 import { loginErrorUrl, redirectUri, type BridgeContext } from '../context.js';
-import { newFlowId } from '../log.js';
 import { invalidExtraParam } from '../logto-params.js';
 import { client } from '../oidc.js';
 import { toE164 } from '../phone.js';
+import { randomFlowId, randomToken } from '../random.js';
 import { safeReturnTo } from '../return-to.js';
+import { seeOther } from '../redirect.js';
 
 /** GET /sign-in?return_to=&phone=: starts the code flow (PKCE S256, state, nonce) and goes to Logto. */
-export default function signIn({ config, site, oidc, log }: BridgeContext) {
-	const router = Router();
+export default function signIn(router: IRouter, { config, site, oidc, log, pending }: BridgeContext): void {
 	router.get('/sign-in', async (req, res, next) => {
-		const flow = newFlowId();
+		const flow = randomFlowId();
 		try {
 			let siteConfig;
 			try {
 				siteConfig = await site.get();
 			} catch (error) {
 				log.error({ flow, step: 'sign-in', err: (error as Error).message }, 'site config unavailable');
-				return res.redirect(303, loginErrorUrl(config, 'site_unreachable'));
+				return seeOther(res, loginErrorUrl(config, 'site_unreachable'));
 			}
 			const returnTo = req.query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(req.query.return_to, siteConfig.allowedReturnOrigins);
 			if (!returnTo) {
@@ -32,7 +32,7 @@ export default function signIn({ config, site, oidc, log }: BridgeContext) {
 				const phone = toE164(req.query.phone);
 				if (!phone) {
 					log.info({ flow, step: 'sign-in' }, 'invalid phone');
-					return res.redirect(303, loginErrorUrl(config, 'invalid_phone'));
+					return seeOther(res, loginErrorUrl(config, 'invalid_phone'));
 				}
 				// Logto's phone-OTP entry: the phone verification-code screen, number filled in.
 				Object.assign(params, { login_hint: phone, first_screen: 'identifier:sign_in', identifier: 'phone' });
@@ -41,24 +41,20 @@ export default function signIn({ config, site, oidc, log }: BridgeContext) {
 			const invalid = invalidExtraParam(extra);
 			if (invalid) {
 				log.error({ flow, step: 'sign-in', param: invalid }, 'invalid extra param in site config');
-				return res.redirect(303, loginErrorUrl(config, 'misconfigured'));
+				return seeOther(res, loginErrorUrl(config, 'misconfigured'));
 			}
 			let oidcConfig;
 			try {
 				oidcConfig = await oidc.get(siteConfig);
 			} catch (error) {
 				log.error({ flow, step: 'sign-in', err: (error as Error).message }, 'Logto discovery failed');
-				return res.redirect(303, loginErrorUrl(config, 'idp_unreachable'));
+				return seeOther(res, loginErrorUrl(config, 'idp_unreachable'));
 			}
-			const verifier = client.randomPKCECodeVerifier();
-			const pending = { state: client.randomState(), nonce: client.randomNonce(), verifier, returnTo, flow, startedAt: Date.now() };
-			// A fresh session for every sign-in: no fixation, no state left from an earlier attempt.
-			// A visitor who sent no session cookie already has a brand-new one.
-			if (req.get('cookie')?.includes('logto_bridge.sid=')) {
-				await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
-			}
-			req.session.signIn = pending;
-			await new Promise<void>((resolve, reject) => req.session.save((err) => (err ? reject(err) : resolve())));
+			// Each 256 bits, as openid-client's randomPKCECodeVerifier/randomState/randomNonce make them.
+			const verifier = randomToken();
+			const signIn = { state: randomToken(), nonce: randomToken(), verifier, returnTo, flow, startedAt: Date.now() };
+			// A fresh id for every sign-in: no fixation, nothing left from an earlier attempt.
+			await pending.start(req, res, signIn);
 			const url = client.buildAuthorizationUrl(oidcConfig, {
 				redirect_uri: redirectUri(config),
 				scope: siteConfig.scopes,
@@ -66,16 +62,15 @@ export default function signIn({ config, site, oidc, log }: BridgeContext) {
 				// WebCrypto's digest takes a thread-pool round trip per sign-in (see bench/).
 				code_challenge: createHash('sha256').update(verifier).digest('base64url'),
 				code_challenge_method: 'S256',
-				state: pending.state,
-				nonce: pending.nonce,
+				state: signIn.state,
+				nonce: signIn.nonce,
 				...(loginHint ? { login_hint: loginHint } : {}),
 				...extra,
 			});
 			log.info({ flow, step: 'sign-in', phone: Boolean(loginHint) }, 'redirecting to Logto');
-			res.redirect(303, url.href);
+			seeOther(res, url.href);
 		} catch (error) {
 			next(error);
 		}
 	});
-	return router;
 }

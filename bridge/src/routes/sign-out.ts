@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 
-import { Router } from 'express';
+import type { IRouter } from 'express';
 
 import { postLogoutRedirectUri, type BridgeContext } from '../context.js';
 import { safeReturnTo } from '../return-to.js';
+import { seeOther } from '../redirect.js';
 
 /** GET /sign-out?return_to=: Logto's end-session (client_id + post sign-out redirect URI), then back. */
-export default function signOut({ config, site, oidc, store, log }: BridgeContext) {
-	const router = Router();
+export default function signOut(router: IRouter, { config, site, oidc, store, log }: BridgeContext): void {
 	router.get('/sign-out', async (req, res, next) => {
 		try {
 			const siteConfig = await site.get();
@@ -19,13 +19,13 @@ export default function signOut({ config, site, oidc, store, log }: BridgeContex
 			} catch (error) {
 				log.warn({ step: 'sign-out', err: (error as Error).message }, 'Logto unreachable; signing out of WordPress only');
 			}
-			if (!endSession) return res.redirect(303, returnTo);
+			if (!endSession) return seeOther(res, returnTo);
 			const state = randomBytes(16).toString('base64url');
 			await store.set(`signout:${state}`, returnTo, 600);
 			const url = new URL(endSession);
 			url.search = new URLSearchParams({ client_id: siteConfig.appId, post_logout_redirect_uri: postLogoutRedirectUri(config), state }).toString();
 			log.info({ step: 'sign-out' }, 'redirecting to Logto end-session');
-			res.redirect(303, url.href);
+			seeOther(res, url.href);
 		} catch (error) {
 			next(error);
 		}
@@ -34,10 +34,9 @@ export default function signOut({ config, site, oidc, store, log }: BridgeContex
 		try {
 			const state = typeof req.query.state === 'string' ? req.query.state : '';
 			const returnTo = (state && (await store.take(`signout:${state}`))) || (await site.get()).siteUrl;
-			res.redirect(303, returnTo);
+			seeOther(res, returnTo);
 		} catch (error) {
 			next(error);
 		}
 	});
-	return router;
 }

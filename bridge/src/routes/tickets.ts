@@ -1,12 +1,11 @@
-import express, { Router } from 'express';
+import express, { type IRouter } from 'express';
 
 import type { BridgeContext } from '../context.js';
 import { SIGNATURE_HEADER, verify } from '../signature.js';
 import { ticketKey } from './callback.js';
 
 /** POST /tickets/redeem (HMAC-signed by WordPress): the claims, once. */
-export default function tickets({ config, store, log }: BridgeContext) {
-	const router = Router();
+export default function tickets(router: IRouter, { config, store, log }: BridgeContext): void {
 	router.post('/tickets/redeem', express.text({ type: '*/*', limit: '4kb' }), async (req, res, next) => {
 		try {
 			const body = typeof req.body === 'string' ? req.body : '';
@@ -34,5 +33,4 @@ export default function tickets({ config, store, log }: BridgeContext) {
 			next(error);
 		}
 	});
-	return router;
 }

@@ -6,7 +6,6 @@ import { RedisStore } from './redis-store.js';
 import type { KeyValueStore } from './types.js';
 
 export type { KeyValueStore } from './types.js';
-export { KeyValueSessionStore } from './session-store.js';
 
 /** Redis when REDIS_URL is set, the embedded file store otherwise. */
 export function createStore(config: Pick<BridgeConfig, 'redisUrl' | 'dataDir'>): KeyValueStore {
