@@ -1,6 +1,7 @@
 /**
  * Logto's extra authorization params and their allowed values (Logto 1.37). One invalid
  * extra param makes Logto drop all of them, login_hint included, so each is checked here.
+ * WordPress and the idp check the same: fixtures/logto-extra-params.json holds for all three.
  */
 const firstScreens = new Set(['sign_in', 'register', 'reset_password', 'identifier:sign_in', 'identifier:register', 'single_sign_on']);
 const identifiers = new Set(['username', 'email', 'phone']);
@@ -11,7 +12,6 @@ const validators: Record<string, (value: string) => boolean> = {
 	direct_sign_in: (v) => /^(social|sso):[\w.-]+$/.test(v),
 	organization_id: (v) => /^[\w-]{1,64}$/.test(v),
 	ui_locales: (v) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/.test(v),
-	prompt: (v) => v.split(' ').every((p) => ['login', 'consent', 'none'].includes(p)),
 };
 
 export const allowedExtraParams = Object.keys(validators);

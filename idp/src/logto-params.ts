@@ -1,6 +1,7 @@
 /**
  * Logto's extra authorization parameters and their allowed values (Logto 1.37). Logto itself
  * drops every extra param when one is invalid; we refuse the request with a clear page instead.
+ * WordPress and the bridge check the same: fixtures/logto-extra-params.json holds for all three.
  */
 export const firstScreens = ['sign_in', 'register', 'reset_password', 'identifier:sign_in', 'identifier:register', 'single_sign_on'] as const;
 export type FirstScreen = (typeof firstScreens)[number];
@@ -23,7 +24,8 @@ export function parseLogtoParams(query: Record<string, unknown>): LogtoParams | 
 	const identifier = single('identifier');
 	let identifiers: IdentifierType[] | undefined;
 	if (identifier !== undefined) {
-		const list = identifier === false ? [] : identifier.split(' ').filter(Boolean);
+		// Split on single spaces, as Logto does: an empty part (a double or edge space) is invalid.
+		const list = identifier === false ? [] : identifier.split(' ');
 		if (!list.length || list.some((v) => !(identifierTypes as readonly string[]).includes(v))) {
 			return `identifier must be a space-separated list of ${identifierTypes.join(', ')}`;
 		}

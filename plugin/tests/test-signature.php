@@ -6,6 +6,11 @@
  * @package LogtoBridge
  */
 
+// Never over the web: outside the command line this file does nothing.
+if ( 'cli' !== PHP_SAPI ) {
+	exit;
+}
+
 define( 'ABSPATH', __DIR__ );
 require dirname( __DIR__ ) . '/includes/class-signature.php';
 
