@@ -38,6 +38,19 @@ export async function findUsers( search: string ): Promise< WpUser[] > {
 	return users;
 }
 
+/** Creates a WordPress user as an admin would in Users > Add New; returns its ID. */
+export async function createUser( user: { username: string; email: string; name: string; roles: string[] } ): Promise< number > {
+	const rest = await adminRest();
+	const res = await rest.post( '/wp-json/wp/v2/users', {
+		data: { ...user, password: `${ user.username }-Wp-Password-1` },
+		headers: { 'X-WP-Nonce': rest.nonce },
+	} );
+	if ( ! res.ok() ) throw new Error( `user create failed: ${ res.status() } ${ await res.text() }` );
+	const { id } = ( await res.json() ) as { id: number };
+	await rest.dispose();
+	return id;
+}
+
 /** The newest code the idp's console connector sent to a phone number. */
 export async function smsCode( phone: string, after = 0 ): Promise< string > {
 	const outbox = process.env.E2E_SMS_OUTBOX as string;

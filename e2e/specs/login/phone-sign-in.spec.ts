@@ -1,22 +1,6 @@
-import type { Page } from '@playwright/test';
-
+import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { findUsers, idpUrl, smsCode, updateSettings, wpUrl } from '../../support/wordpress';
-
-/** On the idp's code screen: read the SMS from the outbox, enter it, and accept sign-up if asked. */
-async function completePhoneVerification( page: Page, phone: string, since: number ) {
-	await expect( page ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
-	await expect( page.getByLabel( 'Phone number' ) ).toHaveValue( phone );
-	await page.getByRole( 'button', { name: 'Send code' } ).click();
-	await page.getByLabel( 'Verification code' ).fill( await smsCode( phone, since ) );
-	await page.getByRole( 'button', { name: 'Continue' } ).click();
-}
-
-async function startPhoneSignIn( page: Page, phone: string ) {
-	await page.goto( '/wp-login.php' );
-	await page.getByLabel( 'Phone number' ).fill( phone );
-	await page.getByRole( 'button', { name: 'Continue with phone' } ).click();
-}
+import { findUsers, idpUrl, updateSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 

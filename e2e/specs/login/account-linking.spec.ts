@@ -1,0 +1,62 @@
+import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
+import { expect, test } from '../../support/test';
+import { createUser, findUsers, updateSettings, wpUrl } from '../../support/wordpress';
+
+// idp/fixtures/users.json: linda (+12015550126, linda@example.com verified, "Linda Logto") and
+// mallory (+12015550127, boss@example.com verified), who claims an administrator's email.
+test.describe.configure( { mode: 'serial' } );
+
+test.describe( 'linking Logto accounts to existing WordPress users', () => {
+	let lindaId: number;
+	let bossId: number;
+
+	test.beforeAll( async () => {
+		lindaId = await createUser( { username: 'linda-wp', email: 'linda@example.com', name: 'Linda Before', roles: [ 'author' ] } );
+		bossId = await createUser( { username: 'boss', email: 'boss@example.com', name: 'The Boss', roles: [ 'administrator' ] } );
+		await updateSettings( {
+			login_mode: 'phone',
+			create_users: true,
+			default_role: 'subscriber',
+			link_by_email: true,
+			allow_admin_linking: false,
+			sync_profile: true,
+		} );
+	} );
+
+	test.afterAll( async () => {
+		await updateSettings( { link_by_email: false, allow_admin_linking: false, sync_profile: false } );
+	} );
+
+	test( 'a verified email signs into the existing account, keeps its role, and profile sync brings the Logto name', async ( { page } ) => {
+		await startPhoneSignIn( page, '+12015550126' );
+		await completePhoneVerification( page, '+12015550126', Date.now() - 1000 );
+		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+
+		const users = await findUsers( 'linda' );
+		expect( users.map( ( u ) => u.id ), 'linked, not a second account' ).toEqual( [ lindaId ] );
+		expect( users[ 0 ]!.roles ).toEqual( [ 'author' ] );
+		expect( users[ 0 ]!.name ).toBe( 'Linda Logto' );
+		expect( await findUsers( '12015550126' ) ).toEqual( [] );
+	} );
+
+	test( 'an administrator is never linked unless the admin allows it, and the refusal creates nobody', async ( { page, browser } ) => {
+		await startPhoneSignIn( page, '+12015550127' );
+		await completePhoneVerification( page, '+12015550127', Date.now() - 1000 );
+		await expect( page ).toHaveURL( /wp-login\.php\?logto_error=admin_link_refused/ );
+		await expect( page.getByRole( 'alert' ) ).toContainText( 'cannot be linked automatically' );
+		expect( await findUsers( 'mallory' ) ).toEqual( [] );
+		expect( await findUsers( '12015550127' ) ).toEqual( [] );
+		const [ boss ] = await findUsers( 'boss' );
+		expect( boss?.name, 'the administrator is untouched' ).toBe( 'The Boss' );
+
+		await updateSettings( { allow_admin_linking: true } );
+		const again = await browser.newPage( { baseURL: wpUrl() } );
+		await startPhoneSignIn( again, '+12015550127' );
+		await completePhoneVerification( again, '+12015550127', Date.now() - 1000 );
+		await expect( again ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		await again.close();
+		const linked = await findUsers( 'boss' );
+		expect( linked.map( ( u ) => u.id ) ).toEqual( [ bossId ] );
+		expect( linked[ 0 ]!.roles, 'still an administrator, never demoted' ).toEqual( [ 'administrator' ] );
+	} );
+} );
