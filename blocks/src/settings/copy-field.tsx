@@ -1,6 +1,6 @@
 import { Button, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
-import { __ } from '@wordpress/i18n';
+import { __, sprintf } from '@wordpress/i18n';
 
 /** A read-only value the admin pastes into the Logto Console, with a copy button. */
 export default function CopyField( { label, value, help }: { label: string; value: string; help: string } ) {
@@ -13,7 +13,7 @@ export default function CopyField( { label, value, help }: { label: string; valu
 				disabled={ ! value }
 				aria-label={
 					/* translators: %s: the field label, e.g. Redirect URI. */
-					__( 'Copy', 'logto-bridge' ) + ' ' + label
+					sprintf( __( 'Copy %s', 'logto-bridge' ), label )
 				}
 				onClick={ () => {
 					void navigator.clipboard?.writeText( value ).then( () => {
