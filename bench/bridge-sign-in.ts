@@ -74,18 +74,19 @@ const bridge = spawn(
 		join(repo, 'bridge/src/server.ts'),
 	],
 	{
-	cwd: repo,
-	stdio: 'ignore',
-	env: {
-		...process.env,
-		BRIDGE_PUBLIC_URL: bridgeUrl,
-		WP_URL: sys.wp.url,
-		BRIDGE_SHARED_SECRET: SECRET,
-		PORT: String(bridgePort),
-		BRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-bridge-')),
-		LOG_LEVEL: 'warn',
+		cwd: repo,
+		stdio: 'ignore',
+		env: {
+			...process.env,
+			BRIDGE_PUBLIC_URL: bridgeUrl,
+			WP_URL: sys.wp.url,
+			BRIDGE_SHARED_SECRET: SECRET,
+			PORT: String(bridgePort),
+			BRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-bridge-')),
+			LOG_LEVEL: 'warn',
+		},
 	},
-});
+);
 // Two bare express handlers that only redirect: with res.redirect() (the target's baseline),
 // and with a bare 303 + Location as the bridge sends it (for information: the stricter floor).
 // Both on the bridge's own express (5), not whichever express the repository root hoists.
@@ -121,7 +122,6 @@ try {
 	const rssBefore = await rssAfterBurstAndAtRest(bridge);
 	const made = await load(`${bridgeUrl}/sign-in`, ['-a', String(PENDING)]);
 	const rssAfter = await rssAfterBurstAndAtRest(bridge);
-
 
 	console.log(`bridge /sign-in   ${bridgeResult.rps.toFixed(0)} req/s  p50 ${bridgeResult.p50} ms  p99 ${bridgeResult.p99} ms  (not redirected: ${bridgeResult.bad})`);
 	console.log(`bare res.redirect ${bareResult.rps.toFixed(0)} req/s  p50 ${bareResult.p50} ms  p99 ${bareResult.p99} ms`);

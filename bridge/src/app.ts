@@ -5,6 +5,7 @@ import { loginErrorUrl, type BridgeContext } from './context.js';
 import { createLogger } from './log.js';
 import { OidcClients } from './oidc.js';
 import { PendingSignIns } from './pending-sign-in.js';
+import { seeOther } from './redirect.js';
 import backchannelLogout from './routes/backchannel-logout.js';
 import callback from './routes/callback.js';
 import health from './routes/health.js';
@@ -13,7 +14,6 @@ import signOut from './routes/sign-out.js';
 import tickets from './routes/tickets.js';
 import { SiteConfigSource } from './site-config.js';
 import { createStore, type KeyValueStore } from './stores/index.js';
-import { seeOther } from './redirect.js';
 
 /** Wires the bridge: one context, the routes, and an error handler without stack traces. */
 export function createApp(config: BridgeConfig, overrides: { store?: KeyValueStore } = {}) {

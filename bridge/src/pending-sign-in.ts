@@ -26,7 +26,8 @@ const ID = /^[A-Za-z0-9_-]{43}$/;
  * 256-bit id, and only that id in an HttpOnly, SameSite=Lax cookie of its own.
  *
  * Not express-session: on /sign-in its per-request work (session hashing, cookie signing,
- * wrapped res.end) alone holds a redirect to 0.44 of bare express here (see bench/), and
+ * wrapped res.end) alone held a redirect to 0.44 of bare express on the 2-core machine the
+ * benchmark target was set on (measured in isolation; README, Auth bridge), and
  * the flow needs no more than this one record. What a session gave us is kept: a fresh id
  * at every sign-in start (never one the browser sent, so no fixation), the cookie flags,
  * and the record in the shared store (Redis: start on one instance, finish on another).

@@ -7,8 +7,8 @@ import { invalidExtraParam } from '../logto-params.js';
 import { client } from '../oidc.js';
 import { toE164 } from '../phone.js';
 import { randomFlowId, randomToken } from '../random.js';
-import { safeReturnTo } from '../return-to.js';
 import { seeOther } from '../redirect.js';
+import { safeReturnTo } from '../return-to.js';
 
 /** GET /sign-in?return_to=&phone=: starts the code flow (PKCE S256, state, nonce) and goes to Logto. */
 export default function signIn(router: IRouter, { config, site, oidc, log, pending }: BridgeContext): void {

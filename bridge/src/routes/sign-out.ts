@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { IRouter } from 'express';
 
 import { postLogoutRedirectUri, type BridgeContext } from '../context.js';
-import { safeReturnTo } from '../return-to.js';
 import { seeOther } from '../redirect.js';
+import { safeReturnTo } from '../return-to.js';
 
 /** GET /sign-out?return_to=: Logto's end-session (client_id + post sign-out redirect URI), then back. */
 export default function signOut(router: IRouter, { config, site, oidc, store, log }: BridgeContext): void {
