@@ -218,7 +218,7 @@ final class Login {
 		$s = Settings::get();
 		if ( Settings::is_configured() ) {
 			$redirect = isset( $_REQUEST['redirect_to'] ) ? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) ) : '';
-			$html    .= self::sign_in_form( 'phone' === $s['login_mode'] ? 'phone' : 'default', $redirect, '' );
+			$html    .= self::sign_in_form( 'phone' === $s['login_mode'] ? 'phone' : 'default', $redirect, '', self::phone_first() );
 		}
 		if ( isset( $_GET[ self::BREAK_GLASS ] ) ) {
 			$html .= '<p class="message">' . esc_html__( 'Emergency sign-in: only administrators can sign in with a password here.', 'logto-bridge' ) . '</p>';
@@ -228,14 +228,36 @@ final class Login {
 	}
 
 	/**
+	 * Whether wp-login.php leads with the phone field (phone mode, not the break-glass).
+	 *
+	 * @return bool
+	 */
+	private static function phone_first() {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- display only.
+		return 'phone' === Settings::get()['login_mode'] && Settings::is_configured() && ! isset( $_GET[ self::BREAK_GLASS ] );
+	}
+
+	/**
+	 * In phone mode the phone field takes the focus. WordPress would move it to the username
+	 * field 200 ms after load, so a visitor who started typing their number would type it there.
+	 *
+	 * @param bool $enabled Whether wp-login.php focuses the username field.
+	 * @return bool
+	 */
+	public static function enable_login_autofocus( $enabled ) {
+		return $enabled && ! self::phone_first();
+	}
+
+	/**
 	 * The sign-in form shared by wp-login.php, the block and the shortcode.
 	 *
-	 * @param string $mode     default | phone.
-	 * @param string $redirect Where to go after sign-in.
-	 * @param string $label    Button label ('' for the default).
+	 * @param string $mode      default | phone.
+	 * @param string $redirect  Where to go after sign-in.
+	 * @param string $label     Button label ('' for the default).
+	 * @param bool   $autofocus Whether the phone field takes the focus (wp-login.php only, never on a page).
 	 * @return string HTML.
 	 */
-	public static function sign_in_form( $mode, $redirect, $label ) {
+	public static function sign_in_form( $mode, $redirect, $label, $autofocus = false ) {
 		$id    = wp_unique_id( 'logto-bridge-phone-' );
 		$label = '' !== $label ? $label : ( 'phone' === $mode ? __( 'Continue with phone', 'logto-bridge' ) : __( 'Sign in with Logto', 'logto-bridge' ) );
 		$html  = '<form class="logto-bridge-sign-in__form" method="get" action="' . esc_url( wp_login_url() ) . '">';
@@ -245,7 +267,7 @@ final class Login {
 		}
 		if ( 'phone' === $mode ) {
 			$html .= '<p><label for="' . esc_attr( $id ) . '">' . esc_html__( 'Phone number', 'logto-bridge' ) . '</label>';
-			$html .= '<input id="' . esc_attr( $id ) . '" class="input logto-bridge-sign-in__phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" placeholder="+1 201 555 0123" pattern="\+[0-9 ()-]{6,24}" title="' . esc_attr__( 'Start with + and the country code, for example +86 138 0013 8000.', 'logto-bridge' ) . '" required /></p>';
+			$html .= '<input id="' . esc_attr( $id ) . '" class="input logto-bridge-sign-in__phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" placeholder="+1 201 555 0123" pattern="\+[0-9 ()-]{6,24}" title="' . esc_attr__( 'Start with + and the country code, for example +86 138 0013 8000.', 'logto-bridge' ) . '" required' . ( $autofocus ? ' autofocus' : '' ) . ' /></p>';
 		}
 		$html .= '<p><button type="submit" class="button button-primary button-large wp-element-button logto-bridge-sign-in__button">' . esc_html( $label ) . '</button></p>';
 		$html .= '</form>';

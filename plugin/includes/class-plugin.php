@@ -36,6 +36,7 @@ final class Plugin {
 		add_filter( 'login_message', array( Login::class, 'login_message' ) );
 		add_action( 'login_head', array( Login::class, 'login_head' ) );
 		add_action( 'login_form', array( Login::class, 'login_form' ) );
+		add_filter( 'enable_login_autofocus', array( Login::class, 'enable_login_autofocus' ) );
 		// After core's username/password check (20), so we judge the authenticated user.
 		add_filter( 'authenticate', array( Login::class, 'authenticate' ), 30, 2 );
 		add_filter( 'logout_redirect', array( Login::class, 'logout_redirect' ), 10, 3 );

@@ -42,6 +42,16 @@ test.describe( 'wp-login.php in phone mode', () => {
 		expect( again.map( ( u ) => u.id ) ).toEqual( [ user!.id ] );
 	} );
 
+	test( 'the phone field has the focus, so a visitor who starts typing types their number there', async ( { page } ) => {
+		await page.goto( '/wp-login.php' );
+		// WordPress moves the focus to the username field 200 ms after load unless told not to.
+		await page.waitForTimeout( 600 );
+		await expect( page.getByLabel( 'Phone number' ) ).toBeFocused();
+		await page.keyboard.type( '+12015550199' );
+		await expect( page.getByLabel( 'Phone number' ) ).toHaveValue( '+12015550199' );
+		await expect( page.getByLabel( 'Username or Email Address' ) ).toHaveValue( '' );
+	} );
+
 	test( 'an invalid phone number gets a clear message on wp-login.php', async ( { page } ) => {
 		await startPhoneSignIn( page, '+86 12' );
 		await expect( page.getByRole( 'alert' ) ).toContainText( 'Enter a valid phone number with its country code' );
