@@ -46,7 +46,8 @@ export function extract(source, file, language) {
 		const before = source.slice(Math.max(lineAbove, previousEnd), match.index);
 		previousEnd = match.index + call[0].length;
 		const note = /(?:\/\*|\/\/)\s*(translators:[^*\n]*)/i.exec(before)?.[1]?.trim();
-		entries.push({ msgid: unquote(call[1], language), reference: `${file}:${line}`, comments: note ? [note] : [] });
+		// Files only, no line numbers: the .pot changes when strings change, not when code moves.
+		entries.push({ msgid: unquote(call[1], language), reference: file, comments: note ? [note] : [] });
 	}
 	return { entries, problems };
 }
@@ -89,7 +90,7 @@ export function renderPot(entries, version) {
 		const key = `${e.msgctxt ?? ''}\u0004${e.msgid}`;
 		const seen = merged.get(key);
 		if (seen) {
-			seen.references.push(e.reference);
+			if (!seen.references.includes(e.reference)) seen.references.push(e.reference);
 			for (const c of e.comments) if (!seen.comments.includes(c)) seen.comments.push(c);
 		} else merged.set(key, { ...e, references: [e.reference], comments: [...e.comments] });
 	}

@@ -17,7 +17,7 @@ test('escapes survive, and a translators comment goes to the first call below it
 	const { entries } = extract(php, 'x.php', 'php');
 	assert.deepEqual(entries.map((e) => [e.msgid, e.comments]), [["It's %s", ['translators: %s: a field label.']], ['Label', []]]);
 	const pot = renderPot([...entries, { msgid: 'Say "hi"\n', reference: 'y.tsx:1', comments: [] }], '1.0.0');
-	assert.match(pot, /#\. translators: %s: a field label\.\n#: x\.php:3\nmsgid "It's %s"/);
+	assert.match(pot, /#\. translators: %s: a field label\.\n#: x\.php\nmsgid "It's %s"/);
 	assert.match(pot, /msgid "Say \\"hi\\"\\n"/);
 });
 
