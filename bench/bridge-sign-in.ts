@@ -83,7 +83,8 @@ const bridge = spawn(
 			BRIDGE_SHARED_SECRET: SECRET,
 			PORT: String(bridgePort),
 			BRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-bridge-')),
-			LOG_LEVEL: 'warn',
+			// What ships: one info line per sign-in step (written to /dev/null here).
+			LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
 		},
 	},
 );
