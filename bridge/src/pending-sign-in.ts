@@ -66,11 +66,12 @@ export class PendingSignIns {
 		const id = this.idFrom(req);
 		if (!id || typeof state !== 'string') return undefined;
 		const stored = await this.store.get(key(id));
-		if (stored === undefined || !sameSecret((JSON.parse(stored) as PendingSignIn).state, state)) return undefined;
-		const value = await this.store.take(key(id));
-		if (value === undefined) return undefined;
+		const pending = stored === undefined ? undefined : (JSON.parse(stored) as PendingSignIn);
+		if (!pending || !sameSecret(pending.state, state)) return undefined;
+		// An id is never written twice, so what take() removes is what was just read.
+		if ((await this.store.take(key(id))) === undefined) return undefined;
 		res.append('Set-Cookie', `${this.cookieName}=; Max-Age=0; ${this.attributes}`);
-		return JSON.parse(value) as PendingSignIn;
+		return pending;
 	}
 
 	private idFrom(req: Request): string | undefined {

@@ -6,12 +6,7 @@
  * @package LogtoBridge
  */
 
-// Never over the web: outside the command line this file does nothing.
-if ( 'cli' !== PHP_SAPI ) {
-	exit;
-}
-
-define( 'ABSPATH', __DIR__ );
+require __DIR__ . '/bootstrap.php';
 
 /**
  * The few WordPress pieces Settings::validate_extra_params() uses, stood in for outside WordPress.
@@ -68,9 +63,7 @@ require dirname( __DIR__ ) . '/includes/class-settings.php';
 
 use LogtoBridge\Settings;
 
-$fixture = json_decode( (string) file_get_contents( dirname( __DIR__, 2 ) . '/fixtures/logto-extra-params.json' ), true );
-$failed  = 0;
-$passed  = 0;
+$fixture = logto_bridge_fixture( 'logto-extra-params.json' );
 
 foreach ( array( 'valid', 'invalid' ) as $kind ) {
 	foreach ( $fixture[ $kind ] as $name => $values ) {
@@ -79,15 +72,9 @@ foreach ( array( 'valid', 'invalid' ) as $kind ) {
 			$ok     = 'valid' === $kind
 				? array( $name => $value ) === $result
 				: $result instanceof WP_Error && false !== strpos( $result->get_error_message(), $name );
-			if ( $ok ) {
-				++$passed;
-			} else {
-				++$failed;
-				fwrite( STDERR, "not ok - $kind $name=$value\n" );
-			}
+			logto_bridge_check( $ok, "$kind $name=$value" );
 		}
 	}
 }
 
-echo "$passed passed, $failed failed\n";
-exit( $failed ? 1 : 0 );
+logto_bridge_report();

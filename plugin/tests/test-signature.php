@@ -6,35 +6,12 @@
  * @package LogtoBridge
  */
 
-// Never over the web: outside the command line this file does nothing.
-if ( 'cli' !== PHP_SAPI ) {
-	exit;
-}
-
-define( 'ABSPATH', __DIR__ );
+require __DIR__ . '/bootstrap.php';
 require dirname( __DIR__ ) . '/includes/class-signature.php';
 
 use LogtoBridge\Signature;
 
-$fixture = json_decode( (string) file_get_contents( dirname( __DIR__, 2 ) . '/fixtures/hmac-vectors.json' ), true );
-$failed  = 0;
-$passed  = 0;
-
-/**
- * Records one assertion.
- *
- * @param bool   $ok   Outcome.
- * @param string $name What was checked.
- */
-function logto_bridge_check( $ok, $name ) {
-	global $failed, $passed;
-	if ( $ok ) {
-		++$passed;
-	} else {
-		++$failed;
-		fwrite( STDERR, "not ok - $name\n" );
-	}
-}
+$fixture = logto_bridge_fixture( 'hmac-vectors.json' );
 
 foreach ( $fixture['vectors'] as $i => $v ) {
 	logto_bridge_check( Signature::sign( $fixture['secret'], $v['body'], $v['timestamp'] ) === $v['header'], "vector $i signs to the shared header" );
@@ -46,5 +23,4 @@ foreach ( $fixture['vectors'] as $i => $v ) {
 logto_bridge_check( ! Signature::verify( $fixture['secret'], '', '', time() ), 'a missing header is refused' );
 logto_bridge_check( ! Signature::verify( '', Signature::sign( '', '' ), '' ), 'an empty secret never verifies' );
 
-echo "$passed passed, $failed failed\n";
-exit( $failed ? 1 : 0 );
+logto_bridge_report();

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-
 import type { IRouter } from 'express';
 
 import { postLogoutRedirectUri, type BridgeContext } from '../context.js';
+import { randomToken } from '../random.js';
 import { seeOther } from '../redirect.js';
 import { safeReturnTo } from '../return-to.js';
 
@@ -20,7 +19,7 @@ export default function signOut(router: IRouter, { config, site, oidc, store, lo
 				log.warn({ step: 'sign-out', err: (error as Error).message }, 'Logto unreachable; signing out of WordPress only');
 			}
 			if (!endSession) return seeOther(res, returnTo);
-			const state = randomBytes(16).toString('base64url');
+			const state = randomToken();
 			await store.set(`signout:${state}`, returnTo, 600);
 			const url = new URL(endSession);
 			url.search = new URLSearchParams({ client_id: siteConfig.appId, post_logout_redirect_uri: postLogoutRedirectUri(config), state }).toString();

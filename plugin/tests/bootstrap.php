@@ -1,0 +1,55 @@
+<?php
+/**
+ * Shared by the CLI tests in this folder (run with php-cli, no WordPress): refuses to run over
+ * the web, defines ABSPATH so the plugin's classes load, reads the shared fixtures and counts
+ * assertions.
+ *
+ * @package LogtoBridge
+ */
+
+// Never over the web: outside the command line these files do nothing.
+if ( 'cli' !== PHP_SAPI ) {
+	exit;
+}
+
+define( 'ABSPATH', __DIR__ );
+
+$logto_bridge_results = array(
+	'passed' => 0,
+	'failed' => 0,
+);
+
+/**
+ * A fixture from the repository's fixtures/ folder, shared with the TypeScript tests.
+ *
+ * @param string $name File name.
+ * @return array<string,mixed>
+ */
+function logto_bridge_fixture( $name ) {
+	return json_decode( (string) file_get_contents( dirname( __DIR__, 2 ) . '/fixtures/' . $name ), true );
+}
+
+/**
+ * Records one assertion.
+ *
+ * @param bool   $ok   Outcome.
+ * @param string $name What was checked.
+ */
+function logto_bridge_check( $ok, $name ) {
+	global $logto_bridge_results;
+	if ( $ok ) {
+		++$logto_bridge_results['passed'];
+	} else {
+		++$logto_bridge_results['failed'];
+		fwrite( STDERR, "not ok - $name\n" );
+	}
+}
+
+/**
+ * Prints the tally and exits non-zero on any failure.
+ */
+function logto_bridge_report() {
+	global $logto_bridge_results;
+	echo $logto_bridge_results['passed'] . ' passed, ' . $logto_bridge_results['failed'] . " failed\n";
+	exit( $logto_bridge_results['failed'] ? 1 : 0 );
+}
