@@ -32,8 +32,21 @@ final class Settings {
 		'bridge_url' => 'LOGTO_BRIDGE_URL',
 	);
 
-	const LOGIN_MODES   = array( 'redirect', 'buttons', 'phone' );
-	const FIRST_SCREENS = array( 'sign_in', 'register', 'reset_password', 'identifier:sign_in', 'identifier:register', 'single_sign_on' );
+	const LOGIN_MODES = array( 'redirect', 'buttons', 'phone' );
+
+	/**
+	 * Logto's extra authorization params offered here, each with the values Logto accepts
+	 * (fixtures/logto-extra-params.json holds them for the bridge and the idp too).
+	 *
+	 * @var array<string,string>
+	 */
+	const EXTRA_PARAM_PATTERNS = array(
+		'first_screen'    => '/^(sign_in|register|reset_password|identifier:sign_in|identifier:register|single_sign_on)$/',
+		'identifier'      => '/^(username|email|phone)( (username|email|phone))*$/',
+		'direct_sign_in'  => '/^(social|sso):[\w.-]+$/',
+		'organization_id' => '/^[\w-]{1,64}$/',
+		'ui_locales'      => '/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/',
+	);
 
 	/**
 	 * Values of a fresh install.
@@ -303,24 +316,8 @@ final class Settings {
 			if ( '' === $value ) {
 				continue;
 			}
-			$ok = false;
-			switch ( $name ) {
-				case 'first_screen':
-					$ok = in_array( $value, self::FIRST_SCREENS, true );
-					break;
-				case 'identifier':
-					$ok = (bool) preg_match( '/^(username|email|phone)( (username|email|phone))*$/', $value );
-					break;
-				case 'direct_sign_in':
-					$ok = (bool) preg_match( '/^(social|sso):[\w.-]+$/', $value );
-					break;
-				case 'organization_id':
-					$ok = (bool) preg_match( '/^[\w-]{1,64}$/', $value );
-					break;
-				case 'ui_locales':
-					$ok = (bool) preg_match( '/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/', $value );
-					break;
-			}
+			$pattern = self::EXTRA_PARAM_PATTERNS[ (string) $name ] ?? null;
+			$ok      = null !== $pattern && (bool) preg_match( $pattern, $value );
 			if ( ! $ok ) {
 				/* translators: %s: the parameter name. */
 				return new \WP_Error( 'invalid_extra_param', sprintf( __( 'The extra parameter %s has a value Logto does not accept.', 'logto-bridge' ), sanitize_key( (string) $name ) ) );
