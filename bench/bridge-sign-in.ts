@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { freePort, SECRET, startSystem } from '../bridge/test/helpers.js';
+import { freePort, SECRET, startSystem } from '@logto-bridge/testkit';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);

@@ -3,9 +3,9 @@
 // 200 requests each after warm-up. Run: npm run bench:wp
 import { join } from 'node:path';
 
-import { Browser } from '../idp/test/browser.js';
+import { Browser } from '@logto-bridge/testkit/browser';
+import { repoRoot } from '../scripts/lib/paths.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
-import { repoRoot } from '../scripts/lib/wordpress.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 200);
 const stack = await startStack({

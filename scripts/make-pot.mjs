@@ -6,8 +6,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { repoRoot } from './lib/paths.mjs';
+
 export const DOMAIN = 'logto-bridge';
-const repoRoot = join(fileURLToPath(new URL('.', import.meta.url)), '..');
 const potFile = join(repoRoot, 'plugin', 'languages', `${DOMAIN}.pot`);
 
 // The gettext functions this codebase uses: the message first, the text domain last.

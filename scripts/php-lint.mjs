@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-import { repoRoot } from './lib/wordpress.mjs';
+import { repoRoot } from './lib/paths.mjs';
 
 const php = process.env.PHP_BIN ?? 'php';
 if (spawnSync(php, ['--version']).status !== 0) {

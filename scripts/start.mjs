@@ -6,8 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { stopAll, stopOnSignals } from './lib/processes.mjs';
-import { defaultDataDir, startStack } from './lib/stack.mjs';
-import { repoRoot } from './lib/wordpress.mjs';
+import { defaultDataDir, repoRoot } from './lib/paths.mjs';
+import { startStack } from './lib/stack.mjs';
 
 const port = (name, fallback) => {
 	const value = Number(process.env[name] ?? fallback);

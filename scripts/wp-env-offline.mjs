@@ -11,7 +11,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { assembleWordPress } from './assemble-wordpress.mjs';
-import { repoRoot } from './lib/wordpress.mjs';
+import { repoRoot } from './lib/paths.mjs';
 
 const WORDPRESS_VERSION = '6.5.5';
 

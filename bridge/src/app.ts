@@ -1,21 +1,24 @@
 import express, { type ErrorRequestHandler } from 'express';
 
 import type { BridgeConfig } from './config.js';
-import { loginErrorUrl, type BridgeContext } from './context.js';
+import type { BridgeContext } from './context.js';
+import { codeFor, SignInError } from './errors.js';
+import { seeOther } from './hot-path.js';
 import { createLogger } from './log.js';
 import { OidcClients } from './oidc.js';
 import { PendingSignIns } from './pending-sign-in.js';
-import { seeOther } from './redirect.js';
 import backchannelLogout from './routes/backchannel-logout.js';
 import callback from './routes/callback.js';
 import health from './routes/health.js';
 import signIn from './routes/sign-in.js';
 import signOut from './routes/sign-out.js';
 import tickets from './routes/tickets.js';
-import { SiteConfigSource } from './site-config.js';
+import { SiteConfigError, SiteConfigSource } from './site-config.js';
 import { createStore, type KeyValueStore } from './stores/index.js';
+import { Tickets } from './tickets.js';
+import { errorUrl } from './wordpress.js';
 
-/** Wires the bridge: one context, the routes, and an error handler without stack traces. */
+/** Wires the bridge: one context, the routes, and one error handler without stack traces. */
 export function createApp(config: BridgeConfig, overrides: { store?: KeyValueStore } = {}) {
 	const store = overrides.store ?? createStore(config);
 	const ctx: BridgeContext = {
@@ -25,6 +28,7 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 		oidc: new OidcClients(),
 		log: createLogger(config.logLevel),
 		pending: new PendingSignIns(store, config),
+		tickets: new Tickets(store),
 	};
 	const app = express();
 	app.disable('x-powered-by');
@@ -36,10 +40,16 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	tickets(app, ctx);
 	signOut(app, ctx);
 	backchannelLogout(app, ctx);
+	// Every failure of a browser-facing route ends here: one mapping to a wp-login.php code.
 	const onError: ErrorRequestHandler = (error: Error, req, res, _next) => {
-		ctx.log.error({ path: req.path, err: error.message }, 'unexpected error');
+		const reason = codeFor(error);
+		const expected = error instanceof SignInError || error instanceof SiteConfigError;
+		// The reason is logged as `reason`: `code` is redacted, since OAuth codes travel under that name.
+		const line = { flow: res.locals.flow as string | undefined, path: req.path, reason, detail: expected ? (error as SignInError).detail ?? error.message : error.message };
+		if (expected) ctx.log.warn(line, 'sign-in failed');
+		else ctx.log.error(line, 'unexpected error');
 		if (res.headersSent) return;
-		if (req.method === 'GET') seeOther(res, loginErrorUrl(config, 'idp_error'));
+		if (req.method === 'GET') seeOther(res, errorUrl(config, ctx.site, reason));
 		else res.status(500).json({ error: 'server_error' });
 	};
 	app.use(onError);

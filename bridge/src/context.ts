@@ -1,9 +1,12 @@
+import { appRegistrationUris } from '@logto-bridge/contract';
+
 import type { BridgeConfig } from './config.js';
 import type { Logger } from './log.js';
 import type { OidcClients } from './oidc.js';
 import type { PendingSignIns } from './pending-sign-in.js';
 import type { SiteConfigSource } from './site-config.js';
 import type { KeyValueStore } from './stores/index.js';
+import type { Tickets } from './tickets.js';
 
 /** What every route needs; built once in app.ts. */
 export type BridgeContext = {
@@ -13,9 +16,8 @@ export type BridgeContext = {
 	oidc: OidcClients;
 	log: Logger;
 	pending: PendingSignIns;
+	tickets: Tickets;
 };
 
-export const TICKET_TTL_SECONDS = 120;
-export const redirectUri = (config: BridgeConfig) => `${config.publicUrl}/callback`;
-export const postLogoutRedirectUri = (config: BridgeConfig) => `${config.publicUrl}/sign-out/callback`;
-export const loginErrorUrl = (config: BridgeConfig, code: string) => `${config.wpUrl}/wp-login.php?logto_error=${encodeURIComponent(code)}`;
+/** The URIs Logto must have registered for this bridge (fixtures/bridge-routes.json). */
+export const registeredUris = (config: Pick<BridgeConfig, 'publicUrl'>) => appRegistrationUris(config.publicUrl);

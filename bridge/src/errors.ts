@@ -1,15 +1,26 @@
-/** Codes WordPress turns into translated messages on wp-login.php (?logto_error=<code>). */
-export type SignInErrorCode =
-	| 'cancelled'
-	| 'state_mismatch'
-	| 'idp_error'
-	| 'idp_unreachable'
-	| 'invalid_token'
-	| 'issuer_mismatch'
-	| 'invalid_phone'
-	| 'invalid_return_to'
-	| 'misconfigured'
-	| 'site_unreachable';
+import type { SignInErrorCode } from '@logto-bridge/contract';
+
+import { SiteConfigError } from './site-config.js';
+
+export type { SignInErrorCode };
+
+/** A sign-in failure with the code wp-login.php shows; `detail` goes to the log only. */
+export class SignInError extends Error {
+	constructor(
+		readonly code: SignInErrorCode,
+		readonly detail?: string,
+	) {
+		super(detail ? `${code}: ${detail}` : code);
+		this.name = 'SignInError';
+	}
+}
+
+/** The one mapping from any failure in a browser-facing route to a wp-login.php error code. */
+export function codeFor(error: unknown): SignInErrorCode {
+	if (error instanceof SignInError) return error.code;
+	if (error instanceof SiteConfigError) return 'site_unreachable';
+	return codeForOidcError(error);
+}
 
 /** Maps an openid-client failure to a code by its stable `code` / `error` fields, never by message. */
 export function codeForOidcError(error: unknown): SignInErrorCode {

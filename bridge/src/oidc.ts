@@ -1,5 +1,6 @@
 import * as client from 'openid-client';
 
+import { SignInError } from './errors.js';
 import type { SiteConfig } from './site-config.js';
 
 /** Logto serves OIDC under /oidc. */
@@ -18,7 +19,10 @@ export class OidcClients {
 		const key = `${site.endpoint}|${site.appId}|${site.appSecret}`;
 		let config = this.configs.get(key);
 		if (!config) {
-			config = this.discover(site);
+			// Without discovery there is no Logto to send anyone to: that is 'unreachable' to a visitor.
+			config = this.discover(site).catch((error: unknown) => {
+				throw new SignInError('idp_unreachable', `Logto discovery failed: ${(error as Error).message}`);
+			});
 			// A failed discovery must not be cached: the next request tries again.
 			config.catch(() => this.configs.delete(key));
 			this.configs.set(key, config);

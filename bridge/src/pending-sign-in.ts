@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 
+import { isToken } from '@logto-bridge/contract';
 import type { Request, Response } from 'express';
 
 import type { BridgeConfig } from './config.js';
-import { randomToken } from './random.js';
+import { randomToken, readCookie } from './hot-path.js';
 import { sameSecret } from './signature.js';
 import type { KeyValueStore } from './stores/index.js';
 
@@ -19,7 +20,6 @@ export type PendingSignIn = {
 
 /** How long a visitor may take at Logto (typing a number, waiting for the SMS) before starting over. */
 export const PENDING_TTL_SECONDS = 15 * 60;
-const ID = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * The pending sign-in between /sign-in and /callback: a record in the store under a fresh
@@ -75,16 +75,8 @@ export class PendingSignIns {
 	}
 
 	private idFrom(req: Request): string | undefined {
-		const header = req.headers.cookie;
-		if (!header) return undefined;
-		for (const part of header.split(';')) {
-			const eq = part.indexOf('=');
-			if (eq > 0 && part.slice(0, eq).trim() === this.cookieName) {
-				const value = part.slice(eq + 1).trim();
-				if (ID.test(value)) return value;
-			}
-		}
-		return undefined;
+		const value = readCookie(req, this.cookieName);
+		return isToken(value) ? value : undefined;
 	}
 }
 

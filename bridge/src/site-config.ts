@@ -4,7 +4,7 @@ import type { BridgeConfig } from './config.js';
 import { allowedExtraParams } from './logto-params.js';
 import { SIGNATURE_HEADER, sign } from './signature.js';
 
-/** What WordPress (Logto > Settings) tells the bridge: GET /wp-json/logto-bridge/v1/bridge-config. */
+/** What WordPress (Logto > Settings) tells the bridge: GET logto-bridge/v1/bridge-config. */
 export const siteConfigSchema = z.object({
 	endpoint: z.url({ protocol: /^https?$/ }),
 	appId: z.string().min(1),
@@ -13,6 +13,12 @@ export const siteConfigSchema = z.object({
 	extraParams: z.partialRecord(z.enum(allowedExtraParams as [string, ...string[]]), z.string()).default({}),
 	siteUrl: z.url(),
 	allowedReturnOrigins: z.array(z.string()).min(1),
+	/** Where a ticket goes (`&ticket=` is added): wp-login.php?action=logto-callback, or the site's filtered login URL. */
+	callbackUrl: z.url({ protocol: /^https?$/ }),
+	/** Where a failure goes (`logto_error=<code>` is added): the site's login URL. */
+	errorUrl: z.url({ protocol: /^https?$/ }),
+	/** The plugin's REST base, ending in `/`: the bridge's calls to WordPress go under it. */
+	restUrl: z.url({ protocol: /^https?$/ }),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
@@ -43,13 +49,20 @@ export class SiteConfigSource {
 		return this.inflight;
 	}
 
+	/** The last copy received, even if stale: enough to send a visitor to the right error page. */
+	peek(): SiteConfig | undefined {
+		return this.cached?.value;
+	}
+
 	/** Forgets the cached copy, e.g. after the IdP rejected our credentials. */
 	invalidate(): void {
 		this.cached = undefined;
 	}
 
 	private async fetch(): Promise<SiteConfig> {
-		const url = `${this.config.wpUrl}/wp-json/logto-bridge/v1/bridge-config`;
+		// ?rest_route= answers on every WordPress, pretty permalinks or not; the REST base
+		// WordPress itself reports is used for every later call.
+		const url = `${this.config.wpUrl}/?rest_route=/logto-bridge/v1/bridge-config`;
 		let res: Response;
 		try {
 			res = await fetch(url, { headers: { [SIGNATURE_HEADER]: sign(this.config.sharedSecret, '') }, signal: AbortSignal.timeout(5000) });

@@ -1,13 +1,45 @@
+import type { SignInErrorCode } from '@logto-bridge/contract';
+
 import type { BridgeConfig } from './config.js';
 import { SIGNATURE_HEADER, sign } from './signature.js';
+import type { SiteConfig, SiteConfigSource } from './site-config.js';
 
-/** Signed server-to-server calls from the bridge to the plugin's REST routes. */
-export async function postToWordPress(config: Pick<BridgeConfig, 'wpUrl' | 'sharedSecret'>, route: string, payload: unknown): Promise<Response> {
+/** Signed server-to-server calls from the bridge to the plugin's REST routes, under the REST base WordPress reported. */
+export async function postToWordPress(config: Pick<BridgeConfig, 'sharedSecret'>, site: Pick<SiteConfig, 'restUrl'>, route: string, payload: unknown): Promise<Response> {
 	const body = JSON.stringify(payload);
-	return fetch(`${config.wpUrl}/wp-json/logto-bridge/v1/${route}`, {
+	return fetch(restEndpoint(site.restUrl, route), {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(config.sharedSecret, body) },
 		body,
 		signal: AbortSignal.timeout(5000),
 	});
+}
+
+/**
+ * A route under the plugin's REST base: `…/wp-json/logto-bridge/v1/<route>`, or, on a site
+ * without pretty permalinks, `…?rest_route=/logto-bridge/v1/<route>`.
+ */
+export function restEndpoint(restUrl: string, route: string): URL {
+	const url = new URL(restUrl);
+	const restRoute = url.searchParams.get('rest_route');
+	if (restRoute === null) return new URL(route, url);
+	url.searchParams.set('rest_route', restRoute.replace(/\/?$/, '/') + route);
+	return url;
+}
+
+/** wp-login.php's callback with the ticket, at the URL WordPress reported (its login URL may be filtered). */
+export function ticketUrl(site: Pick<SiteConfig, 'callbackUrl'>, ticket: string): string {
+	const url = new URL(site.callbackUrl);
+	url.searchParams.set('ticket', ticket);
+	return url.href;
+}
+
+/**
+ * The site's login page with `logto_error=<code>`. Before WordPress has ever answered, its
+ * default wp-login.php is the best guess.
+ */
+export function errorUrl(config: Pick<BridgeConfig, 'wpUrl'>, site: SiteConfigSource, code: SignInErrorCode): string {
+	const url = new URL(site.peek()?.errorUrl ?? `${config.wpUrl}/wp-login.php`);
+	url.searchParams.set('logto_error', code);
+	return url.href;
 }

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { ticketKey } from '../src/routes/callback.js';
-import { Browser, formAction, inputValue, lastCode, redeem, startSystem, type System } from './helpers.js';
+import { ticketKey } from '../src/tickets.js';
+import { restEndpoint } from '../src/wordpress.js';
+import { Browser, formAction, inputValue, lastCode, redeem, startSystem, type System } from '@logto-bridge/testkit';
 
 let sys: System;
 let bridge: string;
@@ -112,9 +113,15 @@ test('an invalid phone and every open-redirect variant are refused before Logto'
 	assert.equal(errorOf(bad.url), 'invalid_phone');
 	for (const target of ['//evil.com', 'https://evil.com', 'javascript:alert(1)', '/\\evil.com', `${wp}@evil.com`, 'http:%2F%2Fevil.com', `http://u:p@${new URL(wp).host}/`]) {
 		const res = await browser.request(`${bridge}/sign-in?return_to=${encodeURIComponent(target)}`);
-		assert.equal(res.status, 400, target);
-		assert.equal(res.headers.get('location'), null, target);
+		assert.equal(res.status, 303, target);
+		assert.equal(res.headers.get('location'), `${wp}/wp-login.php?logto_error=invalid_return_to`, target);
 	}
+});
+
+test('sign-out refuses a return_to off the site with the same wp-login.php code as sign-in', async () => {
+	const res = await new Browser().request(`${bridge}/sign-out?return_to=${encodeURIComponent('https://evil.com/')}`);
+	assert.equal(res.status, 303);
+	assert.equal(res.headers.get('location'), `${wp}/wp-login.php?logto_error=invalid_return_to`);
 });
 
 test('the phone redirect carries Logto params and the site defaults are validated', async () => {
@@ -180,4 +187,36 @@ test('/readyz reports store, WordPress, discovery and JWKS item by item', async 
 	const body = (await res.json()) as { ok: boolean; checks: Array<{ id: string; ok: boolean }> };
 	assert.equal(res.status, 200);
 	assert.deepEqual(body.checks.map((c) => [c.id, c.ok]), [['store', true], ['wordpress', true], ['discovery', true], ['jwks', true]]);
+});
+
+test('tickets, errors and WordPress calls go to the URLs WordPress reports, not to guessed ones', async () => {
+	// A site whose login URL is filtered (as login-hiding plugins do) and whose REST API has no pretty permalinks.
+	const custom = await startSystem({
+		site: (wpUrl) => ({
+			callbackUrl: `${wpUrl}/members/?action=logto-callback`,
+			errorUrl: `${wpUrl}/members/`,
+			restUrl: `${wpUrl}/?rest_route=/logto-bridge/v1/`,
+		}),
+	});
+	try {
+		const customBridge = custom.bridges[0]!.url;
+		const refused = await new Browser().request(`${customBridge}/sign-in?return_to=${encodeURIComponent('https://evil.com/')}`);
+		assert.equal(refused.headers.get('location'), `${custom.wp.url}/members/?logto_error=invalid_return_to`);
+		const browser = new Browser();
+		const start = await browser.follow(`${customBridge}/sign-in`);
+		const landed = await browser.follow(`${custom.idp.url}${formAction(start.html, '/password')}`, (u) => u.startsWith(`${custom.wp.url}/members/`), {
+			form: { username: 'ed', password: 'editor-password-123' },
+		});
+		assert.match(landed.url, new RegExp(`^${custom.wp.url}/members/\\?action=logto-callback&ticket=[\\w-]{43}$`));
+	} finally {
+		await custom.stop();
+	}
+});
+
+test('REST calls to WordPress work with and without pretty permalinks', () => {
+	assert.equal(restEndpoint('https://example.com/wp-json/logto-bridge/v1/', 'backchannel-logout').href, 'https://example.com/wp-json/logto-bridge/v1/backchannel-logout');
+	assert.equal(
+		restEndpoint('https://example.com/blog/index.php?rest_route=/logto-bridge/v1/', 'backchannel-logout').href,
+		'https://example.com/blog/index.php?rest_route=%2Flogto-bridge%2Fv1%2Fbackchannel-logout',
+	);
 });

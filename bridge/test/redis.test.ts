@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
 import { RedisStore } from '../src/stores/redis-store.js';
-import { Browser, formAction, freePort, lastCode, redeem, startSystem, type System } from './helpers.js';
+import { Browser, formAction, freePort, lastCode, redeem, startSystem, type System } from '@logto-bridge/testkit';
 
 // A real redis-server (Debian's package, installed by .ci/run), on a free loopback port, no persistence.
 let redis: ChildProcess;
@@ -59,7 +59,7 @@ test('a sign-in started on bridge A finishes on bridge B when both share Redis',
 test('of two concurrent redeems of one ticket exactly one wins', async () => {
 	const [a, b] = sys.bridges;
 	const ticket = 'R'.repeat(43);
-	const { ticketKey } = await import('../src/routes/callback.js');
+	const { ticketKey } = await import('../src/tickets.js');
 	await a!.store.set(ticketKey(ticket), JSON.stringify({ claims: {}, id_token: 'x', return_to: 'x', flow: 'f' }), 60);
 	const statuses = (await Promise.all([redeem(a!.url, ticket), redeem(b!.url, ticket), redeem(a!.url, ticket)])).map((r) => r.status).sort();
 	assert.deepEqual(statuses, [200, 410, 410]);

@@ -1,7 +1,10 @@
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+import { join } from 'node:path';
+
 import { e2eDataDir, startStack } from '../../scripts/lib/stack.mjs';
+import { saveAdminState } from './wordpress';
 
 // Starts a fresh stack on its own ports (so a running `npm start` is left alone) and
 // returns the teardown that stops it.
@@ -21,6 +24,8 @@ export default async function globalSetup() {
 	process.env.E2E_APP_ID = stack.secrets.appId;
 	process.env.E2E_APP_SECRET = stack.secrets.appSecret;
 	process.env.E2E_BRIDGE_PID = String( stack.pids.bridge );
+	process.env.E2E_ADMIN_STATE = join( e2eDataDir, 'admin-state.json' );
+	await saveAdminState( stack.wordpressUrl, process.env.E2E_ADMIN_STATE );
 	return async () => {
 		await stack.stop();
 	};

@@ -1,12 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+
+import { adminStateFile, wpUrl } from './wordpress';
 
 export { expect };
 
-// Every test gets the services' logs attached when it fails, so a red CI run says why.
-export const test = base.extend< { serviceLogs: void } >( {
+// Every test gets the services' logs attached when it fails, so a red CI run says why;
+// `adminPage` is a page already signed in as the admin (global setup signed in once).
+export const test = base.extend< { serviceLogs: void; adminPage: Page } >( {
+	adminPage: async ( { browser }, use ) => {
+		const context = await browser.newContext( { baseURL: wpUrl(), storageState: adminStateFile() } );
+		await use( await context.newPage() );
+		await context.close();
+	},
 	serviceLogs: [
 		async ( {}, use, testInfo ) => {
 			await use();

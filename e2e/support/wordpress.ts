@@ -1,23 +1,33 @@
 import { readFileSync, existsSync } from 'node:fs';
 
-import { request, type APIRequestContext } from '@playwright/test';
+import { request, test, type APIRequestContext } from '@playwright/test';
 
 export const admin = { username: 'admin', password: 'password' };
 export const wpUrl = () => process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889';
 export const idpUrl = () => process.env.E2E_IDP_URL as string;
 
-/** An admin's REST client: signs in through wp-login.php and uses core's rest-nonce endpoint. */
-export async function adminRest(): Promise< APIRequestContext & { nonce: string } > {
-	const ctx = await request.newContext( { baseURL: wpUrl() } );
-	await ctx.get( '/wp-login.php' );
+/** Where global setup keeps the admin's signed-in cookies (one sign-in for the whole run). */
+export const adminStateFile = () => process.env.E2E_ADMIN_STATE as string;
+export const bridgeUrl = () => process.env.E2E_BRIDGE_URL as string;
+
+/** Signs the admin in once, through the break-glass so it works whatever the password-form setting is, and saves the cookies. */
+export async function saveAdminState( baseURL: string, file: string ) {
+	const ctx = await request.newContext( { baseURL } );
 	const login = await ctx.post( '/wp-login.php', {
-		// Through the break-glass, so it works whatever the password-form setting is.
 		form: { log: admin.username, pwd: admin.password, 'wp-submit': 'Log In', testcookie: '1', redirect_to: '/wp-admin/', logto_break_glass: '1' },
 		headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
 		maxRedirects: 0,
 	} );
 	if ( login.status() !== 302 ) throw new Error( `admin login failed: ${ login.status() }` );
+	await ctx.storageState( { path: file } );
+	await ctx.dispose();
+}
+
+/** An admin's REST client on the saved sign-in, with core's REST nonce. */
+export async function adminRest(): Promise< APIRequestContext & { nonce: string } > {
+	const ctx = await request.newContext( { baseURL: wpUrl(), storageState: adminStateFile() } );
 	const nonce = await ( await ctx.get( '/wp-admin/admin-ajax.php?action=rest-nonce' ) ).text();
+	if ( ! /^[0-9a-f]{10}$/.test( nonce ) ) throw new Error( `the saved admin sign-in no longer works (rest-nonce answered "${ nonce }")` );
 	return Object.assign( ctx, { nonce } );
 }
 
@@ -26,6 +36,26 @@ export async function updateSettings( data: Record< string, unknown > ) {
 	const res = await rest.post( '/wp-json/logto-bridge/v1/settings', { data, headers: { 'X-WP-Nonce': rest.nonce } } );
 	if ( ! res.ok() ) throw new Error( `settings update failed: ${ res.status() } ${ await res.text() }` );
 	await rest.dispose();
+}
+
+export async function readSettings(): Promise< Record< string, unknown > > {
+	const rest = await adminRest();
+	const settings = ( await ( await rest.get( '/wp-json/logto-bridge/v1/settings', { headers: { 'X-WP-Nonce': rest.nonce } } ) ).json() ) as Record< string, unknown >;
+	await rest.dispose();
+	return settings;
+}
+
+/** In a describe block: the settings as they were before it are put back after it. */
+export function restoreSettingsAfterAll() {
+	let before: Record< string, unknown > = {};
+	test.beforeAll( async () => {
+		// Only what the screen can write: not the secret's flag, the locks, the URIs or the role list.
+		const { app_secret_set: _s, locked: _l, uris: _u, available_roles: _r, bridge_secret_from_constant: _b, ...editable } = await readSettings();
+		before = editable;
+	} );
+	test.afterAll( async () => {
+		await updateSettings( before );
+	} );
 }
 
 export type WpUser = { id: number; username: string; email: string; roles: string[]; name: string };

@@ -5,7 +5,7 @@ import type { Account, AccountClaims, FindAccount } from 'oidc-provider';
 import { z } from 'zod';
 
 import { readJsonFile } from './config.js';
-import { toE164, toLogtoDigits } from './phone.js';
+import { toE164, toLogtoDigits } from '@logto-bridge/contract';
 import { JsonFileStore } from './store.js';
 
 export type User = {

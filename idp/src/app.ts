@@ -8,6 +8,7 @@ import type { IdpConfig } from './config.js';
 import { buildConfiguration } from './configuration.js';
 import { pickLocale, t } from './interactions/i18n.js';
 import interactions from './interactions/routes.js';
+import { InteractionStates } from './interactions/state.js';
 import { errorScreen } from './interactions/screens.js';
 import { loadKeys } from './keys.js';
 import { parseLogtoParams } from './logto-params.js';
@@ -49,7 +50,8 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 		const { status, html } = errorScreen(locale, t(locale, 'errInvalidParam', { detail: problem }), 400);
 		res.status(status).type('html').send(html);
 	});
-	app.use(interactions({ provider, accounts, codes, sms, signUpEnabled: config.signUpEnabled, defaultRegion: config.defaultRegion }));
+	const states = new InteractionStates(config.dataDir);
+	app.use(interactions({ provider, accounts, codes, sms, signUpEnabled: config.signUpEnabled, defaultRegion: config.defaultRegion, states }));
 	app.use('/oidc', provider.callback());
 	return { app, provider, accounts, sms };
 }

@@ -1,3 +1,4 @@
+import { appRegistration } from '@logto-bridge/contract';
 import type { ClientMetadata } from 'oidc-provider';
 import { z } from 'zod';
 
@@ -17,12 +18,25 @@ const clientSchema = z.object({
 	token_endpoint_auth_method: z.enum(['client_secret_basic', 'client_secret_post']).default('client_secret_basic'),
 });
 
+/** The WordPress app of a local stack on its default ports (bridge 3000, WordPress 8888). */
+const localWordPressApp = () =>
+	appRegistration({
+		id: 'wordpress-local',
+		secret: 'local-dev-secret-not-for-production',
+		name: 'WordPress (local)',
+		bridgeUrl: 'http://127.0.0.1:3000',
+		extraPostLogoutUris: ['http://127.0.0.1:8888/'],
+	});
+
 /** Reads the clients seed file; a bad entry stops the start with its position and field. */
-export function loadClients(file: string): ClientMetadata[] {
-	const parsed = z.array(clientSchema).min(1).safeParse(readJsonFile(file));
+export function loadClients(file: string | undefined): ClientMetadata[] {
+	const parsed = z
+		.array(clientSchema)
+		.min(1)
+		.safeParse(file ? readJsonFile(file) : [localWordPressApp()]);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0];
-		throw new Error(`${file}: clients[${String(issue?.path.join('.'))}]: ${issue?.message}`);
+		throw new Error(`${file ?? 'default clients'}: clients[${String(issue?.path.join('.'))}]: ${issue?.message}`);
 	}
 	return parsed.data.map((c) => ({
 		...c,

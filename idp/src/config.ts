@@ -16,7 +16,7 @@ const envSchema = z.object({
 	IDP_HOST: z.string().default('127.0.0.1'),
 	IDP_PUBLIC_URL: z.url().optional(),
 	IDP_DATA_DIR: z.string().default(join(repoRoot, '.data', 'idp')),
-	IDP_CLIENTS_FILE: z.string().default(join(idpRoot, 'fixtures', 'clients.json')),
+	IDP_CLIENTS_FILE: z.string().optional(),
 	IDP_USERS_FILE: z.string().default(join(idpRoot, 'fixtures', 'users.json')),
 	IDP_SIGNING_ALG: z.enum(['ES384', 'RS256']).default('ES384'),
 	IDP_SIGN_UP: bool.default(true),
@@ -36,7 +36,8 @@ export type IdpConfig = {
 	/** Issuer, like Logto's: `${publicUrl}/oidc` */
 	issuer: string;
 	dataDir: string;
-	clientsFile: string;
+	/** The apps; without one, the local WordPress app as `npm start` registers it on its default ports. */
+	clientsFile: string | undefined;
 	usersFile: string;
 	signingAlg: 'ES384' | 'RS256';
 	signUpEnabled: boolean;
@@ -62,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
 		publicUrl,
 		issuer: `${publicUrl}/oidc`,
 		dataDir,
-		clientsFile: resolve(e.IDP_CLIENTS_FILE),
+		clientsFile: e.IDP_CLIENTS_FILE ? resolve(e.IDP_CLIENTS_FILE) : undefined,
 		usersFile: resolve(e.IDP_USERS_FILE),
 		signingAlg: e.IDP_SIGNING_ALG,
 		signUpEnabled: e.IDP_SIGN_UP,

@@ -2,6 +2,8 @@ import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
 
 import type { Accounts } from './accounts.js';
 import { escapeHtml } from './interactions/html.js';
+import { pickLocale } from './interactions/i18n.js';
+import { signedOutScreen, signingOutScreen } from './interactions/screens.js';
 import { logtoExtraParams } from './logto-params.js';
 
 type Options = {
@@ -65,13 +67,11 @@ export function buildConfiguration({ accounts, clients, jwks, cookieKeys, signin
 				// Logto's confirm form submits itself: sign-out needs no click.
 				logoutSource: async (ctx: KoaContextWithOIDC, form: string) => {
 					ctx.type = 'html';
-					ctx.body = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signing out</title></head>
-<body><p>Signing out…</p>${form.replace('</form>', '<input type="hidden" name="logout" value="yes"><noscript><button type="submit">Sign out</button></noscript></form>')}
-<script>document.forms[0].submit();</script></body></html>`;
+					ctx.body = signingOutScreen(pickLocale(ctx.oidc?.params?.ui_locales), form).html;
 				},
 				postLogoutSuccessSource: async (ctx: KoaContextWithOIDC) => {
 					ctx.type = 'html';
-					ctx.body = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signed out</title></head><body><p>You have been signed out.</p></body></html>';
+					ctx.body = signedOutScreen(pickLocale(ctx.oidc?.params?.ui_locales)).html;
 				},
 			},
 		},

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 
 import * as client from 'openid-client';
 
-import { Browser, formAction, freePort, inputValue, lastCode, startIdp, type RunningIdp } from './helpers.js';
+import { Browser, formAction, freePort, inputValue, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
 
 const CLIENT_ID = 'wp-test';
 const CLIENT_SECRET = 'test-secret-0123456789abcdef';

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { Browser, formAction, inputValue, lastCode, startIdp, type RunningIdp } from './helpers.js';
+import { Browser, formAction, freePort, inputValue, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
 
-// The default seed client (idp/fixtures/clients.json); the tests stop at its redirect.
+// The default client (the local WordPress app on npm start's default ports); the tests stop at its redirect.
 const REDIRECT = 'http://127.0.0.1:3000/callback';
 let idp: RunningIdp;
 
@@ -170,4 +170,33 @@ test('a restart keeps users and signing keys', async () => {
 	} finally {
 		await second.stop();
 	}
+});
+
+test('a restart of the idp in the middle of a sign-in leaves the visitor on the code screen', async () => {
+	const port = await freePort();
+	const env = { IDP_DATA_DIR: mkdtempSync(join(tmpdir(), 'idp-restart-')), IDP_PORT: String(port) };
+	let first: RunningIdp | undefined = await startIdp(env);
+	const { browser, page } = await openSignIn({}, first);
+	const codePage = await submitPhone(browser, page.html, '+8613912345610', first);
+	assert.match(codePage.html, /<h1>Enter verification code<\/h1>/);
+	await first.stop();
+	first = undefined;
+	const second = await startIdp(env);
+	try {
+		const again = await browser.follow(codePage.url);
+		assert.match(again.html, /<h1>Enter verification code<\/h1>/, 'still on the code screen');
+		assert.match(again.html, /\+86 139 1234 5610/, 'for the same number');
+	} finally {
+		await second.stop();
+	}
+});
+
+test('the sign-out page speaks the visitor\'s language', async () => {
+	const { browser, page: signIn } = await openSignIn();
+	await browser.follow(`${idp.url}${formAction(signIn.html, '/password')}`, (u) => u.startsWith(REDIRECT), { form: { username: 'ed', password: 'editor-password-123' } });
+	const page = await browser.follow(`${idp.url}/oidc/session/end?client_id=wordpress-local&ui_locales=zh-CN`);
+	assert.match(page.html, /<p>正在退出登录…<\/p>/);
+	assert.match(page.html, /<html lang="zh-CN">/);
+	const english = await browser.follow(`${idp.url}/oidc/session/end?client_id=wordpress-local`);
+	assert.match(english.html, /<p>Signing out…<\/p>/);
 });

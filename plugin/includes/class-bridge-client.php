@@ -17,6 +17,47 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Bridge_Client {
 
 	/**
+	 * The bridge's routes (fixtures/bridge-routes.json; a PHP test keeps them equal).
+	 *
+	 * @var array<string,string>
+	 */
+	const ROUTES = array(
+		'signIn'            => '/sign-in',
+		'callback'          => '/callback',
+		'signOut'           => '/sign-out',
+		'signOutCallback'   => '/sign-out/callback',
+		'backchannelLogout' => '/backchannel-logout',
+		'ticketsRedeem'     => '/tickets/redeem',
+		'healthz'           => '/healthz',
+		'readyz'            => '/readyz',
+	);
+
+	/**
+	 * A route's absolute URL at the configured bridge.
+	 *
+	 * @param string $route Key of ROUTES.
+	 * @return string
+	 */
+	public static function url( $route ) {
+		return self::base_url() . self::ROUTES[ $route ];
+	}
+
+	/**
+	 * The URIs Logto must have registered, as this site expects the bridge to serve them; the
+	 * connection check replaces them with the ones the bridge itself reports.
+	 *
+	 * @return array{redirect: string, post_sign_out: string, backchannel: string}
+	 */
+	public static function registered_uris() {
+		$known = '' !== self::base_url();
+		return array(
+			'redirect'      => $known ? self::url( 'callback' ) : '',
+			'post_sign_out' => $known ? self::url( 'signOutCallback' ) : '',
+			'backchannel'   => $known ? self::url( 'backchannelLogout' ) : '',
+		);
+	}
+
+	/**
 	 * The bridge's base URL, without a trailing slash.
 	 *
 	 * @return string
@@ -34,7 +75,7 @@ final class Bridge_Client {
 	public static function redeem( $ticket ) {
 		$body     = wp_json_encode( array( 'ticket' => $ticket ) );
 		$response = wp_remote_post(
-			self::base_url() . '/tickets/redeem',
+			self::url( 'ticketsRedeem' ),
 			array(
 				'timeout' => 10,
 				'headers' => array(
@@ -61,13 +102,13 @@ final class Bridge_Client {
 	/**
 	 * The bridge's /readyz, item by item, or one red item when it cannot be reached.
 	 *
-	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>, redirectUri?: string}
+	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>, uris?: array<string,string>}
 	 */
 	public static function readiness() {
 		if ( '' === self::base_url() ) {
 			return self::unreachable( __( 'No bridge URL is set.', 'logto-bridge' ) );
 		}
-		$response = wp_remote_get( self::base_url() . '/readyz', array( 'timeout' => 10 ) );
+		$response = wp_remote_get( self::url( 'readyz' ), array( 'timeout' => 10 ) );
 		if ( is_wp_error( $response ) ) {
 			/* translators: %s: the reason the request failed. */
 			return self::unreachable( sprintf( __( 'The bridge is unreachable: %s', 'logto-bridge' ), $response->get_error_message() ) );
@@ -90,10 +131,19 @@ final class Bridge_Client {
 				'detail' => sanitize_text_field( (string) ( $check['detail'] ?? '' ) ),
 			);
 		}
-		return array(
+		$result = array(
 			'ok'     => ! in_array( false, array_column( $checks, 'ok' ), true ),
 			'checks' => $checks,
 		);
+		// What the bridge itself serves, so the screen shows the URIs Logto must really have.
+		if ( isset( $data['uris'] ) && is_array( $data['uris'] ) ) {
+			$result['uris'] = array(
+				'redirect'      => esc_url_raw( (string) ( $data['uris']['redirectUri'] ?? '' ) ),
+				'post_sign_out' => esc_url_raw( (string) ( $data['uris']['postSignOutRedirectUri'] ?? '' ) ),
+				'backchannel'   => esc_url_raw( (string) ( $data['uris']['backchannelLogoutUri'] ?? '' ) ),
+			);
+		}
+		return $result;
 	}
 
 	/**

@@ -27,20 +27,21 @@ final class Plugin {
 		add_shortcode( 'logto_sign_in', array( Shortcode::class, 'render' ) );
 		add_action( 'admin_menu', array( Settings_Page::class, 'register_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( Settings_Page::class, 'enqueue_assets' ) );
-		add_action( 'rest_api_init', array( Rest::class, 'register_routes' ) );
+		add_action( 'rest_api_init', array( Rest_Admin::class, 'register_routes' ) );
+		add_action( 'rest_api_init', array( Rest_Bridge::class, 'register_routes' ) );
 
 		// wp-login.php: our two actions, the redirect mode, the form extras and the password policy.
-		add_action( 'login_form_' . Login::ACTION_START, array( Login::class, 'start' ) );
-		add_action( 'login_form_' . Login::ACTION_CALLBACK, array( Login::class, 'callback' ) );
-		add_action( 'login_init', array( Login::class, 'maybe_redirect' ) );
-		add_filter( 'login_message', array( Login::class, 'login_message' ) );
-		add_action( 'login_head', array( Login::class, 'login_head' ) );
-		add_action( 'login_form', array( Login::class, 'login_form' ) );
-		add_filter( 'enable_login_autofocus', array( Login::class, 'enable_login_autofocus' ) );
+		add_action( 'login_form_' . Sign_In_Flow::ACTION_START, array( Sign_In_Flow::class, 'start' ) );
+		add_action( 'login_form_' . Sign_In_Flow::ACTION_CALLBACK, array( Sign_In_Flow::class, 'callback' ) );
+		add_action( 'login_init', array( Login_Screen::class, 'maybe_redirect' ) );
+		add_filter( 'login_message', array( Login_Screen::class, 'login_message' ) );
+		add_action( 'login_head', array( Login_Screen::class, 'login_head' ) );
+		add_filter( 'enable_login_autofocus', array( Login_Screen::class, 'enable_login_autofocus' ) );
+		add_action( 'login_form', array( Password_Policy::class, 'login_form' ) );
 		// After core's username/password check (20), so we judge the authenticated user.
-		add_filter( 'authenticate', array( Login::class, 'authenticate' ), 30, 2 );
-		add_filter( 'logout_redirect', array( Login::class, 'logout_redirect' ), 10, 3 );
-		add_filter( 'allowed_redirect_hosts', array( Login::class, 'allowed_redirect_hosts' ) );
+		add_filter( 'authenticate', array( Password_Policy::class, 'authenticate' ), 30, 2 );
+		add_filter( 'logout_redirect', array( Sign_Out::class, 'logout_redirect' ), 10, 3 );
+		add_filter( 'allowed_redirect_hosts', array( Sign_Out::class, 'allowed_redirect_hosts' ) );
 	}
 
 	/**

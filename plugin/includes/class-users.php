@@ -29,7 +29,7 @@ final class Users {
 	public static function resolve( array $claims ) {
 		$sub = (string) $claims['sub'];
 		if ( '' === $sub ) {
-			return new \WP_Error( 'invalid_claims', 'no sub' );
+			return new \WP_Error( 'account_error', 'no sub' );
 		}
 		$user = self::find_by_sub( $sub );
 		if ( $user ) {
@@ -39,7 +39,7 @@ final class Users {
 
 		// Two callbacks for the same new sub at once: one creates; the other must not wait
 		// here (a PHP request that sleeps keeps the database busy for the winner), so it
-		// reports 'busy' and the login flow retries it in a fresh request.
+		// reports 'busy' and Sign_In_Retry brings it back in a fresh request.
 		$lock = 'logto_bridge_lock_' . md5( $sub );
 		if ( ! self::acquire( $lock ) ) {
 			return new \WP_Error( 'busy', 'another sign-in for this account is in progress' );
@@ -167,13 +167,13 @@ final class Users {
 			)
 		);
 		if ( is_wp_error( $id ) ) {
-			return $id;
+			return new \WP_Error( 'account_error', $id->get_error_message() );
 		}
 		return get_user_by( 'id', $id );
 	}
 
 	/**
-	 * username claim, then phone digits, then the email's local part, then logto_ + short sub.
+	 * The username claim, then phone digits, then the email's local part, then logto_ + short sub.
 	 *
 	 * @param array<string,mixed> $claims Claims.
 	 * @return string

@@ -1,8 +1,8 @@
 <?php
 /**
  * Shared by the CLI tests in this folder (run with php-cli, no WordPress): refuses to run over
- * the web, defines ABSPATH so the plugin's classes load, reads the shared fixtures and counts
- * assertions.
+ * the web, defines ABSPATH so the plugin's classes load, stands in for the few WordPress
+ * functions they call, reads the shared fixtures and counts assertions.
  *
  * @package LogtoBridge
  */
@@ -43,6 +43,57 @@ function logto_bridge_check( $ok, $name ) {
 		++$logto_bridge_results['failed'];
 		fwrite( STDERR, "not ok - $name\n" );
 	}
+}
+
+/**
+ * The few WordPress pieces the tested classes use, stood in for outside WordPress.
+ */
+class WP_Error {
+	/**
+	 * Message.
+	 *
+	 * @var string
+	 */
+	private $message;
+
+	/**
+	 * Stand-in constructor.
+	 *
+	 * @param string $code    Code.
+	 * @param string $message Message.
+	 */
+	public function __construct( $code, $message ) {
+		$this->message = $message;
+	}
+
+	/**
+	 * Stand-in.
+	 *
+	 * @return string
+	 */
+	public function get_error_message() {
+		return $this->message;
+	}
+}
+
+/**
+ * Stand-in.
+ *
+ * @param string $text Text.
+ * @return string
+ */
+function __( $text ) {
+	return $text;
+}
+
+/**
+ * Stand-in.
+ *
+ * @param string $key Key.
+ * @return string
+ */
+function sanitize_key( $key ) {
+	return preg_replace( '/[^a-z0-9_\-]/', '', strtolower( $key ) );
 }
 
 /**

@@ -1,33 +1,14 @@
 // The whole local system on 127.0.0.1: the Logto-compatible identity provider, the auth
 // bridge and WordPress (Playground) with the plugin. Used by `npm start`
 // and by the end-to-end tests' global setup, so both run exactly the same thing.
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startService } from './processes.mjs';
-import { repoRoot, startWordPress } from './wordpress.mjs';
+import { writeIdpClients } from './registration.mjs';
+import { loadSecrets } from './secrets.mjs';
+import { startBridge, startIdp } from './services.mjs';
+import { startWordPress } from './wordpress.mjs';
 
-export const defaultDataDir = join(repoRoot, '.data');
-export const e2eDataDir = join(repoRoot, '.data', 'e2e');
-export const defaultPorts = { wordpress: 8888, bridge: 3000, idp: 3001 };
-
-/**
- * Credentials shared by the parts (the Logto app's ID and secret, the bridge secret),
- * made once per data folder so a restart keeps them.
- */
-function loadSecrets(dataDir) {
-	const file = join(dataDir, 'secrets.json');
-	if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
-	const secrets = {
-		appId: 'wordpress-local',
-		appSecret: randomBytes(24).toString('base64url'),
-		bridgeSecret: randomBytes(32).toString('hex'),
-	};
-	mkdirSync(dataDir, { recursive: true });
-	writeFileSync(file, JSON.stringify(secrets, null, '\t'), { mode: 0o600 });
-	return secrets;
-}
+export { defaultDataDir, e2eDataDir } from './paths.mjs';
 
 /**
  * @param {object} options
@@ -46,67 +27,15 @@ export async function startStack({ dataDir, ports, fresh = false, echo = false, 
 		bridge: `http://127.0.0.1:${ports.bridge}`,
 		idp: `http://127.0.0.1:${ports.idp}`,
 	};
-	// The WordPress app in the identity provider, registered as an admin would in Logto.
-	const clientsFile = join(dataDir, 'idp-clients.json');
-	writeFileSync(
-		clientsFile,
-		JSON.stringify([
-			{
-				client_id: secrets.appId,
-				client_secret: secrets.appSecret,
-				client_name: 'WordPress (local)',
-				redirect_uris: [`${urls.bridge}/callback`],
-				post_logout_redirect_uris: [`${urls.bridge}/sign-out/callback`, `${urls.wordpress}/`],
-				backchannel_logout_uri: `${urls.bridge}/backchannel-logout`,
-				backchannel_logout_session_required: true,
-			},
-		], null, '\t'),
-	);
 	const services = [];
 	const stop = async () => {
 		for (const service of [...services].reverse()) await service.stop();
 	};
 	try {
-		const idpDataDir = join(dataDir, 'idp');
-		// Our two Node services run from their TypeScript sources through tsx.
-		const startNode = (name, script, env, readyPath) =>
-			startService({
-				name,
-				command: process.execPath,
-				args: ['--import', 'tsx', join(repoRoot, name, 'src', script)],
-				cwd: repoRoot,
-				env,
-				logFile: join(logDir, `${name}.log`),
-				echo,
-				readyUrl: `${urls[name]}${readyPath}`,
-				timeoutMs: 60_000,
-			});
+		const clientsFile = writeIdpClients(dataDir, secrets, urls);
+		services.push(await startIdp({ port: ports.idp, url: urls.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo }));
 		services.push(
-			await startNode(
-				'idp',
-				'server.ts',
-				{
-					IDP_PORT: String(ports.idp),
-					IDP_DATA_DIR: idpDataDir,
-					IDP_CLIENTS_FILE: clientsFile,
-					IDP_SMS_OUTBOX: join(idpDataDir, 'sms-outbox.jsonl'),
-				},
-				'/oidc/.well-known/openid-configuration',
-			),
-		);
-		services.push(
-			await startNode(
-				'bridge',
-				'server.ts',
-				{
-					BRIDGE_PUBLIC_URL: urls.bridge,
-					WP_URL: urls.wordpress,
-					BRIDGE_SHARED_SECRET: secrets.bridgeSecret,
-					PORT: String(ports.bridge),
-					BRIDGE_DATA_DIR: join(dataDir, 'bridge'),
-				},
-				'/healthz',
-			),
+			await startBridge({ port: ports.bridge, url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, dataDir: join(dataDir, 'bridge'), logDir, echo }),
 		);
 		services.push(
 			await startWordPress({

@@ -2,13 +2,12 @@
 // with core assembled from the npm registry and our plugin mounted and active.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 
 import { assembleWordPress } from '../assemble-wordpress.mjs';
+import { repoRoot } from './paths.mjs';
 import { startService } from './processes.mjs';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const require = createRequire(import.meta.url);
 const playgroundCli = join(dirname(require.resolve('@wp-playground/cli/package.json')), 'wp-playground.js');
 

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 
 import { extract, renderPot } from '../make-pot.mjs';
-import { repoRoot } from '../lib/wordpress.mjs';
+import { repoRoot } from '../lib/paths.mjs';
 
 test('a call without a literal string or with another text domain is refused, by file and line', () => {
 	const php = "<?php\n$a = __( 'Fine', 'logto-bridge' );\n$b = __( $dynamic, 'logto-bridge' );\n$c = esc_html__( 'Other', 'default' );\n_e( 'No domain' );\n";

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { repoRoot } from '../lib/wordpress.mjs';
+import { repoRoot } from '../lib/paths.mjs';
 
 // The plugin's CLI tests (php-cli, no WordPress): each asserts a fixture the TypeScript side
 // asserts too, e.g. the HMAC vectors and the Logto extra-param vectors.

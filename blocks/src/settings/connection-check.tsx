@@ -1,9 +1,9 @@
 import apiFetch from '@wordpress/api-fetch';
 import { Button, Spinner } from '@wordpress/components';
-import { useState } from '@wordpress/element';
+import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import type { ConnectionCheck as Result } from './types';
+import type { ConnectionCheck as Result, RegisteredUris } from './types';
 
 const LABELS: Record< string, string > = {
 	bridge: __( 'Bridge reachable', 'logto-bridge' ),
@@ -13,20 +13,33 @@ const LABELS: Record< string, string > = {
 	jwks: __( 'Logto signing keys (JWKS)', 'logto-bridge' ),
 };
 
+type Props = {
+	/** Check once when the screen opens (when a bridge URL is set). */
+	runOnMount: boolean;
+	/** Receives the URIs the bridge reports it serves. */
+	onUris: ( uris: RegisteredUris ) => void;
+};
+
 /** Runs the bridge's readiness check from the server and shows each item green or red. */
-export default function ConnectionCheck() {
+export default function ConnectionCheck( { runOnMount, onUris }: Props ) {
 	const [ result, setResult ] = useState< Result | null >( null );
 	const [ running, setRunning ] = useState( false );
 	const run = async () => {
 		setRunning( true );
 		try {
-			setResult( await apiFetch< Result >( { path: '/logto-bridge/v1/connection-check' } ) );
+			const checked = await apiFetch< Result >( { path: '/logto-bridge/v1/connection-check' } );
+			setResult( checked );
+			if ( checked.uris ) onUris( checked.uris );
 		} catch {
 			setResult( { ok: false, checks: [ { id: 'bridge', ok: false, detail: __( 'The check could not run.', 'logto-bridge' ) } ] } );
 		} finally {
 			setRunning( false );
 		}
 	};
+	useEffect( () => {
+		if ( runOnMount ) void run();
+		// Once, when the screen opens; the button runs it again.
+	}, [] );
 	return (
 		<div className="logto-bridge-settings__check">
 			<Button variant="secondary" onClick={ run } disabled={ running }>

@@ -15,7 +15,7 @@ import { __ } from '@wordpress/i18n';
 
 import ConnectionCheck from './connection-check';
 import CopyField from './copy-field';
-import type { ExtraParams, RoleMappingRow, Settings, SettingsUpdate } from './types';
+import type { ExtraParams, RegisteredUris, RoleMappingRow, Settings, SettingsUpdate, TextKey, ToggleKey } from './types';
 import { useSettings } from './use-settings';
 
 const FIRST_SCREENS = [ '', 'sign_in', 'register', 'identifier:sign_in', 'identifier:register', 'reset_password', 'single_sign_on' ];
@@ -30,6 +30,7 @@ export default function SettingsApp() {
 	const [ draft, setDraft ] = useState< SettingsUpdate >( {} );
 	const [ newSecret, setNewSecret ] = useState< string | null >( null );
 	const [ notice, setNotice ] = useState< { ok: boolean; message: string } | null >( null );
+	const [ reportedUris, setReportedUris ] = useState< RegisteredUris | null >( null );
 
 	useEffect( () => {
 		if ( settings ) setDraft( draftFrom( settings ) );
@@ -45,7 +46,7 @@ export default function SettingsApp() {
 	const set = < K extends keyof SettingsUpdate >( key: K, value: SettingsUpdate[ K ] ) => setDraft( ( d ) => ( { ...d, [ key ]: value } ) );
 	const locked = ( key: string ) => settings.locked.includes( key );
 	const lockedHelp = __( 'Defined in wp-config.php.', 'logto-bridge' );
-	const text = ( key: 'endpoint' | 'app_id' | 'bridge_url' | 'scopes' | 'redirect_after', label: string, help?: string ) => (
+	const text = ( key: TextKey, label: string, help?: string ) => (
 		<TextControl
 			__nextHasNoMarginBottom
 			__next40pxDefaultSize
@@ -56,7 +57,7 @@ export default function SettingsApp() {
 			help={ fieldErrors[ key ] ? <span className="logto-bridge-settings__error">{ fieldErrors[ key ] }</span> : locked( key ) ? lockedHelp : help }
 		/>
 	);
-	const toggle = ( key: 'allow_password' | 'create_users' | 'link_by_email' | 'link_by_phone' | 'allow_admin_linking' | 'sync_profile', label: string, help?: string ) => (
+	const toggle = ( key: ToggleKey, label: string, help?: string ) => (
 		<ToggleControl __nextHasNoMarginBottom label={ label } help={ help } checked={ Boolean( draft[ key ] ) } onChange={ ( v ) => set( key, v ) } />
 	);
 	const extra = ( draft.extra_params ?? {} ) as ExtraParams;
@@ -64,6 +65,8 @@ export default function SettingsApp() {
 	const mapping = ( draft.role_mapping ?? [] ) as RoleMappingRow[];
 	const setRow = ( i: number, row: RoleMappingRow ) => set( 'role_mapping', mapping.map( ( r, j ) => ( j === i ? row : r ) ) );
 	const roleOptions = settings.available_roles;
+	// What the bridge reports wins over what PHP derives from the bridge URL.
+	const uris = reportedUris ?? settings.uris;
 
 	const onSave = async () => {
 		const update: SettingsUpdate = { ...draft };
@@ -113,10 +116,15 @@ export default function SettingsApp() {
 			<Card>
 				<CardHeader><Heading level={ 2 }>{ __( 'Paste these into the Logto Console', 'logto-bridge' ) }</Heading></CardHeader>
 				<CardBody>
-					<CopyField label={ __( 'Redirect URI', 'logto-bridge' ) } value={ settings.uris.redirect } help={ __( 'Application details > Redirect URIs', 'logto-bridge' ) } />
-					<CopyField label={ __( 'Post sign-out redirect URI', 'logto-bridge' ) } value={ settings.uris.post_sign_out } help={ __( 'Application details > Post sign-out redirect URIs', 'logto-bridge' ) } />
-					<CopyField label={ __( 'Back-channel logout URI', 'logto-bridge' ) } value={ settings.uris.backchannel } help={ __( 'Optional: ends WordPress sessions when the user signs out of Logto.', 'logto-bridge' ) } />
-					<ConnectionCheck />
+					<CopyField label={ __( 'Redirect URI', 'logto-bridge' ) } value={ uris.redirect } help={ __( 'Application details > Redirect URIs', 'logto-bridge' ) } />
+					<CopyField label={ __( 'Post sign-out redirect URI', 'logto-bridge' ) } value={ uris.post_sign_out } help={ __( 'Application details > Post sign-out redirect URIs', 'logto-bridge' ) } />
+					<CopyField label={ __( 'Back-channel logout URI', 'logto-bridge' ) } value={ uris.backchannel } help={ __( 'Optional: ends WordPress sessions when the user signs out of Logto.', 'logto-bridge' ) } />
+					<p className="description">
+						{ reportedUris
+							? __( 'As the bridge serves them.', 'logto-bridge' )
+							: __( 'From the bridge URL; the connection check asks the bridge itself.', 'logto-bridge' ) }
+					</p>
+					<ConnectionCheck runOnMount={ Boolean( settings.bridge_url ) } onUris={ setReportedUris } />
 				</CardBody>
 			</Card>
 

@@ -4,7 +4,10 @@ export type ExtraParams = Partial<
 	Record< 'first_screen' | 'identifier' | 'direct_sign_in' | 'organization_id' | 'ui_locales', string >
 >;
 
-/** The settings as GET /logto-bridge/v1/settings returns them (never the app secret). */
+/**
+ * The settings as GET /logto-bridge/v1/settings returns them (never the app secret). A test
+ * (scripts/test/settings-types.test.mjs) checks them against the plugin's Settings_Fields table.
+ */
 export type Settings = {
 	endpoint: string;
 	app_id: string;
@@ -23,7 +26,7 @@ export type Settings = {
 	sync_profile: boolean;
 	redirect_after: string;
 	locked: string[];
-	uris: { redirect: string; post_sign_out: string; backchannel: string };
+	uris: RegisteredUris;
 	available_roles: Array< { value: string; label: string } >;
 };
 
@@ -34,7 +37,16 @@ export type SettingsUpdate = Partial< Omit< Settings, 'app_secret_set' | 'locked
 
 export type FieldErrors = Partial< Record< string, string > >;
 
+export type RegisteredUris = { redirect: string; post_sign_out: string; backchannel: string };
+
 export type ConnectionCheck = {
 	ok: boolean;
 	checks: Array< { id: string; ok: boolean; detail: string } >;
+	/** The URIs as the bridge itself serves them (absent when it could not be asked). */
+	uris?: RegisteredUris;
 };
+
+type KeysOf< T, V > = { [ K in keyof T ]-?: T[ K ] extends V ? K : never }[ keyof T ];
+/** The settings edited with a text field or a toggle. */
+export type TextKey = Exclude< KeysOf< Settings, string >, 'login_mode' | 'default_role' >;
+export type ToggleKey = KeysOf< Omit< Settings, 'app_secret_set' >, boolean >;

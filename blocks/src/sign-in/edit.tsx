@@ -1,6 +1,7 @@
 import { __ } from '@wordpress/i18n';
 import { InspectorControls, useBlockProps } from '@wordpress/block-editor';
-import { PanelBody, SelectControl, TextControl } from '@wordpress/components';
+import { Disabled, PanelBody, SelectControl, TextControl } from '@wordpress/components';
+import ServerSideRender from '@wordpress/server-side-render';
 import type { BlockEditProps } from '@wordpress/blocks';
 
 import type { SignInAttributes } from './index';
@@ -10,7 +11,6 @@ export default function Edit( {
 	setAttributes,
 }: BlockEditProps< SignInAttributes > ) {
 	const { label, mode, redirectTo } = attributes;
-	const buttonLabel = label || __( 'Sign in with Logto', 'logto-bridge' );
 	return (
 		<>
 			<InspectorControls>
@@ -46,19 +46,11 @@ export default function Edit( {
 					/>
 				</PanelBody>
 			</InspectorControls>
-			<div { ...useBlockProps( { className: 'logto-bridge-sign-in' } ) }>
-				{ mode === 'phone' && (
-					<input
-						type="tel"
-						className="logto-bridge-sign-in__phone"
-						placeholder="+1 555 123 4567"
-						aria-label={ __( 'Phone number', 'logto-bridge' ) }
-						disabled
-					/>
-				) }
-				<span className="wp-element-button logto-bridge-sign-in__button">
-					{ buttonLabel }
-				</span>
+			{ /* The form as visitors get it, from the same PHP renderer as wp-login.php. */ }
+			<div { ...useBlockProps() }>
+				<Disabled>
+					<ServerSideRender block="logto-bridge/sign-in" attributes={ attributes } />
+				</Disabled>
 			</div>
 		</>
 	);

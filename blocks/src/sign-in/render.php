@@ -13,9 +13,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 $logto_bridge_back = '' !== $attributes['redirectTo'] ? $attributes['redirectTo'] : (string) get_permalink();
 $logto_bridge_back = wp_validate_redirect( $logto_bridge_back, home_url( '/' ) );
+// The editor's preview (a REST render) shows what a signed-out visitor gets, not the editor's own session.
+$logto_bridge_signed_in = is_user_logged_in() && ! ( defined( 'REST_REQUEST' ) && REST_REQUEST );
 ?>
 <div <?php echo get_block_wrapper_attributes( array( 'class' => 'logto-bridge-sign-in' ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by core. ?>>
-	<?php if ( is_user_logged_in() ) : ?>
+	<?php if ( $logto_bridge_signed_in ) : ?>
 		<span class="logto-bridge-sign-in__user">
 			<?php
 			/* translators: %s: the signed-in user's display name. */
@@ -24,6 +26,6 @@ $logto_bridge_back = wp_validate_redirect( $logto_bridge_back, home_url( '/' ) )
 		</span>
 		<a class="logto-bridge-sign-in__sign-out" href="<?php echo esc_url( wp_logout_url( $logto_bridge_back ) ); ?>"><?php esc_html_e( 'Sign out', 'logto-bridge' ); ?></a>
 	<?php else : ?>
-		<?php echo \LogtoBridge\Login::sign_in_form( 'phone' === $attributes['mode'] ? 'phone' : 'default', $logto_bridge_back, (string) $attributes['label'] ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built with esc_* in Login::sign_in_form(). ?>
+		<?php echo \LogtoBridge\Sign_In_Form::render( 'phone' === $attributes['mode'] ? 'phone' : 'default', $logto_bridge_back, (string) $attributes['label'] ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built with esc_* in Sign_In_Form::render(). ?>
 	<?php endif; ?>
 </div>

@@ -1,3 +1,4 @@
+import { ROUTES } from '@logto-bridge/contract';
 import express, { type IRouter } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
 
@@ -14,7 +15,7 @@ const MAX_AGE_SECONDS = 300;
 export default function backchannelLogout(router: IRouter, ctx: BridgeContext): void {
 	const { config, site, oidc, store, log } = ctx;
 	const jwksByUri = new Map<string, ReturnType<typeof createRemoteJWKSet>>();
-	router.post('/backchannel-logout', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res, next) => {
+	router.post(ROUTES.backchannelLogout, express.urlencoded({ extended: false, limit: '16kb' }), async (req, res, next) => {
 		try {
 			const token = req.body?.logout_token;
 			if (typeof token !== 'string') return res.status(400).json({ error: 'invalid_request' });
@@ -37,7 +38,7 @@ export default function backchannelLogout(router: IRouter, ctx: BridgeContext): 
 					requiredClaims: ['iat', 'jti'],
 				}));
 			} catch (error) {
-				log.warn({ step: 'backchannel', code: (error as { code?: string }).code }, 'refused logout token');
+				log.warn({ step: 'backchannel', reason: (error as { code?: string }).code }, 'refused logout token');
 				return res.status(400).json({ error: 'invalid_request' });
 			}
 			const events = payload.events as Record<string, unknown> | undefined;
@@ -48,7 +49,7 @@ export default function backchannelLogout(router: IRouter, ctx: BridgeContext): 
 				log.warn({ step: 'backchannel' }, 'replayed logout token');
 				return res.status(400).json({ error: 'invalid_request' });
 			}
-			const wp = await postToWordPress(config, 'backchannel-logout', { sub: payload.sub ?? null, sid: payload.sid ?? null }).catch(() => undefined);
+			const wp = await postToWordPress(config, siteConfig, 'backchannel-logout', { sub: payload.sub ?? null, sid: payload.sid ?? null }).catch(() => undefined);
 			if (!wp?.ok) {
 				log.error({ step: 'backchannel', status: wp?.status }, 'WordPress did not accept the logout');
 				return res.status(502).json({ error: 'wordpress_unavailable' });

@@ -1,15 +1,16 @@
+import { ROUTES } from '@logto-bridge/contract';
 import type { IRouter } from 'express';
 
-import { redirectUri, type BridgeContext } from '../context.js';
+import { registeredUris, type BridgeContext } from '../context.js';
 
 type Check = { id: string; ok: boolean; detail: string };
 
 /** GET /healthz (the process is up) and GET /readyz (each dependency, item by item). */
 export default function health(router: IRouter, { config, store, site, oidc }: BridgeContext): void {
-	router.get('/healthz', (_req, res) => {
+	router.get(ROUTES.healthz, (_req, res) => {
 		res.json({ ok: true });
 	});
-	router.get('/readyz', async (_req, res) => {
+	router.get(ROUTES.readyz, async (_req, res) => {
 		const checks: Check[] = [];
 		const run = async (id: string, fn: () => Promise<string>) => {
 			try {
@@ -49,6 +50,8 @@ export default function health(router: IRouter, { config, store, site, oidc }: B
 			}
 		}
 		const ok = checks.every((c) => c.ok);
-		res.status(ok ? 200 : 503).json({ ok, redirectUri: redirectUri(config), checks });
+		const uris = registeredUris(config);
+		// The URIs Logto must have registered, as this bridge serves them: the settings screen shows these.
+		res.status(ok ? 200 : 503).json({ ok, redirectUri: uris.redirectUri, uris, checks });
 	});
 }

@@ -1,17 +1,19 @@
+import { ROUTES } from '@logto-bridge/contract';
 import type { IRouter } from 'express';
 
-import { postLogoutRedirectUri, type BridgeContext } from '../context.js';
-import { randomToken } from '../random.js';
-import { seeOther } from '../redirect.js';
+import { registeredUris, type BridgeContext } from '../context.js';
+import { SignInError } from '../errors.js';
+import { randomToken, seeOther } from '../hot-path.js';
 import { safeReturnTo } from '../return-to.js';
 
 /** GET /sign-out?return_to=: Logto's end-session (client_id + post sign-out redirect URI), then back. */
 export default function signOut(router: IRouter, { config, site, oidc, store, log }: BridgeContext): void {
-	router.get('/sign-out', async (req, res, next) => {
+	const postSignOutRedirectUri = registeredUris(config).postSignOutRedirectUri;
+	router.get(ROUTES.signOut, async (req, res, next) => {
 		try {
 			const siteConfig = await site.get();
 			const returnTo = req.query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(req.query.return_to, siteConfig.allowedReturnOrigins);
-			if (!returnTo) return res.status(400).type('text').send('return_to must be a page of this site.');
+			if (!returnTo) throw new SignInError('invalid_return_to');
 			let endSession: string | undefined;
 			try {
 				endSession = (await oidc.get(siteConfig)).serverMetadata().end_session_endpoint;
@@ -22,14 +24,14 @@ export default function signOut(router: IRouter, { config, site, oidc, store, lo
 			const state = randomToken();
 			await store.set(`signout:${state}`, returnTo, 600);
 			const url = new URL(endSession);
-			url.search = new URLSearchParams({ client_id: siteConfig.appId, post_logout_redirect_uri: postLogoutRedirectUri(config), state }).toString();
+			url.search = new URLSearchParams({ client_id: siteConfig.appId, post_logout_redirect_uri: postSignOutRedirectUri, state }).toString();
 			log.info({ step: 'sign-out' }, 'redirecting to Logto end-session');
 			seeOther(res, url.href);
 		} catch (error) {
 			next(error);
 		}
 	});
-	router.get('/sign-out/callback', async (req, res, next) => {
+	router.get(ROUTES.signOutCallback, async (req, res, next) => {
 		try {
 			const state = typeof req.query.state === 'string' ? req.query.state : '';
 			const returnTo = (state && (await store.take(`signout:${state}`))) || (await site.get()).siteUrl;

@@ -1,12 +1,12 @@
+import { isToken, ROUTES } from '@logto-bridge/contract';
 import express, { type IRouter } from 'express';
 
 import type { BridgeContext } from '../context.js';
 import { SIGNATURE_HEADER, verify } from '../signature.js';
-import { ticketKey } from './callback.js';
 
 /** POST /tickets/redeem (HMAC-signed by WordPress): the claims, once. */
-export default function tickets(router: IRouter, { config, store, log }: BridgeContext): void {
-	router.post('/tickets/redeem', express.text({ type: '*/*', limit: '4kb' }), async (req, res, next) => {
+export default function tickets(router: IRouter, { config, tickets: issued, log }: BridgeContext): void {
+	router.post(ROUTES.ticketsRedeem, express.text({ type: '*/*', limit: '4kb' }), async (req, res, next) => {
 		try {
 			const body = typeof req.body === 'string' ? req.body : '';
 			const signature = verify(config.sharedSecret, req.get(SIGNATURE_HEADER), body);
@@ -18,15 +18,15 @@ export default function tickets(router: IRouter, { config, store, log }: BridgeC
 			try {
 				ticket = (JSON.parse(body) as { ticket?: unknown }).ticket;
 			} catch {
-				ticket = undefined;
+				return res.status(400).json({ error: 'invalid_request' });
 			}
-			if (typeof ticket !== 'string' || !/^[\w-]{43}$/.test(ticket)) return res.status(400).json({ error: 'invalid_request' });
-			const value = await store.take(ticketKey(ticket));
-			if (!value) {
-				log.info({ step: 'redeem' }, 'unknown, used or expired ticket');
+			if (!isToken(ticket)) return res.status(400).json({ error: 'invalid_request' });
+			const redeemed = await issued.redeem(ticket);
+			if (!redeemed) {
+				log.info({ step: 'redeem' }, 'malformed, unknown, used or expired ticket');
 				return res.status(410).json({ error: 'ticket_gone' });
 			}
-			const { flow, ...payload } = JSON.parse(value) as { flow: string; claims: unknown; id_token: string; return_to: string };
+			const { flow, ...payload } = redeemed;
 			log.info({ flow, step: 'redeem' }, 'ticket redeemed');
 			res.json(payload);
 		} catch (error) {

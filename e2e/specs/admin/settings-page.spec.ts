@@ -1,7 +1,9 @@
 import { admin, expect, test } from '../../support/test';
-import { idpUrl } from '../../support/wordpress';
+import { idpUrl, restoreSettingsAfterAll } from '../../support/wordpress';
 
 test.describe( 'Logto > Settings', () => {
+	restoreSettingsAfterAll();
+
 	test( 'an administrator signs in with the password form and sees the settings app', async ( { page } ) => {
 		await page.goto( '/wp-login.php' );
 		await page.getByLabel( 'Username or Email Address' ).fill( admin.username );
@@ -19,11 +21,7 @@ test.describe( 'Logto > Settings', () => {
 		await expect( page.locator( '#logto-bridge-settings noscript' ) ).toHaveCount( 0 );
 	} );
 
-	test( 'the admin saves the connection; after reload the values are there, the secret is masked and the check is green', async ( { page } ) => {
-		await page.goto( '/wp-login.php' );
-		await page.getByLabel( 'Username or Email Address' ).fill( admin.username );
-		await page.getByLabel( 'Password', { exact: true } ).fill( admin.password );
-		await page.getByRole( 'button', { name: 'Log In' } ).click();
+	test( 'the admin saves the connection; after reload the values are there, the secret is masked and the check is green', async ( { adminPage: page } ) => {
 		await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
 
 		const secret = process.env.E2E_APP_SECRET as string;
@@ -51,11 +49,7 @@ test.describe( 'Logto > Settings', () => {
 		}
 	} );
 
-	test( 'an invalid value is refused with a message and nothing is saved', async ( { page } ) => {
-		await page.goto( '/wp-login.php' );
-		await page.getByLabel( 'Username or Email Address' ).fill( admin.username );
-		await page.getByLabel( 'Password', { exact: true } ).fill( admin.password );
-		await page.getByRole( 'button', { name: 'Log In' } ).click();
+	test( 'an invalid value is refused with a message and nothing is saved', async ( { adminPage: page } ) => {
 		await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
 		await page.getByLabel( 'Logto endpoint' ).fill( 'not a url' );
 		await page.getByLabel( 'Scopes' ).fill( 'profile email' );

@@ -1,9 +1,11 @@
 import { expect, test } from '../../support/test';
-import { adminRest, idpUrl, smsCode, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, idpUrl, restoreSettingsAfterAll, smsCode, updateSettings, wpUrl } from '../../support/wordpress';
 
 const editorUser = { username: 'block-editor', password: 'block-editor-password-1' };
 
 test.describe( 'the Logto sign-in block', () => {
+	restoreSettingsAfterAll();
+
 	test.beforeAll( async () => {
 		await updateSettings( { login_mode: 'buttons', allow_password: true } );
 		const rest = await adminRest();
@@ -34,7 +36,10 @@ test.describe( 'the Logto sign-in block', () => {
 		await canvas.getByRole( 'textbox', { name: 'Add title' } ).fill( 'Members area' );
 		await page.getByRole( 'button', { name: 'Toggle block inserter' } ).click();
 		await page.getByPlaceholder( 'Search' ).fill( 'Logto sign-in' );
+		// The editor shows the block as the server renders it for visitors (one PHP renderer).
+		const rendered = page.waitForResponse( ( r ) => r.url().includes( '/wp/v2/block-renderer/logto-bridge/sign-in' ), { timeout: 60_000 } );
 		await page.getByRole( 'option', { name: 'Logto sign-in' } ).click();
+		expect( ( await rendered ).status(), 'the server renders the block for the editor' ).toBe( 200 );
 		await expect( canvas.getByText( 'Sign in with Logto' ) ).toBeVisible();
 
 		// Publish through the editor's own data store (the same action its Publish button

@@ -1,12 +1,14 @@
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { createUser, findUsers, updateSettings, wpUrl } from '../../support/wordpress';
+import { createUser, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // idp/fixtures/users.json: linda (+12015550126, linda@example.com verified, "Linda Logto") and
 // mallory (+12015550127, boss@example.com verified), who claims an administrator's email.
 test.describe.configure( { mode: 'serial' } );
 
 test.describe( 'linking Logto accounts to existing WordPress users', () => {
+	restoreSettingsAfterAll();
+
 	let lindaId: number;
 	let bossId: number;
 
@@ -23,9 +25,6 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		} );
 	} );
 
-	test.afterAll( async () => {
-		await updateSettings( { link_by_email: false, allow_admin_linking: false, sync_profile: false } );
-	} );
 
 	test( 'a verified email signs into the existing account, keeps its role, and profile sync brings the Logto name', async ( { page } ) => {
 		await startPhoneSignIn( page, '+12015550126' );

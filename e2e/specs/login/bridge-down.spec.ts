@@ -1,5 +1,5 @@
 import { admin, expect, test } from '../../support/test';
-import { updateSettings } from '../../support/wordpress';
+import { restoreSettingsAfterAll, updateSettings } from '../../support/wordpress';
 
 // The bridge is really stopped: its process group is paused (SIGSTOP), so it accepts nothing
 // and answers nothing, and resumed (SIGCONT) afterwards.
@@ -8,12 +8,13 @@ function pauseBridge( signal: 'SIGSTOP' | 'SIGCONT' ) {
 }
 
 test.describe( 'when the bridge is down', () => {
+	restoreSettingsAfterAll();
+
 	test.beforeAll( async () => {
 		await updateSettings( { login_mode: 'buttons', allow_password: false } );
 	} );
 	test.afterAll( async () => {
 		pauseBridge( 'SIGCONT' );
-		await updateSettings( { allow_password: true } );
 	} );
 
 	test( 'wp-login.php shows the unavailable message and an administrator still gets in through the break-glass', async ( { page } ) => {

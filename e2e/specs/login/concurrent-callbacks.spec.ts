@@ -1,6 +1,6 @@
-import { Browser } from '../../../idp/test/browser';
+import { Browser } from '@logto-bridge/testkit/browser';
 import { expect, test } from '../../support/test';
-import { findUsers, updateSettings, wpUrl } from '../../support/wordpress';
+import { findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 /** Signs in at the idp with a password (HTTP, cookie jar) and returns the WordPress callback URL, not followed. */
 async function ticketUrl(): Promise< string > {
@@ -13,28 +13,32 @@ async function ticketUrl(): Promise< string > {
 	return done.url;
 }
 
-test( 'two callbacks for the same new Logto account at once make exactly one WordPress user', async ( { playwright } ) => {
-	await updateSettings( { create_users: true } );
-	const [ first, second ] = [ await ticketUrl(), await ticketUrl() ];
-	expect( first ).not.toBe( second );
+test.describe( 'a new Logto account signing in twice at once', () => {
+	restoreSettingsAfterAll();
 
-	// Both land at the same moment, on different PHP workers.
-	const a = await playwright.request.newContext( { baseURL: wpUrl() } );
-	const b = await playwright.request.newContext( { baseURL: wpUrl() } );
-	const [ ra, rb ] = await Promise.all( [ a.get( first, { maxRedirects: 0 } ), b.get( second, { maxRedirects: 0 } ) ] );
-	// The loser of the race is told to come back (resume) until the winner has created the user.
-	const finalLocation = async ( ctx: typeof a, location: string | undefined ) => {
-		for ( let hop = 0; location?.includes( 'resume=' ) && hop < 25; hop++ ) {
-			location = ( await ctx.get( location, { maxRedirects: 0 } ) ).headers().location;
+	test( 'two callbacks for the same new Logto account at once make exactly one WordPress user', async ( { playwright } ) => {
+		await updateSettings( { create_users: true } );
+		const [ first, second ] = [ await ticketUrl(), await ticketUrl() ];
+		expect( first ).not.toBe( second );
+
+		// Both land at the same moment, on different PHP workers.
+		const a = await playwright.request.newContext( { baseURL: wpUrl() } );
+		const b = await playwright.request.newContext( { baseURL: wpUrl() } );
+		const [ ra, rb ] = await Promise.all( [ a.get( first, { maxRedirects: 0 } ), b.get( second, { maxRedirects: 0 } ) ] );
+		// The loser of the race is told to come back (resume) until the winner has created the user.
+		const finalLocation = async ( ctx: typeof a, location: string | undefined ) => {
+			for ( let hop = 0; location?.includes( 'resume=' ) && hop < 25; hop++ ) {
+				location = ( await ctx.get( location, { maxRedirects: 0 } ) ).headers().location;
+			}
+			return location;
+		};
+		const locations = await Promise.all( [ finalLocation( a, ra.headers().location ), finalLocation( b, rb.headers().location ) ] );
+		for ( const location of locations ) {
+			expect( location, 'both sign-ins succeed' ).toBe( `${ wpUrl() }/wp-admin/` );
 		}
-		return location;
-	};
-	const locations = await Promise.all( [ finalLocation( a, ra.headers().location ), finalLocation( b, rb.headers().location ) ] );
-	for ( const location of locations ) {
-		expect( location, 'both sign-ins succeed' ).toBe( `${ wpUrl() }/wp-admin/` );
-	}
-	const users = await findUsers( 'twin' );
-	expect( users.map( ( u ) => u.username ) ).toEqual( [ 'twin' ] );
-	await a.dispose();
-	await b.dispose();
+		const users = await findUsers( 'twin' );
+		expect( users.map( ( u ) => u.username ) ).toEqual( [ 'twin' ] );
+		await a.dispose();
+		await b.dispose();
+	} );
 } );

@@ -1,5 +1,5 @@
 import { expect, test } from '../../support/test';
-import { adminRest, updateSettings } from '../../support/wordpress';
+import { adminRest, restoreSettingsAfterAll, updateSettings } from '../../support/wordpress';
 
 /** The probe mu-plugin's counts for one page view. */
 async function probe( request: import('@playwright/test').APIRequestContext, path: string ) {
@@ -23,8 +23,9 @@ async function setPluginActive( active: boolean ) {
 test.describe( 'ordinary pages', () => {
 	test.afterAll( async () => {
 		await setPluginActive( true );
-		await updateSettings( { bridge_url: process.env.E2E_BRIDGE_URL } );
 	} );
+	// After the plugin is active again: its REST route puts the settings back.
+	restoreSettingsAfterAll();
 
 	test( 'make no remote call and no extra query, even with the bridge unreachable', async ( { request } ) => {
 		// A closed port: any call to the bridge on an ordinary page would fail or wait.

@@ -1,10 +1,12 @@
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { findUsers, idpUrl, updateSettings, wpUrl } from '../../support/wordpress';
+import { findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 
 test.describe( 'wp-login.php in phone mode', () => {
+	restoreSettingsAfterAll();
+
 	test.beforeAll( async () => {
 		await updateSettings( { login_mode: 'phone', allow_password: true, create_users: true, default_role: 'subscriber' } );
 	} );

@@ -36,6 +36,9 @@ const en = {
 	errSessionExpired: 'This sign-in session has expired. Go back to the app and start again.',
 	errInvalidParam: 'The sign-in request is invalid: {detail}',
 	errorTitle: 'Something went wrong',
+	signingOut: 'Signing out…',
+	signOutButton: 'Sign out',
+	signedOut: 'You have been signed out.',
 };
 
 type Messages = typeof en;
@@ -78,6 +81,9 @@ const zhCN: Messages = {
 	errSessionExpired: '登录会话已过期，请返回应用重新开始。',
 	errInvalidParam: '登录请求无效：{detail}',
 	errorTitle: '出错了',
+	signingOut: '正在退出登录…',
+	signOutButton: '退出登录',
+	signedOut: '你已退出登录。',
 };
 
 export type MessageKey = keyof Messages;

@@ -95,3 +95,18 @@ export function errorScreen(locale: Locale, message: string, status: number) {
 	const title = t(locale, 'errorTitle');
 	return page(locale, title, `<h1>${e(title)}</h1><p class="error" role="alert">${e(message)}</p>`, status);
 }
+
+/**
+ * RP-initiated logout: oidc-provider's confirm form, submitted by itself as Logto's is, so
+ * sign-out needs no click (a button stands in where scripts are off).
+ */
+export function signingOutScreen(locale: Locale, form: string) {
+	const title = t(locale, 'signingOut');
+	const confirm = form.replace('</form>', `<input type="hidden" name="logout" value="yes"><noscript><button type="submit">${e(t(locale, 'signOutButton'))}</button></noscript></form>`);
+	return page(locale, title, `<p>${e(title)}</p>${confirm}<script>document.forms[0].submit();</script>`);
+}
+
+export function signedOutScreen(locale: Locale) {
+	const title = t(locale, 'signedOut');
+	return page(locale, title, `<p>${e(title)}</p>`);
+}

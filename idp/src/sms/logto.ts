@@ -1,9 +1,11 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the connectors ship no types; the shim must come along wherever this file is compiled (the bridge and testkit import the idp too).
+/// <reference path="./logto-connectors.d.ts" />
 import type { CreateConnector, SmsConnector as LogtoSmsConnector, TemplateType } from '@logto/connector-kit';
 import createAliyunConnector from '@logto/connector-aliyun-sms';
 import createTencentConnector from '@logto/connector-tencent-sms';
 import createTwilioConnector from '@logto/connector-twilio-sms';
 
-import { toLogtoDigits } from '../phone.js';
+import { toLogtoDigits } from '@logto-bridge/contract';
 import { SmsDeliveryError, type SendMessageData, type SmsConnector } from './types.js';
 
 const factories: Record<'tencent' | 'aliyun' | 'twilio', CreateConnector<LogtoSmsConnector>> = {

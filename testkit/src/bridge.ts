@@ -5,13 +5,14 @@ import { join } from 'node:path';
 
 import express from 'express';
 
-import { freePort, startIdp, type RunningIdp } from '../../idp/test/helpers.js';
-import { createApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
-import { SIGNATURE_HEADER, sign, verify } from '../src/signature.js';
-import type { KeyValueStore } from '../src/stores/index.js';
+import { createApp } from '@logto-bridge/bridge/app';
+import { loadConfig } from '@logto-bridge/bridge/config';
+import { SIGNATURE_HEADER, sign, verify } from '@logto-bridge/bridge/signature';
+import type { KeyValueStore } from '@logto-bridge/bridge/stores';
+import { appRegistration } from '@logto-bridge/contract';
 
-export { Browser, formAction, freePort, inputValue, lastCode } from '../../idp/test/helpers.js';
+import { startIdp, type RunningIdp } from './idp.js';
+import { freePort } from './ports.js';
 
 export const SECRET = 'bridge-test-shared-secret-0123456789abcdef';
 export const APP = { id: 'wp-bridge-test', secret: 'bridge-test-app-secret-0123456789' };
@@ -34,7 +35,9 @@ const close = (server: Server) =>
 export async function startStandInWordPress(port: number, siteConfig: () => Record<string, unknown>) {
 	const logouts: Array<{ sub: string; sid: string }> = [];
 	const app = express();
-	app.get('/wp-json/logto-bridge/v1/bridge-config', (req, res) => {
+	// WordPress answers ?rest_route= on every site; the bridge bootstraps through it.
+	app.get('/', (req, res, next) => {
+		if (req.query.rest_route !== '/logto-bridge/v1/bridge-config') return next();
 		if (!verify(SECRET, req.get(SIGNATURE_HEADER), '').ok) return res.status(401).json({ code: 'invalid_signature' });
 		res.json(siteConfig());
 	});
@@ -55,25 +58,15 @@ export type System = {
 };
 
 /** The real idp, a stand-in WordPress, and one or more bridge instances (sharing REDIS_URL if given). */
-export async function startSystem(options: { instances?: number; redisUrl?: string; extraParams?: Record<string, string> } = {}): Promise<System> {
+export async function startSystem(
+	options: { instances?: number; redisUrl?: string; extraParams?: Record<string, string>; site?: (wpUrl: string) => Record<string, unknown> } = {},
+): Promise<System> {
 	const [wpPort, ...bridgePorts] = await Promise.all([freePort(), ...Array.from({ length: options.instances ?? 1 }, () => freePort())]);
 	// Every instance sits behind one public URL in production; here the first instance's URL is the registered one.
 	const publicUrl = `http://127.0.0.1:${bridgePorts[0]}`;
 	const dir = mkdtempSync(join(tmpdir(), 'bridge-test-'));
 	const clientsFile = join(dir, 'clients.json');
-	writeFileSync(
-		clientsFile,
-		JSON.stringify([
-			{
-				client_id: APP.id,
-				client_secret: APP.secret,
-				redirect_uris: [`${publicUrl}/callback`],
-				post_logout_redirect_uris: [`${publicUrl}/sign-out/callback`],
-				backchannel_logout_uri: `${publicUrl}/backchannel-logout`,
-				backchannel_logout_session_required: true,
-			},
-		]),
-	);
+	writeFileSync(clientsFile, JSON.stringify([appRegistration({ id: APP.id, secret: APP.secret, bridgeUrl: publicUrl })]));
 	const idp = await startIdp({ IDP_CLIENTS_FILE: clientsFile });
 	const wpUrl = `http://127.0.0.1:${wpPort}`;
 	const wp = await startStandInWordPress(wpPort!, () => ({
@@ -84,6 +77,10 @@ export async function startSystem(options: { instances?: number; redisUrl?: stri
 		extraParams: options.extraParams ?? {},
 		siteUrl: `${wpUrl}/`,
 		allowedReturnOrigins: [wpUrl],
+		callbackUrl: `${wpUrl}/wp-login.php?action=logto-callback`,
+		errorUrl: `${wpUrl}/wp-login.php`,
+		restUrl: `${wpUrl}/wp-json/logto-bridge/v1/`,
+		...options.site?.(wpUrl),
 	}));
 	const bridges = await Promise.all(
 		bridgePorts.map(async (port) => {

@@ -1,4 +1,4 @@
-// No imports: the bridge's tests and the end-to-end tests use it too.
+// No imports: the bridge, the idp, the benchmarks and the end-to-end tests all drive pages with it.
 
 /**
  * A minimal browser: a cookie jar and manual redirects, so tests drive the real pages over
@@ -24,7 +24,13 @@ export class Browser {
 			headers['content-type'] = 'application/x-www-form-urlencoded';
 			body = new URLSearchParams(init.form).toString();
 		}
-		const res = await fetch(url, { method: init.method ?? (init.form ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+		const method = init.method ?? (init.form ? 'POST' : 'GET');
+		const send = () => fetch(url, { method, headers, body, redirect: 'manual' });
+		// Like a browser, a GET on a kept-alive connection the server has since closed is sent again.
+		const res = await send().catch((error: { cause?: { code?: string } }) => {
+			if (method === 'GET' && error.cause?.code === 'UND_ERR_SOCKET') return send();
+			throw error;
+		});
 		for (const line of res.headers.getSetCookie()) {
 			const [pair] = line.split(';');
 			const eq = pair!.indexOf('=');

@@ -1,0 +1,4 @@
+export { errorCodesFrom, SIGN_IN_ERROR_CODES, type SignInErrorCode } from './error-codes.js';
+export { appRegistration, appRegistrationUris, ROUTES, type AppRegistrationUris } from './bridge-routes.js';
+export { isToken, TOKEN_BYTES, TOKEN_PATTERN } from './token-format.js';
+export { formatInternational, maskPhone, toE164, toLogtoDigits } from './phone.js';

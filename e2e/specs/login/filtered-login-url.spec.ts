@@ -1,0 +1,62 @@
+import { expect, test } from '../../support/test';
+import { adminRest, bridgeUrl, idpUrl, restoreSettingsAfterAll, smsCode, updateSettings, wpUrl } from '../../support/wordpress';
+
+// A login-hiding plugin moves wp-login.php to /members-login/ (test mu-plugin).
+const slug = 'members-login';
+
+async function setLoginSlug( value: string ) {
+	const rest = await adminRest();
+	const res = await rest.post( '/wp-json/logto-bridge-test/v1/login-slug', { data: { slug: value }, headers: { 'X-WP-Nonce': rest.nonce } } );
+	expect( res.ok() ).toBeTruthy();
+	await rest.dispose();
+	// The bridge caches the site's settings briefly: wait until it sends errors to the new login URL.
+	const errorPath = value ? `/${ value }/` : '/wp-login.php';
+	await expect
+		.poll(
+			async () => {
+				const r = await fetch( `${ bridgeUrl() }/sign-in?return_to=${ encodeURIComponent( 'https://elsewhere.example/' ) }`, { redirect: 'manual' } );
+				return new URL( r.headers.get( 'location' ) ?? '', wpUrl() ).pathname;
+			},
+			{ timeout: 45_000, intervals: [ 1000 ] }
+		)
+		.toBe( errorPath );
+}
+
+test.describe( 'a site whose login URL is filtered', () => {
+	restoreSettingsAfterAll();
+
+	test.beforeAll( async () => {
+		test.setTimeout( 90_000 );
+		await updateSettings( { login_mode: 'buttons', allow_password: true, create_users: true } );
+		await setLoginSlug( slug );
+	} );
+	test.afterAll( async () => {
+		test.setTimeout( 90_000 );
+		await setLoginSlug( '' );
+	} );
+
+	test( 'the ticket comes back to the filtered login URL and signs the visitor in', async ( { page } ) => {
+		await page.goto( `/${ slug }/` );
+		await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
+		await expect( page ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
+		const phone = '+8613912340003';
+		const since = Date.now();
+		await page.getByLabel( 'Phone number' ).fill( phone );
+		await page.getByRole( 'button', { name: 'Send code' } ).click();
+		await page.getByLabel( 'Verification code' ).fill( await smsCode( phone, since ) );
+		const callback = page.waitForRequest( ( r ) => r.url().includes( 'action=logto-callback' ) );
+		await page.getByRole( 'button', { name: 'Continue' } ).click();
+		await page.getByRole( 'button', { name: 'Continue' } ).click();
+		expect( new URL( ( await callback ).url() ).pathname ).toBe( `/${ slug }/` );
+		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		await expect( page.locator( '#wpadminbar' ) ).toBeVisible();
+	} );
+
+	test( 'a failure comes back to the filtered login URL with its message', async ( { page } ) => {
+		await page.goto( `/${ slug }/` );
+		await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
+		await page.getByRole( 'link', { name: /cancel|back/i } ).click();
+		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/${ slug }/\\?logto_error=cancelled` ) );
+		await expect( page.getByRole( 'alert' ) ).toContainText( 'Sign-in with Logto was cancelled.' );
+	} );
+} );

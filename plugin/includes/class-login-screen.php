@@ -1,0 +1,97 @@
+<?php
+/**
+ * What wp-login.php shows: the error, the Logto button or phone field, the redirect mode.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Extends wp-login.php's screen through its own hooks rather than replacing it.
+ */
+final class Login_Screen {
+
+	/**
+	 * Redirect mode: plain visits to the sign-in form go straight to Logto.
+	 */
+	public static function maybe_redirect() {
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only routing.
+		$action = isset( $_REQUEST['action'] ) ? sanitize_key( wp_unslash( $_REQUEST['action'] ) ) : 'login';
+		if ( 'login' !== $action || 'GET' !== ( $_SERVER['REQUEST_METHOD'] ?? 'GET' ) || isset( $_GET['logto_error'] ) || Password_Policy::is_break_glass() || isset( $_GET['loggedout'] ) ) {
+			return;
+		}
+		// phpcs:enable
+		if ( 'redirect' === Settings::get()['login_mode'] && Settings::is_configured() && ! is_user_logged_in() ) {
+			Sign_In_Flow::start();
+		}
+	}
+
+	/**
+	 * Above the form: the error, the Logto button or phone field, and the break-glass note.
+	 *
+	 * @param string $message Existing login message HTML.
+	 * @return string
+	 */
+	public static function login_message( $message ) {
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- display only.
+		$action = isset( $_REQUEST['action'] ) ? sanitize_key( wp_unslash( $_REQUEST['action'] ) ) : 'login';
+		if ( 'login' !== $action ) {
+			return $message;
+		}
+		$html = '';
+		if ( isset( $_GET['logto_error'] ) ) {
+			$code  = sanitize_key( wp_unslash( $_GET['logto_error'] ) );
+			$extra = '';
+			if ( in_array( $code, array( 'bridge_unreachable', 'idp_unreachable' ), true ) ) {
+				$extra = Settings::get()['allow_password']
+					? ' ' . __( 'You can still sign in with your password below.', 'logto-bridge' )
+					: ' ' . __( 'Administrators can use the emergency password sign-in.', 'logto-bridge' );
+			}
+			$html .= '<div id="login_error" class="notice notice-error" role="alert"><p>' . esc_html( Error_Messages::get( $code ) . $extra ) . '</p></div>';
+		}
+		if ( Settings::is_configured() ) {
+			$redirect = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] ) ? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) ) : '';
+			$html    .= Sign_In_Form::render( 'phone' === Settings::get()['login_mode'] ? 'phone' : 'default', $redirect, '', self::phone_first() );
+		}
+		// phpcs:enable
+		if ( Password_Policy::is_break_glass() ) {
+			$html .= '<p class="message">' . esc_html__( 'Emergency sign-in: only administrators can sign in with a password here.', 'logto-bridge' ) . '</p>';
+		}
+		return $message . $html;
+	}
+
+	/**
+	 * Whether wp-login.php leads with the phone field (phone mode, not the break-glass).
+	 *
+	 * @return bool
+	 */
+	private static function phone_first() {
+		return 'phone' === Settings::get()['login_mode'] && Settings::is_configured() && ! Password_Policy::is_break_glass();
+	}
+
+	/**
+	 * In phone mode the phone field takes the focus. WordPress would move it to the username
+	 * field 200 ms after load, so a visitor who started typing their number would type it there.
+	 *
+	 * @param bool $enabled Whether wp-login.php focuses the username field.
+	 * @return bool
+	 */
+	public static function enable_login_autofocus( $enabled ) {
+		return $enabled && ! self::phone_first();
+	}
+
+	/**
+	 * Hides the password form when it is turned off (unless in break-glass).
+	 */
+	public static function login_head() {
+		if ( Settings::get()['allow_password'] || Password_Policy::is_break_glass() || ! Settings::is_configured() ) {
+			return;
+		}
+		echo '<style>#loginform,#nav{display:none}</style>';
+	}
+}

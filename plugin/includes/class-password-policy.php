@@ -1,0 +1,58 @@
+<?php
+/**
+ * Password sign-in when Logto is the way in: off when the admin says so, except the
+ * break-glass for administrators.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * The `authenticate` filter and the break-glass form flag.
+ */
+final class Password_Policy {
+
+	const BREAK_GLASS = 'logto_break_glass';
+
+	/**
+	 * Whether this request is the break-glass form (`wp-login.php?logto_break_glass=1`).
+	 *
+	 * @return bool
+	 */
+	public static function is_break_glass() {
+		// phpcs:ignore WordPress.Security.NonceVerification -- wp-login.php's own form; the flag only narrows who may sign in.
+		return isset( $_GET[ self::BREAK_GLASS ] ) || isset( $_POST[ self::BREAK_GLASS ] );
+	}
+
+	/**
+	 * Refuses password sign-in when it is off, except administrators through the break-glass form.
+	 *
+	 * @param \WP_User|\WP_Error|null $user     Result so far.
+	 * @param string                  $username Submitted username.
+	 * @return \WP_User|\WP_Error|null
+	 */
+	public static function authenticate( $user, $username ) {
+		if ( '' === (string) $username || Settings::get()['allow_password'] || ! Settings::is_configured() ) {
+			return $user;
+		}
+		if ( self::is_break_glass() && $user instanceof \WP_User && user_can( $user, 'manage_options' ) ) {
+			return $user;
+		}
+		return new \WP_Error( 'logto_password_disabled', esc_html( Error_Messages::get( 'password_disabled' ) ) );
+	}
+
+	/**
+	 * Keeps the break-glass flag on the submitted form.
+	 */
+	public static function login_form() {
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- display only.
+		if ( isset( $_GET[ self::BREAK_GLASS ] ) ) {
+			echo '<input type="hidden" name="' . esc_attr( self::BREAK_GLASS ) . '" value="1" />';
+		}
+	}
+}

@@ -1,0 +1,107 @@
+<?php
+/**
+ * REST routes of the settings screen: `manage_options` and the REST nonce apiFetch sends.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * `logto-bridge/v1/settings` and `/connection-check`.
+ */
+final class Rest_Admin {
+
+	const NAMESPACE_V1 = 'logto-bridge/v1';
+
+	/**
+	 * Registers the routes with a real permission callback.
+	 */
+	public static function register_routes() {
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/settings',
+			array(
+				array(
+					'methods'             => \WP_REST_Server::READABLE,
+					'callback'            => array( __CLASS__, 'get_settings' ),
+					'permission_callback' => array( __CLASS__, 'can_manage' ),
+				),
+				array(
+					'methods'             => \WP_REST_Server::EDITABLE,
+					'callback'            => array( __CLASS__, 'update_settings' ),
+					'permission_callback' => array( __CLASS__, 'can_manage' ),
+					'args'                => Settings_Fields::rest_args(),
+				),
+			)
+		);
+		register_rest_route(
+			self::NAMESPACE_V1,
+			'/connection-check',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( __CLASS__, 'connection_check' ),
+				'permission_callback' => array( __CLASS__, 'can_manage' ),
+			)
+		);
+	}
+
+	/**
+	 * Only administrators configure sign-in; the REST nonce comes with apiFetch.
+	 *
+	 * @return bool
+	 */
+	public static function can_manage() {
+		return current_user_can( 'manage_options' );
+	}
+
+	/**
+	 * GET settings.
+	 *
+	 * @return \WP_REST_Response
+	 */
+	public static function get_settings() {
+		return rest_ensure_response( self::with_roles( Settings::for_browser() ) );
+	}
+
+	/**
+	 * POST settings: all or nothing, with per-field errors.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function update_settings( \WP_REST_Request $request ) {
+		$result = Settings::update( (array) $request->get_json_params() );
+		return is_wp_error( $result ) ? $result : rest_ensure_response( self::with_roles( $result ) );
+	}
+
+	/**
+	 * GET connection-check: the bridge's readiness, item by item.
+	 *
+	 * @return \WP_REST_Response
+	 */
+	public static function connection_check() {
+		return rest_ensure_response( Bridge_Client::readiness() );
+	}
+
+	/**
+	 * Adds the site's roles for the role-mapping rows.
+	 *
+	 * @param array<string,mixed> $settings Settings for the browser.
+	 * @return array<string,mixed>
+	 */
+	private static function with_roles( array $settings ) {
+		$settings['available_roles'] = array();
+		foreach ( wp_roles()->get_names() as $slug => $name ) {
+			$settings['available_roles'][] = array(
+				'value' => $slug,
+				'label' => translate_user_role( $name ),
+			);
+		}
+		return $settings;
+	}
+}

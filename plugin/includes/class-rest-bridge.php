@@ -1,0 +1,82 @@
+<?php
+/**
+ * REST routes the bridge calls: each request HMAC-signed with the shared secret.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * `logto-bridge/v1/bridge-config` and `/backchannel-logout`.
+ */
+final class Rest_Bridge {
+
+	/**
+	 * Registers the routes with the signature check as their permission callback.
+	 */
+	public static function register_routes() {
+		register_rest_route(
+			Rest_Admin::NAMESPACE_V1,
+			'/bridge-config',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( __CLASS__, 'bridge_config' ),
+				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
+			)
+		);
+		register_rest_route(
+			Rest_Admin::NAMESPACE_V1,
+			'/backchannel-logout',
+			array(
+				'methods'             => \WP_REST_Server::CREATABLE,
+				'callback'            => array( __CLASS__, 'backchannel_logout' ),
+				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
+			)
+		);
+	}
+
+	/**
+	 * The bridge's HMAC over the exact body, checked in constant time within 300 s.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return true|\WP_Error
+	 */
+	public static function signed_by_bridge( \WP_REST_Request $request ) {
+		if ( Signature::verify( Settings::bridge_secret(), (string) $request->get_header( 'x_logto_bridge_signature' ), (string) $request->get_body() ) ) {
+			return true;
+		}
+		return new \WP_Error( 'invalid_signature', __( 'Invalid or missing signature.', 'logto-bridge' ), array( 'status' => 401 ) );
+	}
+
+	/**
+	 * GET bridge-config for the bridge.
+	 *
+	 * @return \WP_REST_Response
+	 */
+	public static function bridge_config() {
+		$response = rest_ensure_response( Settings::for_bridge() );
+		$response->header( 'Cache-Control', 'no-store' );
+		return $response;
+	}
+
+	/**
+	 * POST backchannel-logout: ends the WordPress session(s) of that Logto session.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function backchannel_logout( \WP_REST_Request $request ) {
+		$data = $request->get_json_params();
+		$sub  = isset( $data['sub'] ) && is_string( $data['sub'] ) ? $data['sub'] : '';
+		$sid  = isset( $data['sid'] ) && is_string( $data['sid'] ) ? $data['sid'] : null;
+		if ( '' === $sub ) {
+			return new \WP_Error( 'invalid_request', 'sub is required', array( 'status' => 400 ) );
+		}
+		return rest_ensure_response( array( 'ended' => Users::end_sessions( $sub, $sid ) ) );
+	}
+}

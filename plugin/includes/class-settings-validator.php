@@ -1,0 +1,199 @@
+<?php
+/**
+ * Validation of each settings field: a clean value, null to keep the saved one, or a WP_Error
+ * whose message the settings screen shows under the field.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * One method per `validate` name of Settings_Fields::FIELDS (and one per JSON type).
+ */
+final class Settings_Validator {
+
+	/**
+	 * Logto's extra authorization params offered here, each with the values Logto accepts
+	 * (fixtures/logto-extra-params.json holds them for the bridge and the idp too).
+	 *
+	 * @var array<string,string>
+	 */
+	const EXTRA_PARAM_PATTERNS = array(
+		'first_screen'    => '/^(sign_in|register|reset_password|identifier:sign_in|identifier:register|single_sign_on)$/',
+		'identifier'      => '/^(username|email|phone)( (username|email|phone))*$/',
+		'direct_sign_in'  => '/^(social|sso):[\w.-]+$/',
+		'organization_id' => '/^[\w-]{1,64}$/',
+		'ui_locales'      => '/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/',
+	);
+
+	const LOGIN_MODES = array( 'redirect', 'buttons', 'phone' );
+
+	/**
+	 * A boolean field.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return bool
+	 */
+	public static function boolean( $value ) {
+		return (bool) rest_sanitize_boolean( $value );
+	}
+
+	/**
+	 * The Logto endpoint or the bridge URL: a full http(s) URL, or empty.
+	 *
+	 * @param mixed  $value Submitted value.
+	 * @param string $key   Field key.
+	 * @return string|\WP_Error
+	 */
+	public static function url( $value, $key ) {
+		$value = trim( (string) $value );
+		if ( '' !== $value && ( ! wp_http_validate_url( $value ) && ! self::is_loopback_url( $value ) ) ) {
+			/* translators: %s: a field label. */
+			return new \WP_Error( 'invalid', sprintf( __( '%s must be a full http(s) URL.', 'logto-bridge' ), 'endpoint' === $key ? __( 'Logto endpoint', 'logto-bridge' ) : __( 'Bridge URL', 'logto-bridge' ) ) );
+		}
+		return untrailingslashit( esc_url_raw( $value, array( 'http', 'https' ) ) );
+	}
+
+	/**
+	 * A Logto app ID.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string|\WP_Error
+	 */
+	public static function app_id( $value ) {
+		$value = sanitize_text_field( (string) $value );
+		if ( '' !== $value && ! preg_match( '/^[A-Za-z0-9_-]{1,128}$/', $value ) ) {
+			return new \WP_Error( 'invalid', __( 'The App ID contains characters Logto never uses.', 'logto-bridge' ) );
+		}
+		return $value;
+	}
+
+	/**
+	 * A write-only secret: an empty value keeps the saved one.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string|null
+	 */
+	public static function secret( $value ) {
+		$value = trim( (string) $value );
+		return '' === $value ? null : $value;
+	}
+
+	/**
+	 * Scopes: words, openid among them.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string|\WP_Error
+	 */
+	public static function scopes( $value ) {
+		$scopes = array_values( array_unique( array_filter( (array) preg_split( '/\s+/', trim( (string) $value ) ) ) ) );
+		if ( ! in_array( 'openid', $scopes, true ) ) {
+			return new \WP_Error( 'invalid', __( 'Scopes must include openid.', 'logto-bridge' ) );
+		}
+		if ( preg_grep( '/[^A-Za-z0-9:_.-]/', $scopes ) ) {
+			return new \WP_Error( 'invalid', __( 'Scopes are words separated by spaces.', 'logto-bridge' ) );
+		}
+		return implode( ' ', $scopes );
+	}
+
+	/**
+	 * Logto extra params with Logto's allowed values: one invalid param makes Logto drop them all.
+	 *
+	 * @param mixed $raw name => value pairs.
+	 * @return array<string,string>|\WP_Error
+	 */
+	public static function extra_params( $raw ) {
+		$params = array();
+		foreach ( (array) $raw as $name => $value ) {
+			$value = trim( (string) $value );
+			if ( '' === $value ) {
+				continue;
+			}
+			$pattern = self::EXTRA_PARAM_PATTERNS[ (string) $name ] ?? null;
+			if ( null === $pattern || ! preg_match( $pattern, $value ) ) {
+				/* translators: %s: the parameter name. */
+				return new \WP_Error( 'invalid_extra_param', sprintf( __( 'The extra parameter %s has a value Logto does not accept.', 'logto-bridge' ), sanitize_key( (string) $name ) ) );
+			}
+			$params[ (string) $name ] = $value;
+		}
+		return $params;
+	}
+
+	/**
+	 * How wp-login.php offers Logto.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string|\WP_Error
+	 */
+	public static function login_mode( $value ) {
+		return in_array( $value, self::LOGIN_MODES, true ) ? $value : new \WP_Error( 'invalid', __( 'Choose redirect, buttons or phone.', 'logto-bridge' ) );
+	}
+
+	/**
+	 * The role of new users: any existing role but Administrator.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string|\WP_Error
+	 */
+	public static function default_role( $value ) {
+		if ( in_array( $value, array_keys( wp_roles()->get_names() ), true ) && 'administrator' !== $value ) {
+			return $value;
+		}
+		return new \WP_Error( 'invalid', __( 'Choose an existing role other than Administrator.', 'logto-bridge' ) );
+	}
+
+	/**
+	 * Logto role => WordPress role rows; empty rows are dropped.
+	 *
+	 * @param mixed $rows Submitted rows.
+	 * @return array<int,array{logto_role: string, wp_role: string}>|\WP_Error
+	 */
+	public static function role_mapping( $rows ) {
+		$roles   = array_keys( wp_roles()->get_names() );
+		$mapping = array();
+		foreach ( (array) $rows as $row ) {
+			$logto = sanitize_text_field( (string) ( $row['logto_role'] ?? '' ) );
+			$wp    = (string) ( $row['wp_role'] ?? '' );
+			if ( '' === $logto && '' === $wp ) {
+				continue;
+			}
+			if ( '' === $logto || ! in_array( $wp, $roles, true ) ) {
+				return new \WP_Error( 'invalid', __( 'Each role mapping row needs a Logto role and an existing WordPress role.', 'logto-bridge' ) );
+			}
+			$mapping[] = array(
+				'logto_role' => $logto,
+				'wp_role'    => $wp,
+			);
+		}
+		return $mapping;
+	}
+
+	/**
+	 * Where to go after sign-in: a page of this site, or empty.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string|\WP_Error
+	 */
+	public static function redirect_after( $value ) {
+		$value = trim( (string) $value );
+		if ( '' !== $value && wp_validate_redirect( $value, '' ) === '' && wp_validate_redirect( home_url( $value ), '' ) === '' ) {
+			return new \WP_Error( 'invalid', __( 'Redirect after sign-in must be a page of this site.', 'logto-bridge' ) );
+		}
+		return esc_url_raw( $value );
+	}
+
+	/**
+	 * Development URLs on 127.0.0.1 or localhost, which wp_http_validate_url refuses.
+	 *
+	 * @param string $url URL.
+	 * @return bool
+	 */
+	private static function is_loopback_url( $url ) {
+		return (bool) preg_match( '#^https?://(127\.\d+\.\d+\.\d+|localhost)(:\d+)?(/.*)?$#', $url );
+	}
+}

@@ -1,0 +1,135 @@
+<?php
+/**
+ * The sign-in flow on wp-login.php: hand the visitor to the bridge, then redeem the ticket.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * `wp-login.php?action=logto-sign-in` and `?action=logto-callback`, through `login_form_{action}`.
+ */
+final class Sign_In_Flow {
+
+	const ACTION_START    = 'logto-sign-in';
+	const ACTION_CALLBACK = 'logto-callback';
+
+	/**
+	 * A ticket as the bridge makes it: 32 random bytes, base64url (fixtures/token-format.json).
+	 */
+	const TICKET_PATTERN = '/^[A-Za-z0-9_-]{43}$/';
+
+	/**
+	 * Where the bridge sends a ticket: this site's login URL, however it is filtered.
+	 *
+	 * @return string
+	 */
+	public static function callback_url() {
+		return add_query_arg( 'action', self::ACTION_CALLBACK, wp_login_url() );
+	}
+
+	/**
+	 * Back to wp-login.php with an error code.
+	 *
+	 * @param string $code A code of fixtures/error-codes.json.
+	 */
+	public static function fail( $code ) {
+		wp_safe_redirect( add_query_arg( 'logto_error', rawurlencode( $code ), wp_login_url() ) );
+		exit;
+	}
+
+	/**
+	 * Where to go after sign-in: the validated redirect_to, else the setting, else the dashboard.
+	 *
+	 * @param string $requested Requested URL (may be empty).
+	 * @return string Absolute URL on this site.
+	 */
+	public static function return_to( $requested ) {
+		$fallback = (string) Settings::get()['redirect_after'];
+		$fallback = '' === $fallback ? admin_url() : ( 0 === strpos( $fallback, '/' ) ? home_url( $fallback ) : $fallback );
+		// wp_validate_redirect() returns an empty location as is.
+		$target = '' === trim( (string) $requested ) ? $fallback : wp_validate_redirect( $requested, $fallback );
+		return 0 === strpos( $target, '/' ) ? home_url( $target ) : $target;
+	}
+
+	/**
+	 * `wp-login.php?action=logto-sign-in[&phone=][&redirect_to=]`: hands the visitor to the bridge.
+	 */
+	public static function start() {
+		if ( ! Settings::is_configured() ) {
+			self::fail( 'not_configured' );
+		}
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- starting a sign-in changes nothing here; the bridge guards the flow with state, nonce and PKCE.
+		$requested = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] ) ? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) ) : '';
+		$phone     = isset( $_REQUEST['phone'] ) && is_string( $_REQUEST['phone'] ) ? preg_replace( '/[^\d+]/', '', sanitize_text_field( wp_unslash( $_REQUEST['phone'] ) ) ) : '';
+		// phpcs:enable
+		// A dead bridge would leave the visitor on a browser error page; say it here instead.
+		$health = wp_remote_get( Bridge_Client::url( 'healthz' ), array( 'timeout' => 3 ) );
+		if ( is_wp_error( $health ) || 200 !== (int) wp_remote_retrieve_response_code( $health ) ) {
+			self::fail( 'bridge_unreachable' );
+		}
+		$args = array( 'return_to' => rawurlencode( self::return_to( $requested ) ) );
+		if ( '' !== $phone ) {
+			if ( 0 !== strpos( $phone, '+' ) ) {
+				self::fail( 'invalid_phone' );
+			}
+			$args['phone'] = rawurlencode( $phone );
+		}
+		wp_redirect( add_query_arg( $args, Bridge_Client::url( 'signIn' ) ) ); // phpcs:ignore WordPress.Security.SafeRedirect.wp_redirect_wp_redirect -- the admin-configured bridge.
+		exit;
+	}
+
+	/**
+	 * `wp-login.php?action=logto-callback&ticket=T` (or `&resume=K`): redeems the ticket
+	 * server-side and signs in.
+	 */
+	public static function callback() {
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- the ticket (or resume key) is the single-use credential.
+		$ticket = isset( $_GET['ticket'] ) ? sanitize_text_field( wp_unslash( $_GET['ticket'] ) ) : '';
+		$resume = isset( $_GET['resume'] ) ? sanitize_key( wp_unslash( $_GET['resume'] ) ) : '';
+		// phpcs:enable
+		$redeemed = '' !== $resume ? Sign_In_Retry::take( $resume ) : self::redeem( $ticket );
+		if ( null === $redeemed ) {
+			self::fail( 'ticket_gone' );
+		}
+		$user = Users::resolve( $redeemed['claims'] );
+		if ( is_wp_error( $user ) && 'busy' === $user->get_error_code() ) {
+			// Another request is creating this user right now: come back in a moment.
+			$again = Sign_In_Retry::park( $redeemed );
+			if ( null !== $again ) {
+				wp_safe_redirect( $again );
+				exit;
+			}
+		}
+		if ( is_wp_error( $user ) ) {
+			self::fail( $user->get_error_code() );
+		}
+		Session::start( $user, isset( $redeemed['claims']['sid'] ) ? (string) $redeemed['claims']['sid'] : '' );
+		wp_safe_redirect( self::return_to( (string) ( $redeemed['return_to'] ?? '' ) ) );
+		exit;
+	}
+
+	/**
+	 * The bridge's redeemed sign-in for a ticket; fails the request when it cannot have one.
+	 *
+	 * @param string $ticket Ticket from the query.
+	 * @return array<string,mixed>|null Null when the ticket is malformed.
+	 */
+	private static function redeem( $ticket ) {
+		if ( ! preg_match( self::TICKET_PATTERN, $ticket ) ) {
+			return null;
+		}
+		$redeemed = Bridge_Client::redeem( $ticket );
+		if ( is_wp_error( $redeemed ) ) {
+			$code = $redeemed->get_error_code();
+			self::fail( in_array( $code, array( 'bridge_unreachable', 'ticket_gone' ), true ) ? $code : 'idp_error' );
+		}
+		$redeemed['attempts'] = 0;
+		return $redeemed;
+	}
+}

@@ -1,0 +1,50 @@
+<?php
+/**
+ * The sign-in form: a "Sign in with Logto" button, or a phone field and a button.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * One renderer for wp-login.php, the block (render.php) and the shortcode.
+ */
+final class Sign_In_Form {
+
+	/**
+	 * A number every country's visitors recognise as an example; valid as typed (a US number
+	 * from the range reserved for examples). The block editor shows the same one.
+	 */
+	const PHONE_PLACEHOLDER = '+1 201 555 0123';
+
+	/**
+	 * The form's HTML.
+	 *
+	 * @param string $mode      default | phone.
+	 * @param string $redirect  Where to go after sign-in.
+	 * @param string $label     Button label ('' for the default).
+	 * @param bool   $autofocus Whether the phone field takes the focus (wp-login.php only, never on a page).
+	 * @return string HTML.
+	 */
+	public static function render( $mode, $redirect, $label, $autofocus = false ) {
+		$id    = wp_unique_id( 'logto-bridge-phone-' );
+		$label = '' !== $label ? $label : ( 'phone' === $mode ? __( 'Continue with phone', 'logto-bridge' ) : __( 'Sign in with Logto', 'logto-bridge' ) );
+		$html  = '<form class="logto-bridge-sign-in__form" method="get" action="' . esc_url( wp_login_url() ) . '">';
+		$html .= '<input type="hidden" name="action" value="' . esc_attr( Sign_In_Flow::ACTION_START ) . '" />';
+		if ( '' !== $redirect ) {
+			$html .= '<input type="hidden" name="redirect_to" value="' . esc_url( $redirect ) . '" />';
+		}
+		if ( 'phone' === $mode ) {
+			$html .= '<p><label for="' . esc_attr( $id ) . '">' . esc_html__( 'Phone number', 'logto-bridge' ) . '</label>';
+			$html .= '<input id="' . esc_attr( $id ) . '" class="input logto-bridge-sign-in__phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" placeholder="' . esc_attr( self::PHONE_PLACEHOLDER ) . '" pattern="\+[0-9 ()-]{6,24}" title="' . esc_attr__( 'Start with + and the country code, for example +86 138 0013 8000.', 'logto-bridge' ) . '" required' . ( $autofocus ? ' autofocus' : '' ) . ' /></p>';
+		}
+		$html .= '<p><button type="submit" class="button button-primary button-large wp-element-button logto-bridge-sign-in__button">' . esc_html( $label ) . '</button></p>';
+		$html .= '</form>';
+		return $html;
+	}
+}

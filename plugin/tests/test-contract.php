@@ -1,0 +1,52 @@
+<?php
+/**
+ * CLI test (php plugin/tests/test-contract.php): what the plugin agrees on with the bridge is
+ * what fixtures/ says: the error codes, the bridge's routes and the ticket format.
+ *
+ * @package LogtoBridge
+ */
+
+require __DIR__ . '/bootstrap.php';
+foreach ( array( 'error-messages', 'bridge-client', 'sign-in-flow' ) as $logto_bridge_class ) {
+	require dirname( __DIR__ ) . "/includes/class-$logto_bridge_class.php";
+}
+
+use LogtoBridge\Bridge_Client;
+use LogtoBridge\Error_Messages;
+use LogtoBridge\Sign_In_Flow;
+
+$codes    = logto_bridge_fixture( 'error-codes.json' )['codes'];
+$messages = Error_Messages::all();
+foreach ( array_keys( $codes ) as $code ) {
+	logto_bridge_check( isset( $messages[ $code ] ) && '' !== $messages[ $code ], "wp-login.php has a message for $code" );
+}
+foreach ( array_keys( $messages ) as $code ) {
+	logto_bridge_check( isset( $codes[ $code ] ), "the message for $code belongs to a code of fixtures/error-codes.json" );
+}
+
+// Every code WordPress sends is sent somewhere, and every code the plugin sends is in the list.
+$sources = '';
+foreach ( glob( dirname( __DIR__ ) . '/includes/*.php' ) as $file ) {
+	if ( basename( $file ) !== 'class-error-messages.php' ) {
+		$sources .= file_get_contents( $file );
+	}
+}
+foreach ( $codes as $code => $spec ) {
+	if ( in_array( 'wordpress', $spec['from'], true ) ) {
+		logto_bridge_check( false !== strpos( $sources, "'$code'" ), "the plugin sends $code somewhere" );
+	}
+}
+preg_match_all( "/(?:WP_Error\( |fail\( )'([a-z_]+)'/", $sources, $sent );
+foreach ( array_unique( $sent[1] ) as $code ) {
+	$is_login_error = ! in_array( $code, array( 'invalid', 'invalid_extra_param', 'invalid_signature', 'invalid_request', 'logto_password_disabled', 'logto_bridge_invalid_settings', 'bridge_error' ), true );
+	logto_bridge_check( ! $is_login_error || isset( $codes[ $code ] ), "the plugin's code $code is in fixtures/error-codes.json" );
+}
+
+$routes = logto_bridge_fixture( 'bridge-routes.json' )['routes'];
+logto_bridge_check( Bridge_Client::ROUTES === $routes, 'the bridge routes are those of fixtures/bridge-routes.json' );
+
+$format = logto_bridge_fixture( 'token-format.json' );
+logto_bridge_check( '/' . $format['pattern'] . '/' === Sign_In_Flow::TICKET_PATTERN, 'the ticket pattern is that of fixtures/token-format.json' );
+logto_bridge_check( 1 === preg_match( Sign_In_Flow::TICKET_PATTERN, rtrim( strtr( base64_encode( random_bytes( $format['bytes'] ) ), '+/', '-_' ), '=' ) ), 'a fresh token matches' );
+
+logto_bridge_report();
