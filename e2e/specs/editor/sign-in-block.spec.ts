@@ -1,5 +1,6 @@
+import { signUpWithPhone } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { adminRest, idpUrl, restoreSettingsAfterAll, smsCode, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 const editorUser = { username: 'block-editor', password: 'block-editor-password-1' };
 
@@ -61,14 +62,7 @@ test.describe( 'the Logto sign-in block', () => {
 		const visitor = await visitorContext.newPage();
 		await visitor.goto( postUrl );
 		await visitor.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
-		await expect( visitor ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
-		const phone = '+8613912340002';
-		const since = Date.now();
-		await visitor.getByLabel( 'Phone number' ).fill( phone );
-		await visitor.getByRole( 'button', { name: 'Send code' } ).click();
-		await visitor.getByLabel( 'Verification code' ).fill( await smsCode( phone, since ) );
-		await visitor.getByRole( 'button', { name: 'Continue' } ).click();
-		await visitor.getByRole( 'button', { name: 'Continue' } ).click();
+		await signUpWithPhone( visitor, '+8613912340002' );
 
 		// Back on the post, signed in.
 		await expect( visitor ).toHaveURL( postUrl.startsWith( 'http' ) ? postUrl : `${ wpUrl() }${ postUrl }` );
