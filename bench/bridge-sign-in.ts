@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
-import { freePort, SECRET, startSystem } from '@logto-bridge/testkit';
+import { BINDING, freePort, SECRET, startSystem } from '@logto-bridge/testkit';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -109,8 +109,8 @@ try {
 	await waitFor(`${bridgeUrl}/healthz`);
 	for (const { url } of bare) await waitFor(url);
 	// Throughput, each after a warm-up (the first fetches and caches the site config and discovery).
-	await load(`${bridgeUrl}/sign-in`, ['-d', '2']);
-	const bridgeResult = await load(`${bridgeUrl}/sign-in`);
+	await load(`${bridgeUrl}/sign-in?binding=${BINDING}`, ['-d', '2']);
+	const bridgeResult = await load(`${bridgeUrl}/sign-in?binding=${BINDING}`);
 	const bareResults = [];
 	for (const { url } of bare) {
 		await load(url, ['-d', '2']);
@@ -121,7 +121,7 @@ try {
 	// Memory: each /sign-in leaves one pending sign-in in the store, on top of those the runs
 	// above left.
 	const rssBefore = await rssAfterBurstAndAtRest(bridge);
-	const made = await load(`${bridgeUrl}/sign-in`, ['-a', String(PENDING)]);
+	const made = await load(`${bridgeUrl}/sign-in?binding=${BINDING}`, ['-a', String(PENDING)]);
 	const rssAfter = await rssAfterBurstAndAtRest(bridge);
 
 	console.log(`bridge /sign-in   ${bridgeResult.rps.toFixed(0)} req/s  p50 ${bridgeResult.p50} ms  p99 ${bridgeResult.p99} ms  (not redirected: ${bridgeResult.bad})`);

@@ -31,6 +31,7 @@ require_once LOGTO_BRIDGE_DIR . 'includes/class-settings-fields.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-settings-validator.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-settings.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-signature.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-replay-guard.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-bridge-client.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-users.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-error-messages.php';

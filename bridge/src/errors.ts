@@ -24,8 +24,10 @@ export function codeFor(error: unknown): SignInErrorCode {
 
 /** Maps an openid-client failure to a code by its stable `code` / `error` fields, never by message. */
 export function codeForOidcError(error: unknown): SignInErrorCode {
-	const e = error as { code?: string; error?: string; cause?: unknown; name?: string };
+	const e = error as { code?: string; error?: string; cause?: { cause?: { signature?: unknown } }; name?: string };
 	if (e?.error === 'access_denied') return 'cancelled';
+	// oauth4webapi reports a bad JWS signature as an invalid response whose cause carries the signature checked.
+	if (e?.code === 'OAUTH_INVALID_RESPONSE' && e.cause?.cause?.signature !== undefined) return 'invalid_token';
 	if (e?.error === 'invalid_client' || e?.error === 'unauthorized_client') return 'misconfigured';
 	if (e?.error) return 'idp_error';
 	switch (e?.code) {

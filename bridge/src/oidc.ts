@@ -6,6 +6,8 @@ import type { SiteConfig } from './site-config.js';
 /** Logto serves OIDC under /oidc. */
 export const issuerUrl = (endpoint: string) => `${endpoint.replace(/\/+$/, '')}/oidc`;
 
+const REACHABILITY_TTL_MS = 5000;
+
 const isLoopback = (url: URL) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
 
 /**
@@ -14,6 +16,26 @@ const isLoopback = (url: URL) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test
  */
 export class OidcClients {
 	private readonly configs = new Map<string, Promise<client.Configuration>>();
+	private readonly reachable = new Map<string, { ok: Promise<boolean>; until: number }>();
+
+	/**
+	 * Throws idp_unreachable unless Logto answers right now (checked at most every 5 s per
+	 * Logto): discovery is cached, so without this a visitor would be sent to a Logto that is
+	 * down and see a browser error page instead of the site's message.
+	 */
+	async ensureReachable(site: SiteConfig): Promise<void> {
+		const url = `${issuerUrl(site.endpoint)}/.well-known/openid-configuration`;
+		let entry = this.reachable.get(url);
+		if (!entry || entry.until < Date.now()) {
+			const ok = fetch(url, { signal: AbortSignal.timeout(3000) }).then(
+				(res) => res.ok,
+				() => false,
+			);
+			entry = { ok, until: Date.now() + REACHABILITY_TTL_MS };
+			this.reachable.set(url, entry);
+		}
+		if (!(await entry.ok)) throw new SignInError('idp_unreachable', `Logto did not answer at ${url}`);
+	}
 
 	get(site: SiteConfig): Promise<client.Configuration> {
 		const key = `${site.endpoint}|${site.appId}|${site.appSecret}`;

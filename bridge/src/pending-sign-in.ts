@@ -14,6 +14,10 @@ export type PendingSignIn = {
 	nonce: string;
 	verifier: string;
 	returnTo: string;
+	/** SHA-256 of WordPress's binding cookie: the ticket only signs in the browser that has it. */
+	binding: string;
+	/** The number the visitor typed (E.164): the verified one must be the same. */
+	phone?: string;
 	flow: string;
 	startedAt: number;
 };

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 import type { BridgeConfig } from './config.js';
 import { allowedExtraParams } from './logto-params.js';
-import { SIGNATURE_HEADER, sign } from './signature.js';
+import { newNonce, RESPONSE, SIGNATURE_HEADER, sign, verify } from './signature.js';
+import { REST_NAMESPACE } from './wordpress.js';
 
 /** What WordPress (Logto > Settings) tells the bridge: GET logto-bridge/v1/bridge-config. */
 export const siteConfigSchema = z.object({
@@ -62,15 +63,27 @@ export class SiteConfigSource {
 	private async fetch(): Promise<SiteConfig> {
 		// ?rest_route= answers on every WordPress, pretty permalinks or not; the REST base
 		// WordPress itself reports is used for every later call.
-		const url = `${this.config.wpUrl}/?rest_route=/logto-bridge/v1/bridge-config`;
+		const path = `${REST_NAMESPACE}/bridge-config`;
+		const url = `${this.config.wpUrl}/?rest_route=${path}`;
+		const nonce = newNonce();
 		let res: Response;
 		try {
-			res = await fetch(url, { headers: { [SIGNATURE_HEADER]: sign(this.config.sharedSecret, '') }, signal: AbortSignal.timeout(5000) });
+			res = await fetch(url, {
+				method: 'POST',
+				headers: { [SIGNATURE_HEADER]: sign(this.config.sharedSecret, { method: 'POST', path, body: '' }, { nonce }) },
+				signal: AbortSignal.timeout(5000),
+			});
 		} catch (error) {
 			throw new SiteConfigError(`WordPress is unreachable at ${url}: ${(error as Error).message}`);
 		}
 		if (!res.ok) throw new SiteConfigError(`WordPress answered ${res.status} for ${url}`);
-		const parsed = siteConfigSchema.safeParse(await res.json().catch(() => null));
+		// WordPress re-encodes what a REST route returns, so it signs the config as a string inside the answer.
+		const envelope = (await res.json().catch(() => null)) as { payload?: unknown; signature?: unknown } | null;
+		const payload = typeof envelope?.payload === 'string' ? envelope.payload : '';
+		const signature = typeof envelope?.signature === 'string' ? envelope.signature : undefined;
+		const check = verify(this.config.sharedSecret, signature, { method: RESPONSE, path, body: payload });
+		if (!check.ok || check.nonce !== nonce) throw new SiteConfigError(`WordPress's bridge config is not signed for this request (${check.ok ? 'another nonce' : check.reason}): check the shared secret`);
+		const parsed = siteConfigSchema.safeParse(JSON.parse(payload));
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
 			throw new SiteConfigError(`WordPress sent an invalid bridge config: ${String(issue?.path.join('.'))}: ${issue?.message}`);

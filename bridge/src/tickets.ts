@@ -5,8 +5,14 @@ import { isToken } from '@logto-bridge/contract';
 import { randomToken } from './hot-path.js';
 import type { KeyValueStore } from './stores/index.js';
 
-/** What WordPress gets for a ticket: the verified claims, the ID token and where to go. */
-export type TicketPayload = { claims: Record<string, unknown>; id_token: string; return_to: string };
+/**
+ * What WordPress gets for a ticket: the verified claims, the ID token and where to go, or,
+ * for a sign-in the bridge refused after Logto (the typed number was not the verified one),
+ * the refusal and no claims. Both carry the browser binding WordPress checks.
+ */
+export type TicketPayload =
+	| { claims: Record<string, unknown>; id_token: string; return_to: string; binding: string }
+	| { refused: 'phone_mismatch'; verified_phone: string | null; return_to: string; binding: string };
 
 export const TICKET_TTL_SECONDS = 120;
 

@@ -4,12 +4,15 @@ import type { BridgeConfig } from './config.js';
 import { SIGNATURE_HEADER, sign } from './signature.js';
 import type { SiteConfig, SiteConfigSource } from './site-config.js';
 
+/** The plugin's REST namespace: signatures cover the REST route, whatever URL reaches it. */
+export const REST_NAMESPACE = '/logto-bridge/v1';
+
 /** Signed server-to-server calls from the bridge to the plugin's REST routes, under the REST base WordPress reported. */
 export async function postToWordPress(config: Pick<BridgeConfig, 'sharedSecret'>, site: Pick<SiteConfig, 'restUrl'>, route: string, payload: unknown): Promise<Response> {
 	const body = JSON.stringify(payload);
 	return fetch(restEndpoint(site.restUrl, route), {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(config.sharedSecret, body) },
+		headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(config.sharedSecret, { method: 'POST', path: `${REST_NAMESPACE}/${route}`, body }) },
 		body,
 		signal: AbortSignal.timeout(5000),
 	});

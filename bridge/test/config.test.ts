@@ -17,3 +17,9 @@ test('cookies are Secure exactly when the public URL is https', () => {
 	assert.equal(loadConfig({ ...good, BRIDGE_PUBLIC_URL: 'https://auth.example.com' }).secureCookies, true);
 	assert.equal(loadConfig(good).port, 3000);
 });
+
+test('WordPress over plain http is refused unless it is on this machine', () => {
+	assert.throws(() => loadConfig({ ...good, WP_URL: 'http://example.com' }), /^Error: WP_URL must be https unless it is a loopback address/);
+	assert.throws(() => loadConfig({ ...good, WP_URL: 'http://127.0.0.1.example.com' }), /^Error: WP_URL must be https/);
+	for (const ok of ['https://example.com', 'http://127.0.0.1:8888', 'http://localhost', 'http://[::1]:8080']) assert.equal(loadConfig({ ...good, WP_URL: ok }).wpUrl, ok);
+});

@@ -17,7 +17,7 @@ function exchange(cookie?: string) {
 	return { req, res, setCookies };
 }
 
-const pending: PendingSignIn = { state: 's'.repeat(43), nonce: 'n', verifier: 'v', returnTo: 'http://127.0.0.1/', flow: 'f', startedAt: 0 };
+const pending: PendingSignIn = { state: 's'.repeat(43), nonce: 'n', verifier: 'v', returnTo: 'http://127.0.0.1/', binding: 'b'.repeat(64), flow: 'f', startedAt: 0 };
 const newStore = () => new FileStore(join(mkdtempSync(join(tmpdir(), 'pending-')), 'store.jsonl'));
 
 test('the cookie is HttpOnly, SameSite=Lax and short-lived; __Host- and Secure over https', async () => {

@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
 import { RedisStore } from '../src/stores/redis-store.js';
-import { Browser, formAction, freePort, lastCode, redeem, startSystem, type System } from '@logto-bridge/testkit';
+import { BINDING, Browser, formAction, freePort, lastCode, redeem, startSystem, type System } from '@logto-bridge/testkit';
 
 // A real redis-server (Debian's package, installed by .ci/run), on a free loopback port, no persistence.
 let redis: ChildProcess;
@@ -38,7 +38,7 @@ test('a sign-in started on bridge A finishes on bridge B when both share Redis',
 	const [a, b] = sys.bridges;
 	const phone = '+8613912345611';
 	const browser = new Browser();
-	const start = await browser.follow(`${a!.url}/sign-in?phone=${encodeURIComponent(phone)}`);
+	const start = await browser.follow(`${a!.url}/sign-in?binding=${BINDING}&phone=${encodeURIComponent(phone)}`);
 	const idp = sys.idp.url;
 	const code = await browser.follow(`${idp}${formAction(start.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
 	const confirm = await browser.follow(`${idp}${formAction(code.html, '/code')}`, undefined, { form: { code: lastCode(sys.idp.config.sms.outbox, phone) } });

@@ -23,6 +23,7 @@ export default async function globalSetup() {
 	process.env.E2E_BRIDGE_URL = stack.urls.bridge;
 	process.env.E2E_APP_ID = stack.secrets.appId;
 	process.env.E2E_APP_SECRET = stack.secrets.appSecret;
+	process.env.E2E_BRIDGE_SECRET = stack.secrets.bridgeSecret;
 	process.env.E2E_BRIDGE_PID = String( stack.pids.bridge );
 	process.env.E2E_ADMIN_STATE = join( e2eDataDir, 'admin-state.json' );
 	await saveAdminState( stack.wordpressUrl, process.env.E2E_ADMIN_STATE );

@@ -53,8 +53,12 @@ export function createAdapterFactory(dataDir: string) {
 			store.delete(this.key(id));
 		}
 
+		// Only this model's entries: the store is shared, and an Interaction carries the grantId
+		// too; deleting it on logout broke "sign in as another account" (prompt=login over a
+		// live session), which logs the old account out and then resumes that interaction.
 		async revokeByGrantId(grantId: string) {
-			store.deleteWhere((e) => e.payload.grantId === grantId);
+			const prefix = `${this.model}:`;
+			store.deleteWhere((e, key) => key.startsWith(prefix) && e.payload.grantId === grantId);
 		}
 	};
 }

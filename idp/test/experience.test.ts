@@ -200,3 +200,29 @@ test('the sign-out page speaks the visitor\'s language', async () => {
 	const english = await browser.follow(`${idp.url}/oidc/session/end?client_id=wordpress-local`);
 	assert.match(english.html, /<p>Signing out…<\/p>/);
 });
+
+test('prompt=login asks again even with a live session, as Logto does; without it the session answers', async () => {
+	const { browser, page } = await openSignIn();
+	await browser.follow(`${idp.url}${formAction(page.html, '/password')}`, (u) => u.startsWith(REDIRECT), { form: { username: 'ed', password: 'editor-password-123' } });
+	const silent = await browser.follow(authorizeUrl(idp.url), (u) => u.startsWith(REDIRECT));
+	assert.ok(silent.url.startsWith(REDIRECT) && new URL(silent.url).searchParams.get('code'), 'the live session signs in without a screen');
+	const hint = '+8613912345630';
+	const asked = await browser.follow(authorizeUrl(idp.url, { prompt: 'login', login_hint: hint, first_screen: 'identifier:sign_in', identifier: 'phone' }), (u) => u.startsWith(REDIRECT));
+	assert.equal(asked.status, 200, 'a sign-in screen, not a redirect with a code');
+	assert.equal(inputValue(asked.html, 'phone'), hint, 'the phone screen, with the typed number');
+});
+
+test('signing in as another number over a live session ends the old session and signs the new one in', async () => {
+	const { browser, page } = await openSignIn();
+	await browser.follow(`${idp.url}${formAction(page.html, '/password')}`, (u) => u.startsWith(REDIRECT), { form: { username: 'ed', password: 'editor-password-123' } });
+	const phone = '+8613912345631';
+	const asked = await browser.follow(authorizeUrl(idp.url, { prompt: 'login', login_hint: phone }));
+	const codePage = await submitPhone(browser, asked.html, phone);
+	const confirm = await browser.follow(`${idp.url}${formAction(codePage.html, '/code')}`, undefined, { form: { code: lastCode(idp.config.sms.outbox, phone) } });
+	// oidc-provider first logs the old account out with a self-submitting form (a browser submits it).
+	const logout = await browser.follow(`${idp.url}${formAction(confirm.html, '/register')}`, (u) => u.startsWith(REDIRECT), { form: {} });
+	const action = formAction(logout.html, '/session/end/confirm');
+	const fields = Object.fromEntries([...logout.html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+	const done = await browser.follow(new URL(action, idp.url).href, (u) => u.startsWith(REDIRECT), { form: fields });
+	assert.ok(done.url.startsWith(REDIRECT) && new URL(done.url).searchParams.get('code'), `back at the app with a code, not "${done.html.slice(0, 200)}"`);
+});

@@ -32,6 +32,32 @@ final class Bridge_Client {
 		'readyz'            => '/readyz',
 	);
 
+	const HEALTH_TRANSIENT = 'logto_bridge_health';
+
+	/**
+	 * Whether the bridge answers, asked at most every 5 s (3 s timeout): every sign-in start
+	 * needs the answer, and a dead bridge must not hold a PHP worker 3 s per visitor.
+	 *
+	 * @return bool
+	 */
+	public static function is_up() {
+		$cached = get_transient( self::HEALTH_TRANSIENT );
+		if ( is_array( $cached ) && ( $cached['url'] ?? '' ) === self::base_url() ) {
+			return (bool) $cached['up'];
+		}
+		$health = wp_remote_get( self::url( 'healthz' ), array( 'timeout' => 3 ) );
+		$up     = ! is_wp_error( $health ) && 200 === (int) wp_remote_retrieve_response_code( $health );
+		set_transient(
+			self::HEALTH_TRANSIENT,
+			array(
+				'url' => self::base_url(),
+				'up'  => $up,
+			),
+			5
+		);
+		return $up;
+	}
+
 	/**
 	 * A route's absolute URL at the configured bridge.
 	 *
@@ -70,33 +96,62 @@ final class Bridge_Client {
 	 * Trades a ticket for the verified claims. The bridge deletes it: a second redeem fails.
 	 *
 	 * @param string $ticket The ticket from the redirect.
-	 * @return array{claims: array<string,mixed>, id_token: string, return_to: string}|\WP_Error
+	 * @return array<string,mixed>|\WP_Error The claims, ID token, return_to and binding; or a refusal (`refused`, `verified_phone`) with its binding.
 	 */
 	public static function redeem( $ticket ) {
-		$body     = wp_json_encode( array( 'ticket' => $ticket ) );
-		$response = wp_remote_post(
-			self::url( 'ticketsRedeem' ),
-			array(
-				'timeout' => 10,
-				'headers' => array(
-					'Content-Type'    => 'application/json',
-					Signature::HEADER => Signature::sign( Settings::bridge_secret(), $body ),
-				),
-				'body'    => $body,
-			)
-		);
+		$response = self::signed_request( 'POST', 'ticketsRedeem', (string) wp_json_encode( array( 'ticket' => $ticket ) ), 10 );
 		if ( is_wp_error( $response ) ) {
-			return new \WP_Error( 'bridge_unreachable', $response->get_error_message() );
+			return $response;
 		}
 		$status = (int) wp_remote_retrieve_response_code( $response );
 		if ( 410 === $status ) {
 			return new \WP_Error( 'ticket_gone', 'ticket unknown, used or expired' );
 		}
 		$data = json_decode( (string) wp_remote_retrieve_body( $response ), true );
+		if ( 200 === $status && is_array( $data ) && isset( $data['refused'] ) && is_string( $data['refused'] ) ) {
+			// The bridge refused this sign-in after Logto (no claims): WordPress says why.
+			return $data;
+		}
 		if ( 200 !== $status || ! is_array( $data ) || ! isset( $data['claims']['sub'] ) || ! is_string( $data['claims']['sub'] ) ) {
 			return new \WP_Error( 'bridge_error', 'unexpected redeem response ' . $status );
 		}
 		return $data;
+	}
+
+	/**
+	 * A signed request to the bridge whose answer must be signed for it; a WP_Error otherwise
+	 * (`bridge_unreachable`, or `bridge_error` when the answer is not the bridge's).
+	 *
+	 * @param string $method  GET or POST.
+	 * @param string $route   Key of ROUTES.
+	 * @param string $body    Exact body.
+	 * @param int    $timeout Seconds.
+	 * @return array<string,mixed>|\WP_Error The response.
+	 */
+	private static function signed_request( $method, $route, $body, $timeout ) {
+		$nonce    = Signature::new_nonce();
+		$path     = self::ROUTES[ $route ];
+		$response = wp_remote_request(
+			self::url( $route ),
+			array(
+				'method'  => $method,
+				'timeout' => $timeout,
+				'headers' => array(
+					'Content-Type'    => 'application/json',
+					Signature::HEADER => Signature::sign( Settings::bridge_secret(), $method, $path, $body, null, $nonce ),
+				),
+				'body'    => 'GET' === $method ? null : $body,
+			)
+		);
+		if ( is_wp_error( $response ) ) {
+			return new \WP_Error( 'bridge_unreachable', $response->get_error_message() );
+		}
+		// Nothing from the answer is used unless the bridge signed it for this very request.
+		$signed = Signature::verify( Settings::bridge_secret(), (string) wp_remote_retrieve_header( $response, Signature::HEADER ), Signature::RESPONSE, $path, (string) wp_remote_retrieve_body( $response ) );
+		if ( $signed !== $nonce ) {
+			return new \WP_Error( 'bridge_error', 'the answer is not signed for this request' );
+		}
+		return $response;
 	}
 
 	/**
@@ -108,7 +163,10 @@ final class Bridge_Client {
 		if ( '' === self::base_url() ) {
 			return self::unreachable( __( 'No bridge URL is set.', 'logto-bridge' ) );
 		}
-		$response = wp_remote_get( self::url( 'readyz' ), array( 'timeout' => 10 ) );
+		$response = self::signed_request( 'GET', 'readyz', '', 10 );
+		if ( is_wp_error( $response ) && 'bridge_error' === $response->get_error_code() ) {
+			return self::unreachable( __( 'The bridge did not sign its answer with this site\'s shared secret: LOGTO_BRIDGE_SECRET here and BRIDGE_SHARED_SECRET there must be the same.', 'logto-bridge' ) );
+		}
 		if ( is_wp_error( $response ) ) {
 			/* translators: %s: the reason the request failed. */
 			return self::unreachable( sprintf( __( 'The bridge is unreachable: %s', 'logto-bridge' ), $response->get_error_message() ) );

@@ -37,6 +37,8 @@ final class Error_Messages {
 			'invalid_return_to'  => __( 'The page to return to after sign-in is not part of this site.', 'logto-bridge' ),
 			'misconfigured'      => $not_set_up,
 			'site_unreachable'   => $not_set_up,
+			'phone_mismatch'     => __( 'The phone number verified at Logto is not the number you typed, so you were not signed in.', 'logto-bridge' ),
+			'browser_mismatch'   => __( 'This sign-in was not started in this browser, so it was refused. Please start again here.', 'logto-bridge' ),
 			'ticket_gone'        => $expired,
 			'bridge_unreachable' => __( 'Sign-in with Logto is unavailable right now.', 'logto-bridge' ),
 			'not_configured'     => $not_set_up,

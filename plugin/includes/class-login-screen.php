@@ -44,15 +44,9 @@ final class Login_Screen {
 			return $message;
 		}
 		$html = '';
-		if ( isset( $_GET['logto_error'] ) ) {
-			$code  = sanitize_key( wp_unslash( $_GET['logto_error'] ) );
-			$extra = '';
-			if ( in_array( $code, array( 'bridge_unreachable', 'idp_unreachable' ), true ) ) {
-				$extra = Settings::get()['allow_password']
-					? ' ' . __( 'You can still sign in with your password below.', 'logto-bridge' )
-					: ' ' . __( 'Administrators can use the emergency password sign-in.', 'logto-bridge' );
-			}
-			$html .= '<div id="login_error" class="notice notice-error" role="alert"><p>' . esc_html( Error_Messages::get( $code ) . $extra ) . '</p></div>';
+		if ( isset( $_GET['logto_error'] ) && is_string( $_GET['logto_error'] ) ) {
+			$notice = isset( $_GET['logto_notice'] ) && is_string( $_GET['logto_notice'] ) ? Sign_In_Flow::notice( sanitize_key( wp_unslash( $_GET['logto_notice'] ) ) ) : '';
+			$html  .= self::error_box( sanitize_key( wp_unslash( $_GET['logto_error'] ) ), $notice );
 		}
 		if ( Settings::is_configured() ) {
 			$redirect = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] ) ? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) ) : '';
@@ -63,6 +57,39 @@ final class Login_Screen {
 			$html .= '<p class="message">' . esc_html__( 'Emergency sign-in: only administrators can sign in with a password here.', 'logto-bridge' ) . '</p>';
 		}
 		return $message . $html;
+	}
+
+	/**
+	 * The error above the form, with what the visitor can do next.
+	 *
+	 * @param string $code   Error code.
+	 * @param string $notice The detail kept for it ('' when none), e.g. the number verified at Logto.
+	 * @return string HTML.
+	 */
+	private static function error_box( $code, $notice ) {
+		$text = Error_Messages::get( $code );
+		if ( in_array( $code, array( 'bridge_unreachable', 'idp_unreachable' ), true ) ) {
+			$text .= ' ' . ( Settings::get()['allow_password']
+				? __( 'You can still sign in with your password below.', 'logto-bridge' )
+				: __( 'Administrators can use the emergency password sign-in.', 'logto-bridge' ) );
+		}
+		if ( 'phone_mismatch' === $code && '' !== $notice ) {
+			/* translators: %s: the phone number the visitor verified at Logto, e.g. +8613800138000. */
+			$text .= ' ' . sprintf( __( 'You verified %s.', 'logto-bridge' ), $notice );
+		}
+		$html = '<p>' . esc_html( $text ) . '</p>';
+		if ( in_array( $code, array( 'no_account', 'phone_mismatch' ), true ) ) {
+			// A fresh sign-in: Logto asks for a number again instead of answering from its session.
+			$again = add_query_arg(
+				array(
+					'action' => Sign_In_Flow::ACTION_START,
+					'fresh'  => '1',
+				),
+				wp_login_url()
+			);
+			$html .= '<p><a href="' . esc_url( $again ) . '">' . esc_html__( 'Use another number', 'logto-bridge' ) . '</a></p>';
+		}
+		return '<div id="login_error" class="notice notice-error" role="alert">' . $html . '</div>';
 	}
 
 	/**

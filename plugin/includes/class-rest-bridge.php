@@ -17,6 +17,13 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Rest_Bridge {
 
 	/**
+	 * The nonce of the request being served, for signing its answer.
+	 *
+	 * @var string
+	 */
+	private static $nonce = '';
+
+	/**
 	 * Registers the routes with the signature check as their permission callback.
 	 */
 	public static function register_routes() {
@@ -24,7 +31,7 @@ final class Rest_Bridge {
 			Rest_Admin::NAMESPACE_V1,
 			'/bridge-config',
 			array(
-				'methods'             => \WP_REST_Server::READABLE,
+				'methods'             => \WP_REST_Server::CREATABLE,
 				'callback'            => array( __CLASS__, 'bridge_config' ),
 				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
 			)
@@ -41,25 +48,36 @@ final class Rest_Bridge {
 	}
 
 	/**
-	 * The bridge's HMAC over the exact body, checked in constant time within 300 s.
+	 * The bridge's HMAC over method, route, time, nonce and the exact body, checked in constant
+	 * time within 300 s, and a nonce never seen before.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return true|\WP_Error
 	 */
 	public static function signed_by_bridge( \WP_REST_Request $request ) {
-		if ( Signature::verify( Settings::bridge_secret(), (string) $request->get_header( 'x_logto_bridge_signature' ), (string) $request->get_body() ) ) {
+		$nonce = Signature::verify( Settings::bridge_secret(), (string) $request->get_header( 'x_logto_bridge_signature' ), $request->get_method(), $request->get_route(), (string) $request->get_body() );
+		if ( false !== $nonce && Replay_Guard::first_use( $nonce ) ) {
+			self::$nonce = $nonce;
 			return true;
 		}
-		return new \WP_Error( 'invalid_signature', __( 'Invalid or missing signature.', 'logto-bridge' ), array( 'status' => 401 ) );
+		return new \WP_Error( 'invalid_signature', __( 'Invalid, replayed or missing signature.', 'logto-bridge' ), array( 'status' => 401 ) );
 	}
 
 	/**
-	 * GET bridge-config for the bridge.
+	 * POST bridge-config for the bridge: the settings as a JSON string with its signature beside
+	 * it, since WordPress re-encodes what a route returns (the bytes signed must be the bytes read).
 	 *
+	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response
 	 */
-	public static function bridge_config() {
-		$response = rest_ensure_response( Settings::for_bridge() );
+	public static function bridge_config( \WP_REST_Request $request ) {
+		$payload  = (string) wp_json_encode( Settings::for_bridge() );
+		$response = rest_ensure_response(
+			array(
+				'payload'   => $payload,
+				'signature' => Signature::sign( Settings::bridge_secret(), Signature::RESPONSE, $request->get_route(), $payload, null, self::$nonce ),
+			)
+		);
 		$response->header( 'Cache-Control', 'no-store' );
 		return $response;
 	}

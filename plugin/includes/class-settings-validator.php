@@ -56,6 +56,10 @@ final class Settings_Validator {
 			/* translators: %s: a field label. */
 			return new \WP_Error( 'invalid', sprintf( __( '%s must be a full http(s) URL.', 'logto-bridge' ), 'endpoint' === $key ? __( 'Logto endpoint', 'logto-bridge' ) : __( 'Bridge URL', 'logto-bridge' ) ) );
 		}
+		if ( 'bridge_url' === $key && 0 === strpos( $value, 'http:' ) && ! self::is_loopback_url( $value ) ) {
+			// Tickets, claims and the app secret travel between WordPress and the bridge.
+			return new \WP_Error( 'invalid', __( 'The bridge URL must use https, unless the bridge runs on this server (127.0.0.1 or localhost): sign-in tickets and user data travel over it.', 'logto-bridge' ) );
+		}
 		return untrailingslashit( esc_url_raw( $value, array( 'http', 'https' ) ) );
 	}
 

@@ -25,6 +25,14 @@ final class Sign_In_Flow {
 	const TICKET_PATTERN = '/^[A-Za-z0-9_-]{43}$/';
 
 	/**
+	 * The cookie that binds a sign-in to the browser that started it (login CSRF): its SHA-256
+	 * goes to the bridge, comes back with the ticket, and must match.
+	 */
+	const BINDING_COOKIE = 'logto_bridge_binding';
+
+	const NOTICE_PREFIX = 'logto_bridge_notice_';
+
+	/**
 	 * Where the bridge sends a ticket: this site's login URL, however it is filtered.
 	 *
 	 * @return string
@@ -34,13 +42,78 @@ final class Sign_In_Flow {
 	}
 
 	/**
-	 * Back to wp-login.php with an error code.
+	 * Back to wp-login.php with an error code, and a detail for its message kept server-side
+	 * (no personal data in URLs).
 	 *
-	 * @param string $code A code of fixtures/error-codes.json.
+	 * @param string $code   A code of fixtures/error-codes.json.
+	 * @param string $detail What the message should also say, e.g. the number verified at Logto.
 	 */
-	public static function fail( $code ) {
-		wp_safe_redirect( add_query_arg( 'logto_error', rawurlencode( $code ), wp_login_url() ) );
+	public static function fail( $code, $detail = '' ) {
+		$args = array( 'logto_error' => rawurlencode( $code ) );
+		if ( '' !== $detail ) {
+			$key = strtolower( wp_generate_password( 24, false, false ) );
+			set_transient( self::NOTICE_PREFIX . $key, $detail, 10 * MINUTE_IN_SECONDS );
+			$args['logto_notice'] = $key;
+		}
+		wp_safe_redirect( add_query_arg( $args, wp_login_url() ) );
 		exit;
+	}
+
+	/**
+	 * The detail fail() kept for a `logto_notice` key.
+	 *
+	 * @param string $key Key from the query.
+	 * @return string
+	 */
+	public static function notice( $key ) {
+		$detail = '' === $key ? false : get_transient( self::NOTICE_PREFIX . $key );
+		return is_string( $detail ) ? $detail : '';
+	}
+
+	/**
+	 * Sets a fresh random binding cookie on this site's origin and returns its SHA-256 for the bridge.
+	 *
+	 * @return string
+	 */
+	private static function bind_browser() {
+		$value = bin2hex( random_bytes( 32 ) );
+		setcookie( self::BINDING_COOKIE, $value, self::cookie_options( time() + 15 * MINUTE_IN_SECONDS ) );
+		return hash( 'sha256', $value );
+	}
+
+	/**
+	 * Whether this browser holds the cookie whose hash the bridge returned with the ticket.
+	 *
+	 * @param string $binding SHA-256 (hex) the bridge kept with the sign-in.
+	 * @return bool
+	 */
+	private static function same_browser( $binding ) {
+		$cookie = isset( $_COOKIE[ self::BINDING_COOKIE ] ) ? sanitize_text_field( wp_unslash( $_COOKIE[ self::BINDING_COOKIE ] ) ) : '';
+		return '' !== $cookie && '' !== $binding && hash_equals( $binding, hash( 'sha256', $cookie ) );
+	}
+
+	/**
+	 * Clears the binding cookie once its sign-in has ended, whichever way.
+	 */
+	private static function unbind_browser() {
+		setcookie( self::BINDING_COOKIE, '', self::cookie_options( time() - YEAR_IN_SECONDS ) );
+	}
+
+	/**
+	 * HttpOnly, SameSite=Lax (it must come back on the top-level redirect from the bridge), Secure over https.
+	 *
+	 * @param int $expires Unix time.
+	 * @return array<string,mixed>
+	 */
+	private static function cookie_options( $expires ) {
+		return array(
+			'expires'  => $expires,
+			'path'     => COOKIEPATH,
+			'domain'   => COOKIE_DOMAIN,
+			'secure'   => is_ssl(),
+			'httponly' => true,
+			'samesite' => 'Lax',
+		);
 	}
 
 	/**
@@ -69,11 +142,17 @@ final class Sign_In_Flow {
 		$phone     = isset( $_REQUEST['phone'] ) && is_string( $_REQUEST['phone'] ) ? preg_replace( '/[^\d+]/', '', sanitize_text_field( wp_unslash( $_REQUEST['phone'] ) ) ) : '';
 		// phpcs:enable
 		// A dead bridge would leave the visitor on a browser error page; say it here instead.
-		$health = wp_remote_get( Bridge_Client::url( 'healthz' ), array( 'timeout' => 3 ) );
-		if ( is_wp_error( $health ) || 200 !== (int) wp_remote_retrieve_response_code( $health ) ) {
+		if ( ! Bridge_Client::is_up() ) {
 			self::fail( 'bridge_unreachable' );
 		}
-		$args = array( 'return_to' => rawurlencode( self::return_to( $requested ) ) );
+		$args = array(
+			'binding'   => self::bind_browser(),
+			'return_to' => rawurlencode( self::return_to( $requested ) ),
+		);
+		// "Use another number": Logto asks again instead of answering from a live session.
+		if ( isset( $_REQUEST['fresh'] ) ) { // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only makes Logto ask again.
+			$args['fresh'] = '1';
+		}
 		if ( '' !== $phone ) {
 			if ( 0 !== strpos( $phone, '+' ) ) {
 				self::fail( 'invalid_phone' );
@@ -97,15 +176,24 @@ final class Sign_In_Flow {
 		if ( null === $redeemed ) {
 			self::fail( 'ticket_gone' );
 		}
+		// Only the browser that started this sign-in may finish it; the ticket is spent either way.
+		if ( ! self::same_browser( (string) ( $redeemed['binding'] ?? '' ) ) ) {
+			self::fail( 'browser_mismatch' );
+		}
+		if ( isset( $redeemed['refused'] ) ) {
+			self::unbind_browser();
+			self::fail( 'phone_mismatch', (string) ( $redeemed['verified_phone'] ?? '' ) );
+		}
 		$user = Users::resolve( $redeemed['claims'] );
 		if ( is_wp_error( $user ) && 'busy' === $user->get_error_code() ) {
-			// Another request is creating this user right now: come back in a moment.
+			// Another request is creating this user right now: come back in a moment (same browser, same binding).
 			$again = Sign_In_Retry::park( $redeemed );
 			if ( null !== $again ) {
 				wp_safe_redirect( $again );
 				exit;
 			}
 		}
+		self::unbind_browser();
 		if ( is_wp_error( $user ) ) {
 			self::fail( $user->get_error_code() );
 		}

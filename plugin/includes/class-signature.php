@@ -1,6 +1,6 @@
 <?php
 /**
- * HMAC signatures of server-to-server requests between WordPress and the bridge.
+ * HMAC signatures of server-to-server messages between WordPress and the bridge.
  *
  * @package LogtoBridge
  */
@@ -12,24 +12,31 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * `X-Logto-Bridge-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t . "." . body)>`.
+ * `X-Logto-Bridge-Signature: t=<unix seconds>,n=<nonce>,v1=<hex HMAC-SHA256(secret, method \n path \n t \n n \n body)>`
+ * (fixtures/hmac-vectors.json). A response is signed with method `RESPONSE`, its request's
+ * path and its request's nonce, so it answers exactly that request.
  */
 final class Signature {
 
 	const HEADER   = 'X-Logto-Bridge-Signature';
 	const MAX_SKEW = 300;
+	const RESPONSE = 'RESPONSE';
 
 	/**
-	 * Signs a body.
+	 * Signs a message.
 	 *
-	 * @param string   $secret    Shared secret.
-	 * @param string   $body      Exact request body.
-	 * @param int|null $timestamp Unix time; now by default.
+	 * @param string      $secret    Shared secret.
+	 * @param string      $method    HTTP method, or RESPONSE.
+	 * @param string      $path      Bridge route (`/tickets/redeem`) or REST route (`/logto-bridge/v1/bridge-config`).
+	 * @param string      $body      Exact body.
+	 * @param int|null    $timestamp Unix time; now by default.
+	 * @param string|null $nonce     A fresh random one by default; a response reuses its request's.
 	 * @return string Header value.
 	 */
-	public static function sign( $secret, $body, $timestamp = null ) {
+	public static function sign( $secret, $method, $path, $body, $timestamp = null, $nonce = null ) {
 		$timestamp = null === $timestamp ? time() : (int) $timestamp;
-		return 't=' . $timestamp . ',v1=' . hash_hmac( 'sha256', $timestamp . '.' . $body, $secret );
+		$nonce     = null === $nonce ? self::new_nonce() : (string) $nonce;
+		return 't=' . $timestamp . ',n=' . $nonce . ',v1=' . hash_hmac( 'sha256', self::input( $method, $path, $timestamp, $nonce, $body ), $secret );
 	}
 
 	/**
@@ -37,18 +44,43 @@ final class Signature {
 	 *
 	 * @param string   $secret Shared secret.
 	 * @param string   $header Header value.
-	 * @param string   $body   Exact request body.
+	 * @param string   $method HTTP method, or RESPONSE.
+	 * @param string   $path   Route the message was for.
+	 * @param string   $body   Exact body.
 	 * @param int|null $now    Unix time; now by default.
-	 * @return bool
+	 * @return string|false The nonce (for the replay guard), or false.
 	 */
-	public static function verify( $secret, $header, $body, $now = null ) {
-		if ( '' === (string) $secret || ! is_string( $header ) || ! preg_match( '/^t=(\d{1,12}),v1=([0-9a-f]{64})$/', trim( $header ), $m ) ) {
+	public static function verify( $secret, $header, $method, $path, $body, $now = null ) {
+		if ( '' === (string) $secret || ! is_string( $header ) || ! preg_match( '/^t=(\d{1,12}),n=([A-Za-z0-9_-]{16,64}),v1=([0-9a-f]{64})$/', trim( $header ), $m ) ) {
 			return false;
 		}
 		$now = null === $now ? time() : (int) $now;
 		if ( abs( $now - (int) $m[1] ) > self::MAX_SKEW ) {
 			return false;
 		}
-		return hash_equals( hash_hmac( 'sha256', $m[1] . '.' . $body, $secret ), $m[2] );
+		return hash_equals( hash_hmac( 'sha256', self::input( $method, $path, $m[1], $m[2], $body ), $secret ), $m[3] ) ? $m[2] : false;
+	}
+
+	/**
+	 * 16 random bytes, base64url.
+	 *
+	 * @return string
+	 */
+	public static function new_nonce() {
+		return rtrim( strtr( base64_encode( random_bytes( 16 ) ), '+/', '-_' ), '=' );
+	}
+
+	/**
+	 * What the HMAC covers.
+	 *
+	 * @param string     $method    Method.
+	 * @param string     $path      Route.
+	 * @param int|string $timestamp Unix time.
+	 * @param string     $nonce     Nonce.
+	 * @param string     $body      Body.
+	 * @return string
+	 */
+	private static function input( $method, $path, $timestamp, $nonce, $body ) {
+		return $method . "\n" . $path . "\n" . $timestamp . "\n" . $nonce . "\n" . $body;
 	}
 }

@@ -7,14 +7,19 @@ import express from 'express';
 
 import { createApp } from '@logto-bridge/bridge/app';
 import { loadConfig } from '@logto-bridge/bridge/config';
-import { SIGNATURE_HEADER, sign, verify } from '@logto-bridge/bridge/signature';
+import { RESPONSE, SIGNATURE_HEADER, sign, verify } from '@logto-bridge/bridge/signature';
+import type { BridgeContext } from '@logto-bridge/bridge/context';
 import type { KeyValueStore } from '@logto-bridge/bridge/stores';
 import { appRegistration } from '@logto-bridge/contract';
 
+import type { Browser } from './browser.js';
 import { startIdp, type RunningIdp } from './idp.js';
+import { formAction, inputValue, lastCode } from './pages.js';
 import { freePort } from './ports.js';
 
 export const SECRET = 'bridge-test-shared-secret-0123456789abcdef';
+/** What WordPress sends as `binding`: the SHA-256 (hex) of the cookie it set; here a fixed one. */
+export const BINDING = 'a'.repeat(64);
 export const APP = { id: 'wp-bridge-test', secret: 'bridge-test-app-secret-0123456789' };
 
 const listen = (app: express.Express, port: number) =>
@@ -32,17 +37,29 @@ const close = (server: Server) =>
  * checks the bridge's signature like WordPress will, serves the site config and records
  * back-channel logouts.
  */
-export async function startStandInWordPress(port: number, siteConfig: () => Record<string, unknown>) {
+export async function startStandInWordPress(port: number, siteConfig: () => Record<string, unknown>, answerSecret = SECRET) {
 	const logouts: Array<{ sub: string; sid: string }> = [];
 	const app = express();
+	const seen = new Set<string>();
+	/** Checks a bridge request like the plugin: the signature over method, route and body, and a fresh nonce. */
+	const signed = (req: express.Request, path: string, body: string) => {
+		const check = verify(SECRET, req.get(SIGNATURE_HEADER), { method: req.method, path, body });
+		if (!check.ok || seen.has(check.nonce)) return undefined;
+		seen.add(check.nonce);
+		return check.nonce;
+	};
 	// WordPress answers ?rest_route= on every site; the bridge bootstraps through it.
-	app.get('/', (req, res, next) => {
-		if (req.query.rest_route !== '/logto-bridge/v1/bridge-config') return next();
-		if (!verify(SECRET, req.get(SIGNATURE_HEADER), '').ok) return res.status(401).json({ code: 'invalid_signature' });
-		res.json(siteConfig());
+	app.post('/', express.text({ type: '*/*' }), (req, res, next) => {
+		const path = '/logto-bridge/v1/bridge-config';
+		if (req.query.rest_route !== path) return next();
+		const nonce = signed(req, path, typeof req.body === 'string' ? req.body : '');
+		if (!nonce) return res.status(401).json({ code: 'invalid_signature' });
+		// Signed inside the answer, as the plugin does (WordPress re-encodes a route's JSON).
+		const payload = JSON.stringify(siteConfig());
+		res.json({ payload, signature: sign(answerSecret, { method: RESPONSE, path, body: payload }, { nonce }) });
 	});
 	app.post('/wp-json/logto-bridge/v1/backchannel-logout', express.text({ type: '*/*' }), (req, res) => {
-		if (!verify(SECRET, req.get(SIGNATURE_HEADER), req.body as string).ok) return res.status(401).end();
+		if (!signed(req, '/logto-bridge/v1/backchannel-logout', req.body as string)) return res.status(401).end();
 		logouts.push(JSON.parse(req.body as string));
 		res.json({ ok: true });
 	});
@@ -53,13 +70,20 @@ export async function startStandInWordPress(port: number, siteConfig: () => Reco
 export type System = {
 	idp: RunningIdp;
 	wp: Awaited<ReturnType<typeof startStandInWordPress>>;
-	bridges: Array<{ url: string; store: KeyValueStore; stop: () => Promise<void> }>;
+	bridges: Array<{ url: string; store: KeyValueStore; ctx: BridgeContext; stop: () => Promise<void> }>;
 	stop(): Promise<void>;
 };
 
 /** The real idp, a stand-in WordPress, and one or more bridge instances (sharing REDIS_URL if given). */
 export async function startSystem(
-	options: { instances?: number; redisUrl?: string; extraParams?: Record<string, string>; site?: (wpUrl: string) => Record<string, unknown> } = {},
+	options: {
+		instances?: number;
+		redisUrl?: string;
+		extraParams?: Record<string, string>;
+		site?: (wpUrl: string) => Record<string, unknown>;
+		/** The secret the stand-in WordPress signs its answers with, when it must not be the shared one. */
+		standInAnswerSecret?: string;
+	} = {},
 ): Promise<System> {
 	const [wpPort, ...bridgePorts] = await Promise.all([freePort(), ...Array.from({ length: options.instances ?? 1 }, () => freePort())]);
 	// Every instance sits behind one public URL in production; here the first instance's URL is the registered one.
@@ -81,7 +105,7 @@ export async function startSystem(
 		errorUrl: `${wpUrl}/wp-login.php`,
 		restUrl: `${wpUrl}/wp-json/logto-bridge/v1/`,
 		...options.site?.(wpUrl),
-	}));
+	}), options.standInAnswerSecret);
 	const bridges = await Promise.all(
 		bridgePorts.map(async (port) => {
 			const config = loadConfig({
@@ -98,6 +122,7 @@ export async function startSystem(
 			return {
 				url: `http://127.0.0.1:${port}`,
 				store: ctx.store,
+				ctx,
 				stop: async () => {
 					await close(server);
 					await ctx.store.close();
@@ -117,11 +142,24 @@ export async function startSystem(
 	};
 }
 
-/** POSTs a redeem as WordPress does (signed unless told otherwise). */
+/** POSTs a redeem as WordPress does (signed unless told otherwise; `header` replaces the signature). */
 export async function redeem(bridgeUrl: string, ticket: string, signature: string | null = 'valid') {
 	const body = JSON.stringify({ ticket });
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
-	if (signature === 'valid') headers[SIGNATURE_HEADER] = sign(SECRET, body);
+	if (signature === 'valid') headers[SIGNATURE_HEADER] = sign(SECRET, { method: 'POST', path: '/tickets/redeem', body });
 	else if (signature) headers[SIGNATURE_HEADER] = signature;
 	return fetch(`${bridgeUrl}/tickets/redeem`, { method: 'POST', headers, body });
+}
+
+/** Drives a phone sign-in through the real idp pages; returns the WordPress URL the bridge sent the browser to. */
+export async function signInByPhone(sys: System, browser: Browser, phone: string, returnTo: string): Promise<string> {
+	const isWordPress = (u: string) => u.startsWith(`${sys.wp.url}/wp-login.php`);
+	const start = `${sys.bridges[0]!.url}/sign-in?binding=${BINDING}&return_to=${encodeURIComponent(returnTo)}&phone=${encodeURIComponent(phone)}`;
+	const signInPage = await browser.follow(start);
+	if (inputValue(signInPage.html, 'phone') !== phone) throw new Error('the idp does not show the phone screen with the number filled in');
+	const idp = sys.idp.url;
+	const codePage = await browser.follow(`${idp}${formAction(signInPage.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
+	const next = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, isWordPress, { form: { code: lastCode(sys.idp.config.sms.outbox, phone) } });
+	if (isWordPress(next.url)) return next.url;
+	return (await browser.follow(`${idp}${formAction(next.html, '/register')}`, isWordPress, { form: {} })).url;
 }

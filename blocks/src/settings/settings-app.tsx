@@ -109,7 +109,7 @@ export default function SettingsApp() {
 							onChange={ ( v ) => setNewSecret( v ) }
 						/>
 					) }
-					{ text( 'bridge_url', __( 'Bridge URL', 'logto-bridge' ), __( 'Where the Logto Bridge service runs, e.g. https://auth.example.com', 'logto-bridge' ) ) }
+					{ text( 'bridge_url', __( 'Bridge URL', 'logto-bridge' ), __( 'Where the Logto Bridge service runs, e.g. https://auth.example.com. Use https: sign-in tickets and user data travel between this site and the bridge (plain http only for 127.0.0.1 or localhost).', 'logto-bridge' ) ) }
 				</CardBody>
 			</Card>
 

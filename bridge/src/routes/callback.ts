@@ -1,4 +1,4 @@
-import { ROUTES } from '@logto-bridge/contract';
+import { ROUTES, toE164 } from '@logto-bridge/contract';
 import type { IRouter, Request } from 'express';
 
 import type { BridgeContext } from '../context.js';
@@ -38,8 +38,15 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 			} catch (error) {
 				log.warn({ flow: pending.flow, step: 'userinfo', reason: (error as { code?: string }).code }, 'userinfo unavailable; using ID token claims');
 			}
-			const ticket = await tickets.issue({ claims, id_token: tokens.id_token!, return_to: pending.returnTo }, pending.flow);
-			log.info({ flow: pending.flow, step: 'callback' }, 'ticket issued');
+			const base = { return_to: pending.returnTo, binding: pending.binding };
+			const verified = typeof idClaims.phone_number === 'string' ? toE164(`+${idClaims.phone_number.replace(/\D/g, '')}`) : null;
+			// The account must be the number the visitor typed, not whichever Logto verified.
+			const mismatch = pending.phone !== undefined && verified !== pending.phone;
+			const ticket = mismatch
+				? await tickets.issue({ refused: 'phone_mismatch', verified_phone: verified, ...base }, pending.flow)
+				: await tickets.issue({ claims, id_token: tokens.id_token!, ...base }, pending.flow);
+			if (mismatch) log.warn({ flow: pending.flow, step: 'callback', reason: 'phone_mismatch' }, 'verified number is not the typed one');
+			else log.info({ flow: pending.flow, step: 'callback' }, 'ticket issued');
 			seeOther(res, ticketUrl(siteConfig, ticket));
 		} catch (error) {
 			next(error);

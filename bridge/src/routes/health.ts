@@ -2,15 +2,18 @@ import { ROUTES } from '@logto-bridge/contract';
 import type { IRouter } from 'express';
 
 import { registeredUris, type BridgeContext } from '../context.js';
+import { sendSigned, verifyFromWordPress } from '../s2s.js';
+import { SIGNATURE_HEADER } from '../signature.js';
 
 type Check = { id: string; ok: boolean; detail: string };
 
 /** GET /healthz (the process is up) and GET /readyz (each dependency, item by item). */
-export default function health(router: IRouter, { config, store, site, oidc }: BridgeContext): void {
+export default function health(router: IRouter, ctx: BridgeContext): void {
+	const { config, store, site, oidc } = ctx;
 	router.get(ROUTES.healthz, (_req, res) => {
 		res.json({ ok: true });
 	});
-	router.get(ROUTES.readyz, async (_req, res) => {
+	router.get(ROUTES.readyz, async (req, res) => {
 		const checks: Check[] = [];
 		const run = async (id: string, fn: () => Promise<string>) => {
 			try {
@@ -50,8 +53,10 @@ export default function health(router: IRouter, { config, store, site, oidc }: B
 			}
 		}
 		const ok = checks.every((c) => c.ok);
-		const uris = registeredUris(config);
+		// Anyone may ask whether the bridge is ready; only WordPress (signed) learns URLs and error texts.
+		const signed = req.get(SIGNATURE_HEADER) ? await verifyFromWordPress(ctx, req, ROUTES.readyz, '') : undefined;
+		if (!signed?.ok) return res.status(ok ? 200 : 503).json({ ok, checks: checks.map(({ id, ok: itemOk }) => ({ id, ok: itemOk })) });
 		// The URIs Logto must have registered, as this bridge serves them: the settings screen shows these.
-		res.status(ok ? 200 : 503).json({ ok, redirectUri: uris.redirectUri, uris, checks });
+		sendSigned(res, config.sharedSecret, ROUTES.readyz, signed.nonce, { ok, uris: registeredUris(config), checks }, ok ? 200 : 503);
 	});
 }

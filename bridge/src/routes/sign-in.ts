@@ -6,9 +6,16 @@ import { SignInError } from '../errors.js';
 import { randomFlowId, randomToken, s256, seeOther } from '../hot-path.js';
 import { invalidExtraParam } from '../logto-params.js';
 import { client } from '../oidc.js';
+import type { PendingSignIn } from '../pending-sign-in.js';
 import { safeReturnTo } from '../return-to.js';
 
-/** GET /sign-in?return_to=&phone=: starts the code flow (PKCE S256, state, nonce) and goes to Logto. */
+/** SHA-256 (hex) of the random cookie WordPress set on its own origin when it sent the visitor here. */
+const BINDING = /^[0-9a-f]{64}$/;
+
+/**
+ * GET /sign-in?binding=&return_to=&phone=&fresh=: starts the code flow (PKCE S256, state,
+ * nonce) and goes to Logto.
+ */
 export default function signIn(router: IRouter, { config, site, oidc, log, pending }: BridgeContext): void {
 	const redirectUri = registeredUris(config).redirectUri;
 	router.get(ROUTES.signIn, async (req, res, next) => {
@@ -16,22 +23,26 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 		res.locals.flow = flow;
 		try {
 			const siteConfig = await site.get();
+			// Without it a ticket would sign in any browser that opens its link (login CSRF).
+			const binding = typeof req.query.binding === 'string' && BINDING.test(req.query.binding) ? req.query.binding : null;
+			if (!binding) throw new SignInError('browser_mismatch', 'no binding from WordPress');
 			const returnTo = req.query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(req.query.return_to, siteConfig.allowedReturnOrigins);
 			if (!returnTo) throw new SignInError('invalid_return_to');
-			const params = Object.fromEntries(Object.entries(siteConfig.extraParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
+			const params: Record<string, string> = Object.fromEntries(Object.entries(siteConfig.extraParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
+			const invalid = invalidExtraParam(params);
+			if (invalid) throw new SignInError('misconfigured', `invalid extra param ${invalid} in site config`);
+			let phone: string | undefined;
 			if (req.query.phone !== undefined && req.query.phone !== '') {
-				const phone = toE164(req.query.phone);
+				phone = toE164(req.query.phone) ?? undefined;
 				if (!phone) throw new SignInError('invalid_phone');
 				// Logto's phone-OTP entry: the phone verification-code screen, number filled in.
 				Object.assign(params, { login_hint: phone, first_screen: 'identifier:sign_in', identifier: 'phone' });
 			}
-			const { login_hint: loginHint, ...extra } = params;
-			const invalid = invalidExtraParam(extra);
-			if (invalid) throw new SignInError('misconfigured', `invalid extra param ${invalid} in site config`);
 			const oidcConfig = await oidc.get(siteConfig);
+			await oidc.ensureReachable(siteConfig);
 			// Each 256 bits, as openid-client's randomPKCECodeVerifier/randomState/randomNonce make them.
 			const verifier = randomToken();
-			const signIn = { state: randomToken(), nonce: randomToken(), verifier, returnTo, flow, startedAt: Date.now() };
+			const signIn: PendingSignIn = { state: randomToken(), nonce: randomToken(), verifier, returnTo, binding, flow, startedAt: Date.now(), ...(phone ? { phone } : {}) };
 			// A fresh id for every sign-in: no fixation, nothing left from an earlier attempt.
 			await pending.start(req, res, signIn);
 			const url = client.buildAuthorizationUrl(oidcConfig, {
@@ -41,10 +52,12 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 				code_challenge_method: 'S256',
 				state: signIn.state,
 				nonce: signIn.nonce,
-				...(loginHint ? { login_hint: loginHint } : {}),
-				...extra,
+				...params,
+				// A typed number (or "use another number") must not be answered by a live Logto
+				// session of another account: Logto asks again (fixtures/logto-extra-params.json, bridgeOnly).
+				...(phone || req.query.fresh === '1' ? { prompt: 'login' } : {}),
 			});
-			log.info({ flow, step: 'sign-in', phone: Boolean(loginHint) }, 'redirecting to Logto');
+			log.info({ flow, step: 'sign-in', phone: Boolean(phone) }, 'redirecting to Logto');
 			seeOther(res, url.href);
 		} catch (error) {
 			next(error);

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { BINDING, Browser, formAction, startSystem, type System } from '@logto-bridge/testkit';
+import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+import * as client from 'openid-client';
+
+// Each test here defends one check of the bridge: it fails when the check is removed.
+let sys: System;
+let bridge: string;
+
+before(async () => {
+	sys = await startSystem();
+	bridge = sys.bridges[0]!.url;
+});
+after(() => sys.stop());
+
+const errorOf = (u: string) => new URL(u).searchParams.get('logto_error');
+
+test('an ID token whose signature was changed on the way from the token endpoint is refused (response tampered in transit)', async () => {
+	const { ctx } = sys.bridges[0]!;
+	const browser = new Browser();
+	const start = await browser.follow(`${bridge}/sign-in?binding=${BINDING}`);
+	const callback = await browser.follow(`${sys.idp.url}${formAction(start.html, '/password')}`, (u) => u.startsWith(`${bridge}/callback`), {
+		form: { username: 'ed', password: 'editor-password-123' },
+	});
+	const config = await ctx.oidc.get(await ctx.site.get());
+	// openid-client's own hook for the HTTP it makes: flip one bit of the ID token's signature.
+	config[client.customFetch] = async (url, options) => {
+		const res = await fetch(url, options as RequestInit);
+		if (!url.endsWith('/token')) return res;
+		const body = (await res.json()) as { id_token: string };
+		const [header, payload, signature] = body.id_token.split('.') as [string, string, string];
+		const bytes = Buffer.from(signature, 'base64url');
+		bytes[0]! ^= 1;
+		body.id_token = `${header}.${payload}.${bytes.toString('base64url')}`;
+		return new Response(JSON.stringify(body), { status: res.status, headers: { 'content-type': 'application/json' } });
+	};
+	try {
+		const landed = await browser.follow(callback.url, (u) => u.includes('/wp-login.php'));
+		assert.equal(errorOf(landed.url), 'invalid_token');
+	} finally {
+		delete config[client.customFetch];
+	}
+});
+
+/** A logout token as Logto sends it (ES384, typ logout+jwt, no exp), signed with the idp's own key, with `change` applied. */
+async function logoutToken(change: { claims?: JWTPayload; drop?: string[]; iat?: number } = {}) {
+	const { keys } = JSON.parse(readFileSync(join(sys.idp.config.dataDir, 'keys.json'), 'utf8')) as { keys: Array<JWK & { kid: string }> };
+	const jwk = keys.find((k) => k.alg === 'ES384')!;
+	const claims: JWTPayload = {
+		iss: `${sys.idp.url}/oidc`,
+		aud: 'wp-bridge-test',
+		sub: 'user-1',
+		sid: `sid-${Math.random()}`,
+		jti: `jti-${Math.random()}`,
+		events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
+		...change.claims,
+	};
+	for (const name of change.drop ?? []) delete claims[name];
+	return new SignJWT(claims)
+		.setProtectedHeader({ alg: 'ES384', typ: 'logout+jwt', kid: jwk.kid })
+		.setIssuedAt(change.iat ?? Math.floor(Date.now() / 1000))
+		.sign(await importJWK(jwk, 'ES384'));
+}
+
+const postLogout = (token: string) =>
+	fetch(`${bridge}/backchannel-logout`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ logout_token: token }).toString(),
+	});
+
+test('back-channel logout: a valid token reaches WordPress, once', async () => {
+	const token = await logoutToken();
+	assert.equal((await postLogout(token)).status, 200);
+	assert.equal((await postLogout(token)).status, 400, 'the same jti again');
+});
+
+test('back-channel logout: no events claim, another event, another audience, a nonce, or an old token is refused', async () => {
+	const before = sys.wp.logouts.length;
+	assert.equal((await postLogout(await logoutToken({ drop: ['events'] }))).status, 400, 'no events');
+	assert.equal((await postLogout(await logoutToken({ claims: { events: { 'http://schemas.openid.net/event/other': {} } } }))).status, 400, 'another event');
+	assert.equal((await postLogout(await logoutToken({ claims: { aud: 'another-app' } }))).status, 400, 'another audience');
+	assert.equal((await postLogout(await logoutToken({ claims: { nonce: 'n' } }))).status, 400, 'a nonce');
+	assert.equal((await postLogout(await logoutToken({ iat: Math.floor(Date.now() / 1000) - 301 }))).status, 400, 'older than 300 s');
+	assert.equal(sys.wp.logouts.length, before, 'WordPress was told nothing');
+});

@@ -1,0 +1,38 @@
+import { RESPONSE, sign, verify } from '@logto-bridge/bridge/signature';
+
+import { expect, test } from '../../support/test';
+import { adminRest, restoreSettingsAfterAll } from '../../support/wordpress';
+
+const route = '/logto-bridge/v1/bridge-config';
+const signed = () => ( { 'x-logto-bridge-signature': sign( process.env.E2E_BRIDGE_SECRET as string, { method: 'POST', path: route, body: '' } ) } );
+
+test.describe( 'what WordPress tells the bridge', () => {
+	restoreSettingsAfterAll();
+
+	test( 'the bridge config, with the app secret, goes only to a signed, fresh request, and comes back signed', async ( { request } ) => {
+		expect( ( await request.post( `/?rest_route=${ route }` ) ).status(), 'unsigned' ).toBe( 401 );
+		const forged = sign( 'not-the-shared-secret-0123456789abcdef', { method: 'POST', path: route, body: '' } );
+		expect( ( await request.post( `/?rest_route=${ route }`, { headers: { 'x-logto-bridge-signature': forged } } ) ).status(), 'another secret' ).toBe( 401 );
+
+		const headers = signed();
+		const res = await request.post( `/?rest_route=${ route }`, { headers } );
+		expect( res.status() ).toBe( 200 );
+		const { payload, signature } = ( await res.json() ) as { payload: string; signature: string };
+		const nonce = /,n=([\w-]+),/.exec( headers[ 'x-logto-bridge-signature' ] )![ 1 ];
+		expect( verify( process.env.E2E_BRIDGE_SECRET as string, signature, { method: RESPONSE, path: route, body: payload } ) ).toEqual( { ok: true, nonce } );
+		expect( JSON.parse( payload ).appSecret ).toBe( process.env.E2E_APP_SECRET );
+
+		expect( ( await request.post( `/?rest_route=${ route }`, { headers } ) ).status(), 'the same signed request again' ).toBe( 401 );
+		expect( ( await request.get( `/?rest_route=${ route }`, { headers: signed() } ) ).status(), 'GET is not a way in' ).toBe( 404 );
+	} );
+
+	test( 'a bridge URL over plain http is refused unless it is on this server', async () => {
+		const rest = await adminRest();
+		const save = ( bridge_url: string ) => rest.post( '/wp-json/logto-bridge/v1/settings', { data: { bridge_url }, headers: { 'X-WP-Nonce': rest.nonce } } );
+		const refused = await save( 'http://auth.example.com' );
+		expect( refused.status() ).toBe( 400 );
+		expect( ( ( await refused.json() ) as { data: { fields: Record< string, string > } } ).data.fields.bridge_url ).toContain( 'must use https' );
+		expect( ( await save( 'https://auth.example.com' ) ).status() ).toBe( 200 );
+		await rest.dispose();
+	} );
+} );
