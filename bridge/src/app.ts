@@ -1,3 +1,4 @@
+import { ROUTES } from '@logto-bridge/contract';
 import express, { type ErrorRequestHandler } from 'express';
 
 import type { BridgeConfig } from './config.js';
@@ -7,6 +8,7 @@ import { seeOther } from './hot-path.js';
 import { createLogger } from './log.js';
 import { OidcClients } from './oidc.js';
 import { PendingSignIns } from './pending-sign-in.js';
+import { signInRateLimit } from './rate-limit.js';
 import backchannelLogout from './routes/backchannel-logout.js';
 import callback from './routes/callback.js';
 import health from './routes/health.js';
@@ -35,6 +37,9 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	if (config.trustProxy) app.set('trust proxy', 1);
 	// Routes straight on the app, not in nested routers: one less layer walk per request.
 	health(app, ctx);
+	const limited = signInRateLimit(store, config.signInRateLimit);
+	app.use(ROUTES.signIn, limited);
+	app.use(ROUTES.signOut, limited);
 	signIn(app, ctx);
 	callback(app, ctx);
 	tickets(app, ctx);

@@ -15,6 +15,8 @@ const schema = z.object({
 	TRUST_PROXY: bool.default(false),
 	BRIDGE_DATA_DIR: z.string().default('.data/bridge'),
 	SITE_CONFIG_TTL_SECONDS: z.coerce.number().int().min(0).default(30),
+	SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+	PENDING_SIGN_IN_CAP: z.coerce.number().int().min(100).default(50_000),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -29,6 +31,10 @@ export type BridgeConfig = {
 	dataDir: string;
 	siteConfigTtlMs: number;
 	logLevel: string;
+	/** Sign-in and sign-out starts per client IP per minute. */
+	signInRateLimit: number;
+	/** Pending sign-ins kept at most; past it the oldest are dropped. */
+	pendingSignInCap: number;
 	/** Whether cookies get the Secure flag: when browsers reach the bridge over https. */
 	secureCookies: boolean;
 };
@@ -54,6 +60,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
 		dataDir: e.BRIDGE_DATA_DIR,
 		siteConfigTtlMs: e.SITE_CONFIG_TTL_SECONDS * 1000,
 		logLevel: e.LOG_LEVEL,
+		signInRateLimit: e.SIGN_IN_RATE_LIMIT,
+		pendingSignInCap: e.PENDING_SIGN_IN_CAP,
 		secureCookies: publicUrl.startsWith('https:'),
 	};
 }

@@ -40,11 +40,13 @@ export const PENDING_TTL_SECONDS = 15 * 60;
 export class PendingSignIns {
 	readonly cookieName: string;
 	private readonly attributes: string;
+	private readonly cap: number;
 
 	constructor(
 		private readonly store: KeyValueStore,
-		config: Pick<BridgeConfig, 'publicUrl' | 'secureCookies'>,
+		config: Pick<BridgeConfig, 'publicUrl' | 'secureCookies'> & Partial<Pick<BridgeConfig, 'pendingSignInCap'>>,
 	) {
+		this.cap = config.pendingSignInCap ?? 50_000;
 		const path = new URL(config.publicUrl).pathname.replace(/\/+$/, '') || '/';
 		// __Host- makes the browser refuse the cookie unless Secure, Path=/ and no Domain.
 		this.cookieName = config.secureCookies && path === '/' ? '__Host-logto_bridge.signin' : 'logto_bridge.signin';
@@ -55,7 +57,8 @@ export class PendingSignIns {
 	async start(req: Request, res: Response, pending: PendingSignIn): Promise<void> {
 		const previous = this.idFrom(req);
 		const id = randomToken();
-		await this.store.set(key(id), JSON.stringify(pending), PENDING_TTL_SECONDS);
+		// Capped: past the cap the oldest pending sign-ins are dropped, so a flood cannot fill the store.
+		await this.store.setCapped(key(id), JSON.stringify(pending), PENDING_TTL_SECONDS, 'signin', this.cap);
 		if (previous) await this.store.delete(key(previous));
 		res.append('Set-Cookie', `${this.cookieName}=${id}; Max-Age=${PENDING_TTL_SECONDS}; ${this.attributes}`);
 	}

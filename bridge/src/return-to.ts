@@ -3,8 +3,11 @@
  * (the WordPress site's). Everything else, including protocol-relative, backslash,
  * percent-encoded and userinfo tricks, is refused: no open redirect.
  */
+export const MAX_RETURN_TO = 512;
+
 export function safeReturnTo(value: unknown, allowedOrigins: readonly string[]): string | null {
-	if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return null;
+	// 512 characters: longer is no page of a site, and a flood of long ones would fill the store.
+	if (typeof value !== 'string' || value.length === 0 || value.length > MAX_RETURN_TO) return null;
 	// Browsers treat "\" like "/" and ignore tabs/newlines; refuse rather than guess.
 	// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 	if (/[\\\s\u0000-\u001f\u007f]/.test(value)) return null;

@@ -241,3 +241,25 @@ test('with Logto down, a visitor is told so on the site instead of being sent to
 		await own.wp.stop();
 	}
 });
+
+test('a flood of sign-in starts from one address gets short 429s, which store nothing', async () => {
+	const limited = await startSystem({ rateLimit: 5 });
+	try {
+		const url = `${limited.bridges[0]!.url}/sign-in?binding=${BINDING}`;
+		const statuses = [];
+		for (let i = 0; i < 8; i++) statuses.push((await fetch(url, { redirect: 'manual' })).status);
+		assert.deepEqual(statuses, [303, 303, 303, 303, 303, 429, 429, 429]);
+		const refused = await fetch(url, { redirect: 'manual' });
+		assert.match(await refused.text(), /^Too many sign-in attempts/);
+		assert.equal(refused.headers.get('set-cookie'), null, 'no pending sign-in for a refused start');
+		assert.equal((await fetch(`${limited.bridges[0]!.url}/sign-out`, { redirect: 'manual' })).status, 429, 'sign-out shares the limit');
+	} finally {
+		await limited.stop();
+	}
+});
+
+test('a return_to longer than 512 characters is refused', async () => {
+	const long = `${wp}/${'a'.repeat(600)}`;
+	const res = await new Browser().request(`${bridge}/sign-in?binding=${BINDING}&return_to=${encodeURIComponent(long)}`);
+	assert.equal(errorOf(res.headers.get('location')!), 'invalid_return_to');
+});

@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
-import { RedisStore } from '../src/stores/redis-store.js';
 import { BINDING, Browser, formAction, freePort, lastCode, redeem, startSystem, type System } from '@logto-bridge/testkit';
+import { Redis } from 'ioredis';
+
+import { RedisStore } from '../src/stores/redis-store.js';
 
 // A real redis-server (Debian's package, installed by .ci/run), on a free loopback port, no persistence.
 let redis: ChildProcess;
@@ -63,4 +65,31 @@ test('of two concurrent redeems of one ticket exactly one wins', async () => {
 	await a!.store.set(ticketKey(ticket), JSON.stringify({ claims: {}, id_token: 'x', return_to: 'x', flow: 'f' }), 60);
 	const statuses = (await Promise.all([redeem(a!.url, ticket), redeem(b!.url, ticket), redeem(a!.url, ticket)])).map((r) => r.status).sort();
 	assert.deepEqual(statuses, [200, 410, 410]);
+});
+
+test('the sign-in rate limit holds across instances sharing Redis', async () => {
+	// Counters are per client address: start from none, whatever the tests before sent.
+	const admin = new Redis(redisUrl);
+	await admin.flushdb();
+	admin.disconnect();
+	const limited = await startSystem({ instances: 2, redisUrl, rateLimit: 4 });
+	try {
+		const statuses = [];
+		for (let i = 0; i < 6; i++) statuses.push((await fetch(`${limited.bridges[i % 2]!.url}/sign-in?binding=${BINDING}`, { redirect: 'manual' })).status);
+		assert.deepEqual(statuses, [303, 303, 303, 303, 429, 429]);
+	} finally {
+		await limited.stop();
+	}
+});
+
+test('pending sign-ins in Redis are capped: past the cap the oldest are dropped', async () => {
+	const store = new RedisStore(redisUrl);
+	try {
+		for (let i = 0; i < 30; i++) await store.setCapped(`capped:${i}`, String(i), 60, 'capped-test', 20);
+		assert.equal(await store.get('capped:9'), undefined);
+		assert.equal(await store.get('capped:10'), '10');
+		assert.equal(await store.get('capped:29'), '29');
+	} finally {
+		await store.close();
+	}
 });

@@ -15,6 +15,8 @@ export default async function globalSetup() {
 		dataDir: e2eDataDir,
 		ports: { wordpress: port, bridge: 3100, idp: 3101 },
 		fresh: true,
+		// One browser signs in far more often than a visitor would; the limit has a test of its own.
+		bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
 		wpMounts: [ [ fileURLToPath( new URL( '../fixtures/mu-plugins', import.meta.url ) ), '/wordpress/wp-content/mu-plugins' ] ],
 	} );
 	process.env.E2E_LOG_DIR = stack.logDir;

@@ -30,10 +30,10 @@ export function startIdp({ port, url, dataDir, clientsFile, logDir, echo }) {
 }
 
 /** The auth bridge for the WordPress site at `wpUrl`. */
-export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, echo }) {
+export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, echo, env = {} }) {
 	return startNode({
 		name: 'bridge',
-		env: { BRIDGE_PUBLIC_URL: url, WP_URL: wpUrl, BRIDGE_SHARED_SECRET: sharedSecret, PORT: String(port), BRIDGE_DATA_DIR: dataDir },
+		env: { BRIDGE_PUBLIC_URL: url, WP_URL: wpUrl, BRIDGE_SHARED_SECRET: sharedSecret, PORT: String(port), BRIDGE_DATA_DIR: dataDir, ...env },
 		url,
 		readyPath: '/healthz',
 		logDir,

@@ -18,8 +18,9 @@ export { defaultDataDir, e2eDataDir } from './paths.mjs';
  * @param {boolean} [options.echo]   print the services' output with a prefix
  * @param {Array<[string, string]>} [options.wpMounts]  extra mounts into WordPress
  * @param {number} [options.wpWorkers]  PHP workers; several, since WordPress -> bridge -> WordPress calls nest and the block editor sends requests in parallel
+ * @param {Record<string, string>} [options.bridgeEnv]  extra bridge settings (the e2e tests raise the sign-in rate limit)
  */
-export async function startStack({ dataDir, ports, fresh = false, echo = false, wpMounts = [], wpWorkers = 4 }) {
+export async function startStack({ dataDir, ports, fresh = false, echo = false, wpMounts = [], wpWorkers = 4, bridgeEnv = {} }) {
 	const logDir = join(dataDir, 'logs');
 	const secrets = loadSecrets(dataDir);
 	const urls = {
@@ -35,7 +36,7 @@ export async function startStack({ dataDir, ports, fresh = false, echo = false, 
 		const clientsFile = writeIdpClients(dataDir, secrets, urls);
 		services.push(await startIdp({ port: ports.idp, url: urls.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo }));
 		services.push(
-			await startBridge({ port: ports.bridge, url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, dataDir: join(dataDir, 'bridge'), logDir, echo }),
+			await startBridge({ port: ports.bridge, url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, dataDir: join(dataDir, 'bridge'), logDir, echo, env: bridgeEnv }),
 		);
 		services.push(
 			await startWordPress({

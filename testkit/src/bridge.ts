@@ -81,6 +81,8 @@ export async function startSystem(
 		redisUrl?: string;
 		extraParams?: Record<string, string>;
 		site?: (wpUrl: string) => Record<string, unknown>;
+		/** Sign-in starts per client IP per minute (high by default). */
+		rateLimit?: number;
 		/** The secret the stand-in WordPress signs its answers with, when it must not be the shared one. */
 		standInAnswerSecret?: string;
 	} = {},
@@ -115,6 +117,8 @@ export async function startSystem(
 				PORT: String(port),
 				BRIDGE_DATA_DIR: join(dir, `bridge-${port}`),
 				LOG_LEVEL: 'silent',
+				// The tests sign in far more often than a visitor; the limit itself is tested on its own.
+				SIGN_IN_RATE_LIMIT: String(options.rateLimit ?? 100_000),
 				...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
 			});
 			const { app, ctx } = createApp(config);

@@ -1,50 +1,98 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import type { KeyValueStore } from './types.js';
 
-type Entry = { v: string; exp: number };
+type Entry = { v: string; exp: number; g?: string };
+type Op = { k: string; v?: string; exp?: number; g?: string };
+
+/** How often expired entries are swept out of memory (and, at the next compaction, the file). */
+const SWEEP_MS = 30_000;
 
 /**
  * The embedded default: entries in memory, every change appended to a log file that is
  * replayed at start (so sessions and tickets survive a restart) and compacted when it has
- * grown to twice the live data. Single process; use Redis for several bridge instances.
+ * grown to twice the live data. Expired entries are swept as it goes; groups (pending
+ * sign-ins) are capped; rate-limit counters stay in memory. The log is read back line by line,
+ * skipping what has expired, so a large file loads in bounded memory. Single process; use Redis
+ * for several bridge instances.
  */
 export class FileStore implements KeyValueStore {
 	readonly kind = 'file';
 	private readonly entries = new Map<string, Entry>();
+	/** Members of each capped group, oldest first. */
+	private readonly groups = new Map<string, Set<string>>();
+	private readonly counters = new Map<string, { count: number; resetAt: number }>();
 	private logLines = 0;
 	/** Log lines not yet on disk: written together once per event-loop turn, not once per change. */
 	private pending: string[] = [];
 	private flushScheduled = false;
+	private nextSweep = Date.now() + SWEEP_MS;
 
 	constructor(private readonly file: string) {
 		mkdirSync(dirname(file), { recursive: true });
-		if (existsSync(file)) {
-			for (const line of readFileSync(file, 'utf8').split('\n')) {
-				if (!line) continue;
-				try {
-					const op = JSON.parse(line) as { k: string; v?: string; exp?: number };
-					if (op.v === undefined) this.entries.delete(op.k);
-					else this.entries.set(op.k, { v: op.v, exp: op.exp ?? 0 });
-				} catch {
-					// A torn last line after a crash: everything before it is intact.
-				}
-			}
-		}
+		if (existsSync(file)) this.load();
 		this.compact();
+	}
+
+	/** Replays the log in 1 MB chunks; a torn last line after a crash is skipped, everything before it is intact. */
+	private load(): void {
+		const now = Date.now();
+		const fd = openSync(this.file, 'r');
+		const chunk = Buffer.allocUnsafe(1 << 20);
+		let rest = '';
+		try {
+			for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+				const lines = (rest + chunk.toString('utf8', 0, read)).split('\n');
+				rest = lines.pop() ?? '';
+				for (const line of lines) this.replay(line, now);
+			}
+			this.replay(rest, now);
+		} finally {
+			closeSync(fd);
+		}
+	}
+
+	private replay(line: string, now: number): void {
+		if (!line) return;
+		let op: Op;
+		try {
+			op = JSON.parse(line) as Op;
+		} catch {
+			return;
+		}
+		if (op.v === undefined || (op.exp ?? 0) <= now) this.remove(op.k);
+		else this.put(op.k, { v: op.v, exp: op.exp ?? 0, ...(op.g ? { g: op.g } : {}) });
+	}
+
+	private put(key: string, entry: Entry): void {
+		this.remove(key);
+		this.entries.set(key, entry);
+		if (entry.g) {
+			let members = this.groups.get(entry.g);
+			if (!members) this.groups.set(entry.g, (members = new Set()));
+			members.add(key);
+		}
+	}
+
+	private remove(key: string): boolean {
+		const entry = this.entries.get(key);
+		if (!entry) return false;
+		this.entries.delete(key);
+		if (entry.g) this.groups.get(entry.g)?.delete(key);
+		return true;
 	}
 
 	private live(key: string): Entry | undefined {
 		const entry = this.entries.get(key);
 		if (entry && entry.exp <= Date.now()) {
-			this.entries.delete(key);
+			this.remove(key);
 			return undefined;
 		}
 		return entry;
 	}
 
-	private append(op: { k: string; v?: string; exp?: number }): void {
+	private append(op: Op): void {
 		this.pending.push(`${JSON.stringify(op)}\n`);
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
@@ -54,6 +102,7 @@ export class FileStore implements KeyValueStore {
 
 	private flush(): void {
 		this.flushScheduled = false;
+		if (Date.now() >= this.nextSweep) this.sweep();
 		if (!this.pending.length) return;
 		appendFileSync(this.file, this.pending.join(''), { mode: 0o600 });
 		this.logLines += this.pending.length;
@@ -61,14 +110,18 @@ export class FileStore implements KeyValueStore {
 		if (this.logLines > 2 * this.entries.size + 1000) this.compact();
 	}
 
+	private sweep(): void {
+		const now = Date.now();
+		this.nextSweep = now + SWEEP_MS;
+		for (const [k, e] of this.entries) if (e.exp <= now) this.remove(k);
+		for (const [k, c] of this.counters) if (c.resetAt <= now) this.counters.delete(k);
+	}
+
 	private compact(): void {
 		this.pending = [];
-		const now = Date.now();
+		this.sweep();
 		const lines: string[] = [];
-		for (const [k, e] of this.entries) {
-			if (e.exp <= now) this.entries.delete(k);
-			else lines.push(JSON.stringify({ k, v: e.v, exp: e.exp }));
-		}
+		for (const [k, e] of this.entries) lines.push(JSON.stringify({ k, v: e.v, exp: e.exp, ...(e.g ? { g: e.g } : {}) }));
 		const tmp = `${this.file}.tmp`;
 		writeFileSync(tmp, lines.length ? `${lines.join('\n')}\n` : '', { mode: 0o600 });
 		renameSync(tmp, this.file);
@@ -81,8 +134,20 @@ export class FileStore implements KeyValueStore {
 
 	async set(key: string, value: string, ttlSeconds: number) {
 		const exp = Date.now() + ttlSeconds * 1000;
-		this.entries.set(key, { v: value, exp });
+		this.put(key, { v: value, exp });
 		this.append({ k: key, v: value, exp });
+	}
+
+	async setCapped(key: string, value: string, ttlSeconds: number, group: string, cap: number) {
+		const exp = Date.now() + ttlSeconds * 1000;
+		this.put(key, { v: value, exp, g: group });
+		this.append({ k: key, v: value, exp, g: group });
+		const members = this.groups.get(group)!;
+		for (const oldest of members) {
+			if (members.size <= cap) break;
+			this.remove(oldest);
+			this.append({ k: oldest });
+		}
 	}
 
 	async setIfAbsent(key: string, value: string, ttlSeconds: number) {
@@ -95,13 +160,26 @@ export class FileStore implements KeyValueStore {
 		const entry = this.live(key);
 		if (!entry) return undefined;
 		// Synchronous delete: no other request can run between the read and the delete.
-		this.entries.delete(key);
+		this.remove(key);
 		this.append({ k: key });
 		return entry.v;
 	}
 
 	async delete(key: string) {
-		if (this.entries.delete(key)) this.append({ k: key });
+		if (this.remove(key)) this.append({ k: key });
+	}
+
+	async increment(key: string, windowSeconds: number) {
+		const now = Date.now();
+		let counter = this.counters.get(key);
+		if (!counter || counter.resetAt <= now) this.counters.set(key, (counter = { count: 0, resetAt: now + windowSeconds * 1000 }));
+		counter.count++;
+		return { ...counter };
+	}
+
+	async decrement(key: string) {
+		const counter = this.counters.get(key);
+		if (counter && counter.count > 0) counter.count--;
 	}
 
 	async ping() {}

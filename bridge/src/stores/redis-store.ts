@@ -8,6 +8,7 @@ const PREFIX = 'logto-bridge:';
 export class RedisStore implements KeyValueStore {
 	readonly kind = 'redis';
 	private readonly redis: Redis;
+	private sequence = 0;
 
 	constructor(url: string) {
 		this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
@@ -34,6 +35,41 @@ export class RedisStore implements KeyValueStore {
 
 	async delete(key: string) {
 		await this.redis.del(PREFIX + key);
+	}
+
+	async setCapped(key: string, value: string, ttlSeconds: number, group: string, cap: number) {
+		const ttl = Math.max(1, Math.ceil(ttlSeconds));
+		const index = `${PREFIX}group:${group}`;
+		const now = Date.now();
+		// Strictly increasing within this instance: equal scores would order by name, not by age.
+		this.sequence = (this.sequence + 1) % 1000;
+		// The group is a sorted set of its keys by time: expired ones leave it, the oldest past the cap are dropped.
+		const results = await this.redis
+			.multi()
+			.set(PREFIX + key, value, 'EX', ttl)
+			.zadd(index, now + this.sequence / 1000, key)
+			.zremrangebyscore(index, '-inf', now - ttl * 1000)
+			.pexpire(index, ttl * 1000)
+			.zcard(index)
+			.exec();
+		const size = Number(results?.[4]?.[1] ?? 0);
+		if (size <= cap) return;
+		const dropped = (await this.redis.zpopmin(index, size - cap)).filter((_member, i) => i % 2 === 0);
+		if (dropped.length) await this.redis.del(...dropped.map((member) => PREFIX + member));
+	}
+
+	async increment(key: string, windowSeconds: number) {
+		const results = await this.redis
+			.multi()
+			.incr(PREFIX + key)
+			.pexpire(PREFIX + key, windowSeconds * 1000, 'NX')
+			.pttl(PREFIX + key)
+			.exec();
+		return { count: Number(results?.[0]?.[1] ?? 0), resetAt: Date.now() + Math.max(0, Number(results?.[2]?.[1] ?? 0)) };
+	}
+
+	async decrement(key: string) {
+		await this.redis.decr(PREFIX + key);
 	}
 
 	async ping() {

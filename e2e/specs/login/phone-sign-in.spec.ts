@@ -82,12 +82,19 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await other.close();
 	} );
 
-	test( 'signing out at the identity provider ends the visitor’s WordPress session (back-channel logout)', async ( { page } ) => {
+	test( 'signing out at the identity provider ends the visitor’s WordPress session (back-channel logout), and only that one', async ( { page, browser } ) => {
 		const phone = '+8613912340001';
 		await startPhoneSignIn( page, phone );
 		await completePhoneVerification( page, phone, Date.now() - 1000 );
 		await page.getByRole( 'button', { name: 'Continue' } ).click();
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+
+		// The same person on another device: another Logto session, another WordPress session.
+		const otherDevice = await browser.newContext();
+		const other = await otherDevice.newPage();
+		await startPhoneSignIn( other, phone );
+		await completePhoneVerification( other, phone, Date.now() - 1000 );
+		await expect( other ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
 
 		// The visitor signs out at Logto directly (another app, the account page...).
 		await page.goto( `${ idpUrl() }/oidc/session/end` );
@@ -96,5 +103,8 @@ test.describe( 'wp-login.php in phone mode', () => {
 			await page.goto( `${ wpUrl() }/wp-admin/` );
 			await expect( page ).toHaveURL( /wp-login\.php/ );
 		} ).toPass( { timeout: 10_000 } );
+		await other.goto( `${ wpUrl() }/wp-admin/` );
+		await expect( other, 'the other device stays signed in' ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		await otherDevice.close();
 	} );
 } );

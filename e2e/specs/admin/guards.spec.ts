@@ -1,0 +1,67 @@
+import { request as playwrightRequest } from '@playwright/test';
+
+import { expect, test } from '../../support/test';
+import { adminRest, createUser, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+
+const editor = { username: 'guard-editor', email: 'guard-editor@example.test', name: 'Guard Editor', roles: [ 'editor' ] };
+const editorPassword = `${ editor.username }-Wp-Password-1`;
+
+/** A REST client signed in as the editor (password form), with core's REST nonce. */
+async function editorRest() {
+	const ctx = await playwrightRequest.newContext( { baseURL: wpUrl() } );
+	const login = await ctx.post( '/wp-login.php', {
+		form: { log: editor.username, pwd: editorPassword, 'wp-submit': 'Log In', testcookie: '1' },
+		headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+		maxRedirects: 0,
+	} );
+	expect( login.status(), 'the editor signs in with a password' ).toBe( 302 );
+	const nonce = await ( await ctx.get( '/wp-admin/admin-ajax.php?action=rest-nonce' ) ).text();
+	return Object.assign( ctx, { nonce } );
+}
+
+test.describe( "the plugin's guards", () => {
+	restoreSettingsAfterAll();
+
+	test.beforeAll( async () => {
+		await updateSettings( { allow_password: true } );
+		await createUser( editor );
+	} );
+
+	test( 'only administrators read or change the Logto settings and run the connection check', async ( { request } ) => {
+		for ( const path of [ '/wp-json/logto-bridge/v1/settings', '/wp-json/logto-bridge/v1/connection-check' ] ) {
+			expect( ( await request.get( path ) ).status(), `anonymous ${ path }` ).toBe( 401 );
+		}
+		expect( ( await request.post( '/wp-json/logto-bridge/v1/settings', { data: { login_mode: 'redirect' } } ) ).status(), 'anonymous save' ).toBe( 401 );
+		const rest = await editorRest();
+		const headers = { 'X-WP-Nonce': rest.nonce };
+		expect( ( await rest.get( '/wp-json/logto-bridge/v1/settings', { headers } ) ).status(), 'an editor reads' ).toBe( 403 );
+		expect( ( await rest.get( '/wp-json/logto-bridge/v1/connection-check', { headers } ) ).status(), 'an editor checks' ).toBe( 403 );
+		expect( ( await rest.post( '/wp-json/logto-bridge/v1/settings', { headers, data: { login_mode: 'redirect' } } ) ).status(), 'an editor saves' ).toBe( 403 );
+		await rest.dispose();
+	} );
+
+	test('the settings an administrator reads carry no secret, only whether the app secret is set', async () => {
+		const rest = await adminRest();
+		const res = await rest.get( '/wp-json/logto-bridge/v1/settings', { headers: { 'X-WP-Nonce': rest.nonce } } );
+		const body = await res.text();
+		expect( res.status() ).toBe( 200 );
+		expect( body ).not.toContain( process.env.E2E_APP_SECRET as string );
+		expect( body ).not.toContain( process.env.E2E_BRIDGE_SECRET as string );
+		expect( JSON.parse( body ).app_secret_set ).toBe( true );
+		await rest.dispose();
+	} );
+
+	test( 'with the password form off, the break-glass lets administrators in and no one else', async () => {
+		await updateSettings( { allow_password: false } );
+		const ctx = await playwrightRequest.newContext( { baseURL: wpUrl() } );
+		const res = await ctx.post( '/wp-login.php?logto_break_glass=1', {
+			form: { log: editor.username, pwd: editorPassword, 'wp-submit': 'Log In', testcookie: '1', logto_break_glass: '1' },
+			headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+			maxRedirects: 0,
+		} );
+		expect( res.status(), 'the editor is not signed in' ).toBe( 200 );
+		expect( await res.text() ).toContain( 'Password sign-in is turned off on this site.' );
+		await ctx.dispose();
+		await updateSettings( { allow_password: true } );
+	} );
+} );
