@@ -1,7 +1,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 
 import { expect, test } from '../../support/test';
-import { adminRest, createUser, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, createUser, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 const editor = { username: 'guard-editor', email: 'guard-editor@example.test', name: 'Guard Editor', roles: [ 'editor' ] };
 const editorPassword = `${ editor.username }-Wp-Password-1`;
@@ -24,7 +24,8 @@ test.describe( "the plugin's guards", () => {
 
 	test.beforeAll( async () => {
 		await updateSettings( { allow_password: true } );
-		await createUser( editor );
+		// A retried worker runs this again: the editor may already be there.
+		if ( ! ( await findUsers( editor.username ) ).length ) await createUser( editor );
 	} );
 
 	test( 'only administrators read or change the Logto settings and run the connection check', async ( { request } ) => {
