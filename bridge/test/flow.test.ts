@@ -263,3 +263,14 @@ test('a return_to longer than 512 characters is refused', async () => {
 	const res = await new Browser().request(`${bridge}/sign-in?binding=${BINDING}&return_to=${encodeURIComponent(long)}`);
 	assert.equal(errorOf(res.headers.get('location')!), 'invalid_return_to');
 });
+
+test('a typed number asks Logto for the phone scope even where the site leaves it out', async () => {
+	const narrow = await startSystem({ site: () => ({ scopes: 'openid profile' }) });
+	try {
+		const location = async (query: string) => new URL((await new Browser().request(`${narrow.bridges[0]!.url}/sign-in?binding=${BINDING}${query}`)).headers.get('location')!);
+		assert.equal((await location(`&phone=${encodeURIComponent('+8613800138000')}`)).searchParams.get('scope'), 'openid profile phone');
+		assert.equal((await location('')).searchParams.get('scope'), 'openid profile', 'without a phone, the site\'s scopes as they are');
+	} finally {
+		await narrow.stop();
+	}
+});

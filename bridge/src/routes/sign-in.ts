@@ -47,7 +47,8 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 			await pending.start(req, res, signIn);
 			const url = client.buildAuthorizationUrl(oidcConfig, {
 				redirect_uri: redirectUri,
-				scope: siteConfig.scopes,
+				// A typed number is checked against the ID token's phone_number, which needs the phone scope.
+				scope: phone && !siteConfig.scopes.split(' ').includes('phone') ? `${siteConfig.scopes} phone` : siteConfig.scopes,
 				code_challenge: s256(verifier),
 				code_challenge_method: 'S256',
 				state: signIn.state,

@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+
+import { freePort } from '@logto-bridge/testkit';
+
+import { expect, test } from '../../support/test';
+import { findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+
+/**
+ * A forged bridge (a stand-in on loopback, not the real one): it is up, and it answers a
+ * redemption with claims WordPress would sign in with, but not signed with the shared secret.
+ */
+async function startForgedBridge( binding: string ): Promise< { url: string; server: Server } > {
+	const port = await freePort();
+	const server = createServer( ( req, res ) => {
+		if ( req.url === '/healthz' ) return void res.end( '{"ok":true}' );
+		res.setHeader( 'content-type', 'application/json' );
+		res.setHeader( 'x-logto-bridge-signature', `t=${ Math.floor( Date.now() / 1000 ) },n=${ 'n'.repeat( 22 ) },v1=${ '0'.repeat( 64 ) }` );
+		res.end( JSON.stringify( { claims: { sub: 'forged-sub', username: 'forged-user' }, id_token: 'x.y.z', return_to: `${ wpUrl() }/wp-admin/`, binding } ) );
+	} );
+	await new Promise< void >( ( resolve ) => server.listen( port, '127.0.0.1', resolve ) );
+	return { url: `http://127.0.0.1:${ port }`, server };
+}
+
+test.describe( 'an answer that does not come from the bridge', () => {
+	restoreSettingsAfterAll();
+
+	test( 'a redemption answer not signed for its request signs nobody in (forged bridge)', async ( { page, context } ) => {
+		const cookie = randomBytes( 32 ).toString( 'hex' );
+		const forged = await startForgedBridge( createHash( 'sha256' ).update( cookie ).digest( 'hex' ) );
+		try {
+			await updateSettings( { bridge_url: forged.url, create_users: true } );
+			// This browser holds the binding cookie the forged answer names: only the signature can refuse it.
+			await context.addCookies( [ { name: 'logto_bridge_binding', value: cookie, url: wpUrl() } ] );
+			await page.goto( `/wp-login.php?action=logto-callback&ticket=${ 'T'.repeat( 43 ) }` );
+			await expect( page ).toHaveURL( /logto_error=idp_error/ );
+			expect( await findUsers( 'forged-user' ), 'nobody was created or signed in' ).toEqual( [] );
+		} finally {
+			forged.server.close();
+		}
+	} );
+} );
