@@ -33,11 +33,24 @@ test.describe( "the plugin's guards", () => {
 			expect( ( await request.get( path ) ).status(), `anonymous ${ path }` ).toBe( 401 );
 		}
 		expect( ( await request.post( '/wp-json/logto-bridge/v1/settings', { data: { login_mode: 'redirect' } } ) ).status(), 'anonymous save' ).toBe( 401 );
+		// An administrator's cookies without the REST nonce count for nothing (a cross-site request).
+		const admin = await adminRest();
+		expect( ( await admin.get( '/wp-json/logto-bridge/v1/settings' ) ).status(), 'no nonce' ).toBe( 401 );
+		expect( ( await admin.post( '/wp-json/logto-bridge/v1/settings', { data: { login_mode: 'redirect' } } ) ).status(), 'no nonce, save' ).toBe( 401 );
+		await admin.dispose();
 		const rest = await editorRest();
 		const headers = { 'X-WP-Nonce': rest.nonce };
 		expect( ( await rest.get( '/wp-json/logto-bridge/v1/settings', { headers } ) ).status(), 'an editor reads' ).toBe( 403 );
 		expect( ( await rest.get( '/wp-json/logto-bridge/v1/connection-check', { headers } ) ).status(), 'an editor checks' ).toBe( 403 );
 		expect( ( await rest.post( '/wp-json/logto-bridge/v1/settings', { headers, data: { login_mode: 'redirect' } } ) ).status(), 'an editor saves' ).toBe( 403 );
+		await rest.dispose();
+	} );
+
+	test( 'new accounts can never be made administrators by default', async () => {
+		const rest = await adminRest();
+		const res = await rest.post( '/wp-json/logto-bridge/v1/settings', { data: { default_role: 'administrator' }, headers: { 'X-WP-Nonce': rest.nonce } } );
+		expect( res.status() ).toBe( 400 );
+		expect( ( ( await res.json() ) as { data: { fields: Record< string, string > } } ).data.fields.default_role ).toContain( 'other than Administrator' );
 		await rest.dispose();
 	} );
 

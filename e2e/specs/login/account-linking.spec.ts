@@ -3,7 +3,7 @@ import { expect, test } from '../../support/test';
 import { createUser, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // idp/fixtures/users.json: linda (+12015550126, linda@example.com verified, "Linda Logto") and
-// mallory (+12015550127, boss@example.com verified), who claims an administrator's email.
+// mallory (+12015550127, boss@example.com verified, Logto role editor), who claims an administrator's email.
 test.describe.configure( { mode: 'serial' } );
 
 test.describe( 'linking Logto accounts to existing WordPress users', () => {
@@ -56,6 +56,6 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		await again.close();
 		const linked = await findUsers( 'boss' );
 		expect( linked.map( ( u ) => u.id ) ).toEqual( [ bossId ] );
-		expect( linked[ 0 ]!.roles, 'still an administrator, never demoted' ).toEqual( [ 'administrator' ] );
+		expect( linked[ 0 ]!.roles, 'still an administrator, never demoted to the mapped editor' ).toEqual( [ 'administrator' ] );
 	} );
 } );
