@@ -1,6 +1,6 @@
-import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
+import { completePhoneVerification, signUpWithPhone, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { findUsers, idpUrl, restoreSettingsAfterAll, smsCode, updateSettings, wpUrl } from '../../support/wordpress';
+import { findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -37,12 +37,7 @@ test.describe( 'the number a visitor types is the account they get', () => {
 		await expect( page ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
 		await page.getByRole( 'button', { name: 'Send code' } ).click();
 		await page.getByRole( 'link', { name: 'Use another phone number' } ).click();
-		const since = Date.now();
-		await page.getByLabel( 'Phone number' ).fill( verified );
-		await page.getByRole( 'button', { name: 'Send code' } ).click();
-		await page.getByLabel( 'Verification code' ).fill( await smsCode( verified, since ) );
-		await page.getByRole( 'button', { name: 'Continue' } ).click();
-		await page.getByRole( 'button', { name: 'Continue' } ).click();
+		await signUpWithPhone( page, verified );
 
 		await expect( page ).toHaveURL( /logto_error=phone_mismatch/ );
 		expect( page.url(), 'no phone number in the URL' ).not.toContain( '8613912340014' );
