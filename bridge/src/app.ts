@@ -1,4 +1,3 @@
-import { ROUTES } from '@logto-bridge/contract';
 import express, { type ErrorRequestHandler } from 'express';
 
 import type { BridgeConfig } from './config.js';
@@ -31,15 +30,13 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 		log: createLogger(config.logLevel),
 		pending: new PendingSignIns(store, config),
 		tickets: new Tickets(store),
+		rateLimit: signInRateLimit(store, config.signInRateLimit),
 	};
 	const app = express();
 	app.disable('x-powered-by');
 	if (config.trustProxy) app.set('trust proxy', 1);
 	// Routes straight on the app, not in nested routers: one less layer walk per request.
 	health(app, ctx);
-	const limited = signInRateLimit(store, config.signInRateLimit);
-	app.use(ROUTES.signIn, limited);
-	app.use(ROUTES.signOut, limited);
 	signIn(app, ctx);
 	callback(app, ctx);
 	tickets(app, ctx);

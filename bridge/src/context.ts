@@ -1,4 +1,5 @@
 import { appRegistrationUris } from '@logto-bridge/contract';
+import type { RequestHandler } from 'express';
 
 import type { BridgeConfig } from './config.js';
 import type { Logger } from './log.js';
@@ -17,6 +18,8 @@ export type BridgeContext = {
 	log: Logger;
 	pending: PendingSignIns;
 	tickets: Tickets;
+	/** Sign-in and sign-out starts per client address (shared by both routes). */
+	rateLimit: RequestHandler;
 };
 
 /** The URIs Logto must have registered for this bridge (fixtures/bridge-routes.json). */

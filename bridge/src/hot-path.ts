@@ -4,7 +4,7 @@
 import { createHash, randomFillSync } from 'node:crypto';
 
 import { TOKEN_BYTES } from '@logto-bridge/contract';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 
 // CSPRNG bytes handed out from a pooled buffer, refilled when used up: one randomFillSync
 // per 128 tokens instead of four per sign-in (Node's own randomUUID caches the same way).
@@ -45,15 +45,4 @@ export function seeOther(res: Response, url: string): void {
 	res.setHeader('Cache-Control', 'no-store');
 	res.setHeader('Content-Length', '0');
 	res.end();
-}
-
-/** One cookie's value from the request, without a cookie-parser middleware on every route. */
-export function readCookie(req: Request, name: string): string | undefined {
-	const header = req.headers.cookie;
-	if (!header) return undefined;
-	for (const part of header.split(';')) {
-		const eq = part.indexOf('=');
-		if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-	}
-	return undefined;
 }

@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 
-import { isToken } from '@logto-bridge/contract';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import session from 'express-session';
 
 import type { BridgeConfig } from './config.js';
-import { randomToken, readCookie } from './hot-path.js';
+import { randomToken } from './hot-path.js';
+import { createSessionStore, SESSION_PREFIX } from './session-stores.js';
 import { sameSecret } from './signature.js';
 import type { KeyValueStore } from './stores/index.js';
 
@@ -22,69 +23,82 @@ export type PendingSignIn = {
 	startedAt: number;
 };
 
+declare module 'express-session' {
+	interface SessionData {
+		signIn: PendingSignIn;
+	}
+}
+
 /** How long a visitor may take at Logto (typing a number, waiting for the SMS) before starting over. */
 export const PENDING_TTL_SECONDS = 15 * 60;
 
 /**
- * The pending sign-in between /sign-in and /callback: a record in the store under a fresh
- * 256-bit id, and only that id in an HttpOnly, SameSite=Lax cookie of its own.
- *
- * Not express-session: on /sign-in its per-request work (session hashing, cookie signing,
- * wrapped res.end) alone held a redirect to 0.44 of bare express on the 2-core machine the
- * benchmark target was set on (measured in isolation; README, Auth bridge), and
- * the flow needs no more than this one record. What a session gave us is kept: a fresh id
- * at every sign-in start (never one the browser sent, so no fixation), the cookie flags,
- * and the record in the shared store (Redis: start on one instance, finish on another).
- * The store key is a hash of the id, so a store dump holds no usable cookie.
+ * The pending sign-in between /sign-in and /callback, in an express-session session: one
+ * signed, HttpOnly, SameSite=Lax cookie (`__Host-` and Secure over https), the record in the
+ * bridge's store (Redis: start on one instance, finish on another), a new session at every
+ * start, and a single use at the callback.
  */
 export class PendingSignIns {
 	readonly cookieName: string;
-	private readonly attributes: string;
-	private readonly cap: number;
+	/** express-session, mounted on /sign-in and /callback only: no other route reads or writes a session. */
+	readonly middleware: RequestHandler;
 
 	constructor(
 		private readonly store: KeyValueStore,
-		config: Pick<BridgeConfig, 'publicUrl' | 'secureCookies'> & Partial<Pick<BridgeConfig, 'pendingSignInCap'>>,
+		private readonly config: Pick<BridgeConfig, 'sharedSecret' | 'secureCookies'> & Partial<Pick<BridgeConfig, 'pendingSignInCap'>>,
 	) {
-		this.cap = config.pendingSignInCap ?? 50_000;
-		const path = new URL(config.publicUrl).pathname.replace(/\/+$/, '') || '/';
 		// __Host- makes the browser refuse the cookie unless Secure, Path=/ and no Domain.
-		this.cookieName = config.secureCookies && path === '/' ? '__Host-logto_bridge.signin' : 'logto_bridge.signin';
-		this.attributes = `Path=${path}; HttpOnly; SameSite=Lax${config.secureCookies ? '; Secure' : ''}`;
-	}
-
-	/** Keeps `pending` under a new id and sets the cookie; the browser's previous pending sign-in is dropped. */
-	async start(req: Request, res: Response, pending: PendingSignIn): Promise<void> {
-		const previous = this.idFrom(req);
-		const id = randomToken();
-		// Capped: past the cap the oldest pending sign-ins are dropped, so a flood cannot fill the store.
-		await this.store.setCapped(key(id), JSON.stringify(pending), PENDING_TTL_SECONDS, 'signin', this.cap);
-		if (previous) await this.store.delete(key(previous));
-		res.append('Set-Cookie', `${this.cookieName}=${id}; Max-Age=${PENDING_TTL_SECONDS}; ${this.attributes}`);
+		this.cookieName = config.secureCookies ? '__Host-logto_bridge.signin' : 'logto_bridge.signin';
+		const sessions = session({
+			name: this.cookieName,
+			// Its own key: the shared secret itself never signs anything a browser holds.
+			secret: createHmac('sha256', config.sharedSecret).update('logto-bridge session cookie').digest('base64url'),
+			genid: randomToken,
+			store: createSessionStore(store, config.pendingSignInCap ?? 50_000),
+			resave: false,
+			saveUninitialized: false,
+			unset: 'destroy',
+			// Path=/ whatever the bridge's public path: express-session only serves requests under
+			// the cookie's path, and a proxy that strips a prefix would hide every session.
+			cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: PENDING_TTL_SECONDS * 1000 },
+		});
+		this.middleware = config.secureCookies
+			? (req, res, next) => {
+					// The public URL is https, so browsers reach us over TLS, whatever the last hop
+					// from the proxy; without this express-session drops a Secure cookie on a plain hop.
+					Object.defineProperty(req, 'secure', { value: true });
+					sessions(req, res, next);
+				}
+			: sessions;
 	}
 
 	/**
-	 * The browser's pending sign-in if `state` is its state, read and deleted in one atomic
-	 * step, and the cookie cleared: of a callback replayed, or sent twice at once, only the
-	 * first finds it. A wrong state leaves it in place, so a forged callback cannot end a
-	 * visitor's sign-in in progress.
+	 * Keeps `pending` in a new session and saves it before the redirect. A session the browser
+	 * brought is regenerated: its id is never reused (no fixation) and its sign-in ends. Every
+	 * stored session holds a sign-in; without one, express-session has just made a new id
+	 * itself (it never adopts an id it does not know), and regenerating would only repeat that.
 	 */
-	async take(req: Request, res: Response, state: unknown): Promise<PendingSignIn | undefined> {
-		const id = this.idFrom(req);
-		if (!id || typeof state !== 'string') return undefined;
-		const stored = await this.store.get(key(id));
-		const pending = stored === undefined ? undefined : (JSON.parse(stored) as PendingSignIn);
-		if (!pending || !sameSecret(pending.state, state)) return undefined;
-		// An id is never written twice, so what take() removes is what was just read.
-		if ((await this.store.take(key(id))) === undefined) return undefined;
-		res.append('Set-Cookie', `${this.cookieName}=; Max-Age=0; ${this.attributes}`);
-		return pending;
+	async start(req: Request, pending: PendingSignIn): Promise<void> {
+		if (req.session.signIn) await settle((done) => req.session.regenerate(done));
+		req.session.signIn = pending;
+		await settle((done) => req.session.save(done));
 	}
 
-	private idFrom(req: Request): string | undefined {
-		const value = readCookie(req, this.cookieName);
-		return isToken(value) ? value : undefined;
+	/**
+	 * The browser's pending sign-in if `state` is its state, and then never again: the
+	 * session's record is taken from the store in one atomic step, so of a callback replayed,
+	 * or sent twice at once, only the first finds it. A wrong state leaves it in place, so a
+	 * forged callback cannot end a visitor's sign-in in progress.
+	 */
+	async take(req: Request, res: Response, state: unknown): Promise<PendingSignIn | undefined> {
+		const pending = req.session?.signIn;
+		if (!pending || typeof state !== 'string' || !sameSecret(pending.state, state)) return undefined;
+		if ((await this.store.take(SESSION_PREFIX + req.sessionID)) === undefined) return undefined;
+		await settle((done) => req.session.destroy(done));
+		res.clearCookie(this.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies });
+		return pending;
 	}
 }
 
-const key = (id: string) => `signin:${createHash('sha256').update(id).digest('base64url')}`;
+/** A session method's callback as a promise (without util.promisify's per-call wrapper, a measurable cost here). */
+const settle = (call: (done: (error?: unknown) => void) => void) => new Promise<void>((resolve, reject) => call((error) => (error ? reject(error) : resolve())));

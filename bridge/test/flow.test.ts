@@ -151,7 +151,7 @@ test('the phone redirect carries Logto params and the site defaults are validate
 });
 
 test('every sign-in start gets a fresh pending id: a planted one is not taken, the previous attempt ends', async () => {
-	const cookieOf = (res: Response) => /^logto_bridge\.signin=([\w-]{43});/.exec(res.headers.getSetCookie().join('\n'))?.[1];
+	const cookieOf = (res: Response) => /^logto_bridge\.signin=(s%3A[\w-]{43}\.[^;]+);/.exec(res.headers.getSetCookie().join('\n'))?.[1];
 	const stateOf = (res: Response) => new URL(res.headers.get('location')!).searchParams.get('state')!;
 	const planted = 'P'.repeat(43);
 	const viaPlanted = await fetch(`${bridge}/sign-in?binding=${BINDING}`, { redirect: 'manual', headers: { cookie: `logto_bridge.signin=${planted}` } });
@@ -252,6 +252,7 @@ test('a flood of sign-in starts from one address gets short 429s, which store no
 		const refused = await fetch(url, { redirect: 'manual' });
 		assert.match(await refused.text(), /^Too many sign-in attempts/);
 		assert.equal(refused.headers.get('set-cookie'), null, 'no pending sign-in for a refused start');
+		assert.ok(Number(refused.headers.get('retry-after')) > 0, 'it says when to try again');
 		assert.equal((await fetch(`${limited.bridges[0]!.url}/sign-out`, { redirect: 'manual' })).status, 429, 'sign-out shares the limit');
 	} finally {
 		await limited.stop();

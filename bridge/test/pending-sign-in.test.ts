@@ -4,53 +4,84 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import type { Request, Response } from 'express';
-
-import { PENDING_TTL_SECONDS, PendingSignIns, type PendingSignIn } from '../src/pending-sign-in.js';
 import { FileStore } from '../src/stores/file-store.js';
+import { pending, sessionApp, sessionIdOf } from './support/session-app.js';
 
-/** Just what PendingSignIns touches of express's request and response. */
-function exchange(cookie?: string) {
-	const setCookies: string[] = [];
-	const req = { headers: cookie ? { cookie } : {} } as Request;
-	const res = { append: (_name: string, value: string) => setCookies.push(value) } as unknown as Response;
-	return { req, res, setCookies };
-}
-
-const pending: PendingSignIn = { state: 's'.repeat(43), nonce: 'n', verifier: 'v', returnTo: 'http://127.0.0.1/', binding: 'b'.repeat(64), flow: 'f', startedAt: 0 };
 const newStore = () => new FileStore(join(mkdtempSync(join(tmpdir(), 'pending-')), 'store.jsonl'));
 
-test('the cookie is HttpOnly, SameSite=Lax and short-lived; __Host- and Secure over https', async () => {
-	const https = exchange();
-	await new PendingSignIns(newStore(), { publicUrl: 'https://auth.example.com', secureCookies: true }).start(https.req, https.res, pending);
-	assert.match(https.setCookies[0]!, new RegExp(`^__Host-logto_bridge\\.signin=[\\w-]{43}; Max-Age=${PENDING_TTL_SECONDS}; Path=/; HttpOnly; SameSite=Lax; Secure$`));
-
-	const underPath = exchange();
-	await new PendingSignIns(newStore(), { publicUrl: 'http://127.0.0.1:3000/auth', secureCookies: false }).start(underPath.req, underPath.res, pending);
-	assert.match(underPath.setCookies[0]!, /^logto_bridge\.signin=[\w-]{43}; Max-Age=\d+; Path=\/auth; HttpOnly; SameSite=Lax$/);
+test('the session cookie is signed, HttpOnly, SameSite=Lax, Path=/ and short-lived; __Host- and Secure over https', async () => {
+	const http = await sessionApp(newStore());
+	const https = await sessionApp(newStore(), { secureCookies: true });
+	try {
+		const plain = (await http.start()).setCookie;
+		assert.match(plain, /^logto_bridge\.signin=s%3A[\w-]{43}\.[\w%+/=-]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+		const expires = Date.parse(/Expires=([^;]+)/.exec(plain)![1]!);
+		assert.ok(Math.abs(expires - Date.now() - 15 * 60_000) < 5_000, 'the cookie lives 15 minutes');
+		// Over the plain hop from a TLS-terminating proxy, the cookie still gets Secure.
+		assert.match((await https.start()).setCookie, /^__Host-logto_bridge\.signin=s%3A[\w-]{43}\.[^;]+; Path=\/; Expires=[^;]+; HttpOnly; Secure; SameSite=Lax$/);
+	} finally {
+		await http.close();
+		await https.close();
+	}
 });
 
-test('a wrong state leaves the pending sign-in; of two takes with the right one, exactly one wins', async () => {
-	const store = newStore();
-	const pendings = new PendingSignIns(store, { publicUrl: 'http://127.0.0.1:3000', secureCookies: false });
-	const started = exchange();
-	await pendings.start(started.req, started.res, pending);
-	const cookie = started.setCookies[0]!.split(';')[0]!;
-
-	assert.equal(await pendings.take(exchange(cookie).req, exchange().res, 'forged'), undefined);
-	assert.equal(await pendings.take(exchange(cookie).req, exchange().res, undefined), undefined);
-	const takes = await Promise.all([0, 1, 2].map(() => pendings.take(exchange(cookie).req, exchange().res, pending.state)));
-	assert.deepEqual(takes.filter(Boolean), [pending]);
-	assert.equal(await pendings.take(exchange(cookie).req, exchange().res, pending.state), undefined, 'a replay finds nothing');
-	assert.equal(await pendings.take(exchange('logto_bridge.signin=../../etc').req, exchange().res, pending.state), undefined);
+test('a wrong state leaves the pending sign-in; of three takes with the right one, exactly one wins; a replay finds nothing', async () => {
+	const app = await sessionApp(newStore());
+	try {
+		const { cookie } = await app.start();
+		assert.equal((await app.take(cookie, 'forged')).found, null);
+		assert.equal((await app.take(cookie, null)).found, null);
+		const takes = await Promise.all([0, 1, 2].map(() => app.take(cookie)));
+		assert.deepEqual(
+			takes.map((t) => t.found).filter(Boolean),
+			[pending],
+		);
+		assert.match(takes.find((t) => t.found)!.setCookie!, /^logto_bridge\.signin=; Path=\/; Expires=Thu, 01 Jan 1970/, 'the winner clears the cookie');
+		assert.equal((await app.take(cookie)).found, null, 'a replay finds nothing');
+	} finally {
+		await app.close();
+	}
 });
 
-test('the store holds a hash of the id, never the cookie value itself', async () => {
+test('every start is a new session: a planted id is never adopted, and the previous attempt ends', async () => {
+	const app = await sessionApp(newStore());
+	try {
+		const first = await app.start();
+		const second = await app.start(first.cookie);
+		assert.ok(sessionIdOf(second.cookie) && sessionIdOf(second.cookie) !== sessionIdOf(first.cookie), 'no fixation: regenerated');
+		assert.equal((await app.take(first.cookie)).found, null, 'the previous attempt is gone');
+		assert.deepEqual((await app.take(second.cookie)).found, pending);
+	} finally {
+		await app.close();
+	}
+});
+
+test('a cookie without its signature finds nothing: a store dump is not a set of usable cookies', async () => {
 	const store = newStore();
-	const started = exchange();
-	await new PendingSignIns(store, { publicUrl: 'http://127.0.0.1:3000', secureCookies: false }).start(started.req, started.res, pending);
-	const id = /=([\w-]{43});/.exec(started.setCookies[0]!)![1]!;
-	assert.equal(await store.get(`signin:${id}`), undefined);
-	await store.close();
-	assert.ok(!readFileSync((store as unknown as { file: string }).file, 'utf8').includes(id));
+	const app = await sessionApp(store);
+	try {
+		const { cookie } = await app.start();
+		const id = sessionIdOf(cookie)!;
+		await store.close();
+		assert.ok(readFileSync((store as unknown as { file: string }).file, 'utf8').includes(id), 'the store holds the session id');
+		for (const forged of [`logto_bridge.signin=${id}`, `logto_bridge.signin=s%3A${id}.forged`, cookie.replace(/\.[^.]+$/, '.AAAA')]) {
+			assert.equal((await app.take(forged)).found, null, forged);
+		}
+		assert.deepEqual((await app.take(cookie)).found, pending, 'the signed cookie still works');
+	} finally {
+		await app.close();
+	}
+});
+
+test('pending sign-ins are capped: past the cap the oldest sessions are dropped', async () => {
+	const app = await sessionApp(newStore(), { cap: 5 });
+	try {
+		const started: { cookie: string }[] = [];
+		for (let i = 0; i < 8; i++) started.push(await app.start());
+		assert.equal((await app.take(started[2]!.cookie)).found, null, 'the third-oldest is gone');
+		assert.deepEqual((await app.take(started[3]!.cookie)).found, pending);
+		assert.deepEqual((await app.take(started[7]!.cookie)).found, pending);
+	} finally {
+		await app.close();
+	}
 });

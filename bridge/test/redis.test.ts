@@ -6,6 +6,7 @@ import { BINDING, Browser, formAction, freePort, lastCode, redeem, startSystem, 
 import { Redis } from 'ioredis';
 
 import { RedisStore } from '../src/stores/redis-store.js';
+import { pending, sessionApp, sessionIdOf } from './support/session-app.js';
 
 // A real redis-server (Debian's package, installed by .ci/run), on a free loopback port, no persistence.
 let redis: ChildProcess;
@@ -90,6 +91,27 @@ test('pending sign-ins in Redis are capped: past the cap the oldest are dropped'
 		assert.equal(await store.get('capped:10'), '10');
 		assert.equal(await store.get('capped:29'), '29');
 	} finally {
+		await store.close();
+	}
+});
+
+test('sessions in Redis go through connect-redis, under the bridge prefix, capped, and taken once', async () => {
+	const store = new RedisStore(redisUrl);
+	const app = await sessionApp(store, { cap: 5 });
+	try {
+		const started: { cookie: string }[] = [];
+		for (let i = 0; i < 8; i++) started.push(await app.start());
+		const ttl = await store.client.ttl(`logto-bridge:signin:${sessionIdOf(started[7]!.cookie)}`);
+		assert.ok(ttl > 14 * 60 && ttl <= 15 * 60, `a pending sign-in lives 15 minutes in Redis (ttl ${ttl})`);
+		assert.equal((await app.take(started[2]!.cookie)).found, null, 'past the cap the oldest are dropped');
+		const takes = await Promise.all([0, 1, 2].map(() => app.take(started[7]!.cookie)));
+		assert.deepEqual(
+			takes.map((t) => t.found).filter(Boolean),
+			[pending],
+			'of three concurrent callbacks exactly one wins',
+		);
+	} finally {
+		await app.close();
 		await store.close();
 	}
 });

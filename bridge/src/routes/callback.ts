@@ -9,14 +9,15 @@ import { ticketUrl } from '../wordpress.js';
 
 /** GET /callback: code exchange with every check, then a single-use ticket for WordPress. */
 export default function callback(router: IRouter, { config, site, oidc, log, pending: pendingSignIns, tickets }: BridgeContext): void {
-	router.get(ROUTES.callback, async (req: Request, res, next) => {
+	router.get(ROUTES.callback, pendingSignIns.middleware, async (req: Request, res, next) => {
+		const query = req.query;
 		try {
 			// Consumed here, whatever comes next: a replayed or concurrent callback finds none.
-			const pending = await pendingSignIns.take(req, res, req.query.state);
+			const pending = await pendingSignIns.take(req, res, query.state);
 			if (pending) res.locals.flow = pending.flow;
-			if (req.query.error === 'access_denied') throw new SignInError('cancelled');
+			if (query.error === 'access_denied') throw new SignInError('cancelled');
 			if (!pending) throw new SignInError('state_mismatch');
-			if (typeof req.query.error === 'string') throw new SignInError('idp_error', req.query.error);
+			if (typeof query.error === 'string') throw new SignInError('idp_error', query.error);
 
 			const siteConfig = await site.get();
 			const oidcConfig = await oidc.get(siteConfig);

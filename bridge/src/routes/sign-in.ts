@@ -16,24 +16,27 @@ const BINDING = /^[0-9a-f]{64}$/;
  * GET /sign-in?binding=&return_to=&phone=&fresh=: starts the code flow (PKCE S256, state,
  * nonce) and goes to Logto.
  */
-export default function signIn(router: IRouter, { config, site, oidc, log, pending }: BridgeContext): void {
+export default function signIn(router: IRouter, { config, site, oidc, log, pending, rateLimit }: BridgeContext): void {
 	const redirectUri = registeredUris(config).redirectUri;
-	router.get(ROUTES.signIn, async (req, res, next) => {
+	// Rate limited first, so a refused start writes nothing; then its session.
+	router.get(ROUTES.signIn, rateLimit, pending.middleware, async (req, res, next) => {
 		const flow = randomFlowId();
 		res.locals.flow = flow;
+		// Read once: express 5 parses the query string again at every access of req.query.
+		const query = req.query;
 		try {
 			const siteConfig = await site.get();
 			// Without it a ticket would sign in any browser that opens its link (login CSRF).
-			const binding = typeof req.query.binding === 'string' && BINDING.test(req.query.binding) ? req.query.binding : null;
+			const binding = typeof query.binding === 'string' && BINDING.test(query.binding) ? query.binding : null;
 			if (!binding) throw new SignInError('browser_mismatch', 'no binding from WordPress');
-			const returnTo = req.query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(req.query.return_to, siteConfig.allowedReturnOrigins);
+			const returnTo = query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(query.return_to, siteConfig.allowedReturnOrigins);
 			if (!returnTo) throw new SignInError('invalid_return_to');
 			const params: Record<string, string> = Object.fromEntries(Object.entries(siteConfig.extraParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
 			const invalid = invalidExtraParam(params);
 			if (invalid) throw new SignInError('misconfigured', `invalid extra param ${invalid} in site config`);
 			let phone: string | undefined;
-			if (req.query.phone !== undefined && req.query.phone !== '') {
-				phone = toE164(req.query.phone) ?? undefined;
+			if (query.phone !== undefined && query.phone !== '') {
+				phone = toE164(query.phone) ?? undefined;
 				if (!phone) throw new SignInError('invalid_phone');
 				// Logto's phone-OTP entry: the phone verification-code screen, number filled in.
 				Object.assign(params, { login_hint: phone, first_screen: 'identifier:sign_in', identifier: 'phone' });
@@ -44,7 +47,7 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 			const verifier = randomToken();
 			const signIn: PendingSignIn = { state: randomToken(), nonce: randomToken(), verifier, returnTo, binding, flow, startedAt: Date.now(), ...(phone ? { phone } : {}) };
 			// A fresh id for every sign-in: no fixation, nothing left from an earlier attempt.
-			await pending.start(req, res, signIn);
+			await pending.start(req, signIn);
 			const url = client.buildAuthorizationUrl(oidcConfig, {
 				redirect_uri: redirectUri,
 				// A typed number is checked against the ID token's phone_number, which needs the phone scope.
@@ -56,7 +59,7 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 				...params,
 				// A typed number (or "use another number") must not be answered by a live Logto
 				// session of another account: Logto asks again (fixtures/logto-extra-params.json, bridgeOnly).
-				...(phone || req.query.fresh === '1' ? { prompt: 'login' } : {}),
+				...(phone || query.fresh === '1' ? { prompt: 'login' } : {}),
 			});
 			log.info({ flow, step: 'sign-in', phone: Boolean(phone) }, 'redirecting to Logto');
 			seeOther(res, url.href);

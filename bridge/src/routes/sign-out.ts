@@ -7,12 +7,13 @@ import { randomToken, seeOther } from '../hot-path.js';
 import { safeReturnTo } from '../return-to.js';
 
 /** GET /sign-out?return_to=: Logto's end-session (client_id + post sign-out redirect URI), then back. */
-export default function signOut(router: IRouter, { config, site, oidc, store, log }: BridgeContext): void {
+export default function signOut(router: IRouter, { config, site, oidc, store, log, rateLimit }: BridgeContext): void {
 	const postSignOutRedirectUri = registeredUris(config).postSignOutRedirectUri;
-	router.get(ROUTES.signOut, async (req, res, next) => {
+	router.get(ROUTES.signOut, rateLimit, async (req, res, next) => {
+		const query = req.query;
 		try {
 			const siteConfig = await site.get();
-			const returnTo = req.query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(req.query.return_to, siteConfig.allowedReturnOrigins);
+			const returnTo = query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(query.return_to, siteConfig.allowedReturnOrigins);
 			if (!returnTo) throw new SignInError('invalid_return_to');
 			let endSession: string | undefined;
 			try {

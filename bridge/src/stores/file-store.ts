@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 
 import type { KeyValueStore } from './types.js';
 
-type Entry = { v: string; exp: number; g?: string };
+/** `line` is the entry's log line, kept as written: compaction joins lines instead of serialising every entry again. */
+type Entry = { line: string; exp: number; g?: string };
 type Op = { k: string; v?: string; exp?: number; g?: string };
 
 /** How often expired entries are swept out of memory (and, at the next compaction, the file). */
@@ -62,7 +63,8 @@ export class FileStore implements KeyValueStore {
 			return;
 		}
 		if (op.v === undefined || (op.exp ?? 0) <= now) this.remove(op.k);
-		else this.put(op.k, { v: op.v, exp: op.exp ?? 0, ...(op.g ? { g: op.g } : {}) });
+		// Serialised again, not `line` itself: that is a slice that would keep its whole 1 MB chunk alive.
+		else this.put(op.k, { line: JSON.stringify(op), exp: op.exp ?? 0, ...(op.g ? { g: op.g } : {}) });
 	}
 
 	private put(key: string, entry: Entry): void {
@@ -92,12 +94,15 @@ export class FileStore implements KeyValueStore {
 		return entry;
 	}
 
-	private append(op: Op): void {
-		this.pending.push(`${JSON.stringify(op)}\n`);
+	/** Queues `op` for the log and returns its line. */
+	private append(op: Op): string {
+		const line = JSON.stringify(op);
+		this.pending.push(`${line}\n`);
 		if (!this.flushScheduled) {
 			this.flushScheduled = true;
 			setImmediate(() => this.flush());
 		}
+		return line;
 	}
 
 	private flush(): void {
@@ -121,7 +126,7 @@ export class FileStore implements KeyValueStore {
 		this.pending = [];
 		this.sweep();
 		const lines: string[] = [];
-		for (const [k, e] of this.entries) lines.push(JSON.stringify({ k, v: e.v, exp: e.exp, ...(e.g ? { g: e.g } : {}) }));
+		for (const e of this.entries.values()) lines.push(e.line);
 		const tmp = `${this.file}.tmp`;
 		writeFileSync(tmp, lines.length ? `${lines.join('\n')}\n` : '', { mode: 0o600 });
 		renameSync(tmp, this.file);
@@ -129,19 +134,18 @@ export class FileStore implements KeyValueStore {
 	}
 
 	async get(key: string) {
-		return this.live(key)?.v;
+		const entry = this.live(key);
+		return entry && valueOf(entry);
 	}
 
 	async set(key: string, value: string, ttlSeconds: number) {
 		const exp = Date.now() + ttlSeconds * 1000;
-		this.put(key, { v: value, exp });
-		this.append({ k: key, v: value, exp });
+		this.put(key, { line: this.append({ k: key, v: value, exp }), exp });
 	}
 
 	async setCapped(key: string, value: string, ttlSeconds: number, group: string, cap: number) {
 		const exp = Date.now() + ttlSeconds * 1000;
-		this.put(key, { v: value, exp, g: group });
-		this.append({ k: key, v: value, exp, g: group });
+		this.put(key, { line: this.append({ k: key, v: value, exp, g: group }), exp, g: group });
 		const members = this.groups.get(group)!;
 		for (const oldest of members) {
 			if (members.size <= cap) break;
@@ -162,7 +166,7 @@ export class FileStore implements KeyValueStore {
 		// Synchronous delete: no other request can run between the read and the delete.
 		this.remove(key);
 		this.append({ k: key });
-		return entry.v;
+		return valueOf(entry);
 	}
 
 	async delete(key: string) {
@@ -188,3 +192,6 @@ export class FileStore implements KeyValueStore {
 		this.flush();
 	}
 }
+
+/** Reads are rare (a callback, a redeem) next to writes (every sign-in start): the value is parsed from the line then. */
+const valueOf = (entry: Entry) => (JSON.parse(entry.line) as Op).v!;

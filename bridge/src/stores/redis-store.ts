@@ -7,59 +7,66 @@ const PREFIX = 'logto-bridge:';
 /** Redis, shared by every bridge instance behind a load balancer. */
 export class RedisStore implements KeyValueStore {
 	readonly kind = 'redis';
-	private readonly redis: Redis;
+	readonly prefix = PREFIX;
+	/** Shared with connect-redis, so sessions use the same connection. */
+	readonly client: Redis;
 	private sequence = 0;
 
 	constructor(url: string) {
-		this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+		this.client = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
 		// Connection errors surface on the commands (and in /readyz); keep them off stderr spam.
-		this.redis.on('error', () => {});
+		this.client.on('error', () => {});
 	}
 
 	async get(key: string) {
-		return (await this.redis.get(PREFIX + key)) ?? undefined;
+		return (await this.client.get(PREFIX + key)) ?? undefined;
 	}
 
 	async set(key: string, value: string, ttlSeconds: number) {
-		await this.redis.set(PREFIX + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+		await this.client.set(PREFIX + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
 	}
 
 	async setIfAbsent(key: string, value: string, ttlSeconds: number) {
-		return (await this.redis.set(PREFIX + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';
+		return (await this.client.set(PREFIX + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)), 'NX')) === 'OK';
 	}
 
 	async take(key: string) {
 		// GETDEL is atomic on the server (Redis >= 6.2).
-		return (await this.redis.getdel(PREFIX + key)) ?? undefined;
+		return (await this.client.getdel(PREFIX + key)) ?? undefined;
 	}
 
 	async delete(key: string) {
-		await this.redis.del(PREFIX + key);
+		await this.client.del(PREFIX + key);
 	}
 
 	async setCapped(key: string, value: string, ttlSeconds: number, group: string, cap: number) {
+		await this.client.set(PREFIX + key, value, 'EX', Math.max(1, Math.ceil(ttlSeconds)));
+		await this.admit(key, ttlSeconds, group, cap);
+	}
+
+	/** Counts `key` (already written) in `group`; past `cap` the group's oldest keys are deleted. */
+	async admit(key: string, ttlSeconds: number, group: string, cap: number) {
 		const ttl = Math.max(1, Math.ceil(ttlSeconds));
 		const index = `${PREFIX}group:${group}`;
 		const now = Date.now();
 		// Strictly increasing within this instance: equal scores would order by name, not by age.
 		this.sequence = (this.sequence + 1) % 1000;
 		// The group is a sorted set of its keys by time: expired ones leave it, the oldest past the cap are dropped.
-		const results = await this.redis
+		const results = await this.client
 			.multi()
-			.set(PREFIX + key, value, 'EX', ttl)
 			.zadd(index, now + this.sequence / 1000, key)
 			.zremrangebyscore(index, '-inf', now - ttl * 1000)
 			.pexpire(index, ttl * 1000)
 			.zcard(index)
 			.exec();
-		const size = Number(results?.[4]?.[1] ?? 0);
+		const size = Number(results?.[3]?.[1] ?? 0);
 		if (size <= cap) return;
-		const dropped = (await this.redis.zpopmin(index, size - cap)).filter((_member, i) => i % 2 === 0);
-		if (dropped.length) await this.redis.del(...dropped.map((member) => PREFIX + member));
+		const dropped = (await this.client.zpopmin(index, size - cap)).filter((_member, i) => i % 2 === 0);
+		if (dropped.length) await this.client.del(...dropped.map((member) => PREFIX + member));
 	}
 
 	async increment(key: string, windowSeconds: number) {
-		const results = await this.redis
+		const results = await this.client
 			.multi()
 			.incr(PREFIX + key)
 			.pexpire(PREFIX + key, windowSeconds * 1000, 'NX')
@@ -69,14 +76,14 @@ export class RedisStore implements KeyValueStore {
 	}
 
 	async decrement(key: string) {
-		await this.redis.decr(PREFIX + key);
+		await this.client.decr(PREFIX + key);
 	}
 
 	async ping() {
-		await this.redis.ping();
+		await this.client.ping();
 	}
 
 	async close() {
-		this.redis.disconnect();
+		this.client.disconnect();
 	}
 }
