@@ -12,6 +12,11 @@ export const pending: PendingSignIn = { state: 's'.repeat(43), nonce: 'n', verif
  * starts a sign-in, GET /take?state= takes it and answers what it found (or null).
  */
 export async function sessionApp(store: KeyValueStore, options: { secureCookies?: boolean; cap?: number } = {}) {
+	// Takes wait here until `together` of them have loaded their session: truly concurrent callbacks.
+	let together = 1;
+	let arrived = 0;
+	let release = () => {};
+	let gate = Promise.resolve();
 	const pendings = new PendingSignIns(store, { sharedSecret: 'x'.repeat(32), secureCookies: options.secureCookies ?? false, pendingSignInCap: options.cap ?? 50_000 });
 	const app = express();
 	app.use(pendings.middleware);
@@ -20,6 +25,8 @@ export async function sessionApp(store: KeyValueStore, options: { secureCookies?
 		res.end();
 	});
 	app.get('/take', async (req, res) => {
+		if (++arrived === together) release();
+		await gate;
 		res.json((await pendings.take(req, res, req.query.state)) ?? null);
 	});
 	const server = app.listen(0, '127.0.0.1');
@@ -35,11 +42,22 @@ export async function sessionApp(store: KeyValueStore, options: { secureCookies?
 		const res = await fetch(`${base}/take${state === null ? '' : `?state=${state}`}`, { headers: { cookie } });
 		return { found: (await res.json()) as PendingSignIn | null, setCookie: res.headers.getSetCookie()[0] };
 	};
+	/** Runs `count` takes whose sessions are all loaded before any of them takes. */
+	const takeAtOnce = async (count: number, cookie: string) => {
+		together = count;
+		arrived = 0;
+		gate = new Promise((resolve) => (release = () => resolve()));
+		const results = await Promise.all(Array.from({ length: count }, () => take(cookie)));
+		together = 1;
+		arrived = 0;
+		gate = Promise.resolve();
+		return results;
+	};
 	const close = () => {
 		server.closeAllConnections();
 		return new Promise((resolve) => server.close(resolve));
 	};
-	return { pendings, start, take, close };
+	return { pendings, start, take, takeAtOnce, close };
 }
 
 /** The session id inside a signed express-session cookie (`name=s%3A<id>.<signature>`). */
