@@ -58,7 +58,7 @@ export function restoreSettingsAfterAll() {
 	} );
 }
 
-export type WpUser = { id: number; username: string; email: string; roles: string[]; name: string };
+export type WpUser = { id: number; username: string; email: string; roles: string[]; name: string; slug: string; nickname: string; first_name: string; last_name: string; meta: { logto_phone?: string } };
 
 export async function findUsers( search: string ): Promise< WpUser[] > {
 	const rest = await adminRest();
@@ -66,6 +66,15 @@ export async function findUsers( search: string ): Promise< WpUser[] > {
 	const users = ( await res.json() ) as WpUser[];
 	await rest.dispose();
 	return users;
+}
+
+/** The user whose verified phone (user meta logto_phone, E.164) is `phone`, as an admin sees it; phones are not usernames. */
+export async function findUserByPhone( phone: string ): Promise< WpUser | undefined > {
+	const rest = await adminRest();
+	const res = await rest.get( '/wp-json/wp/v2/users?context=edit&per_page=100', { headers: { 'X-WP-Nonce': rest.nonce } } );
+	const users = ( await res.json() ) as WpUser[];
+	await rest.dispose();
+	return users.find( ( u ) => u.meta?.logto_phone === phone );
 }
 
 /** Creates a WordPress user as an admin would in Users > Add New; returns its ID. */

@@ -47,6 +47,22 @@ final class Password_Policy {
 	}
 
 	/**
+	 * No application passwords for Logto-linked users while the password form is off: they
+	 * would be a password way in that bypasses Logto (REST and XML-RPC check them directly,
+	 * not through `authenticate`).
+	 *
+	 * @param bool     $available Whether WordPress would offer them.
+	 * @param \WP_User $user      User.
+	 * @return bool
+	 */
+	public static function application_passwords_available( $available, $user ) {
+		if ( ! $available || ! $user instanceof \WP_User || Settings::get()['allow_password'] || ! Settings::is_configured() ) {
+			return $available;
+		}
+		return '' === (string) get_user_meta( $user->ID, Users::META_SUB, true );
+	}
+
+	/**
 	 * Keeps the break-glass flag on the submitted form.
 	 */
 	public static function login_form() {

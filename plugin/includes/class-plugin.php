@@ -24,11 +24,24 @@ final class Plugin {
 		add_action( 'wp_default_scripts', array( Compat::class, 'register_scripts' ), 11 );
 		add_action( 'init', array( __CLASS__, 'load_textdomain' ) );
 		add_action( 'init', array( Block::class, 'register' ) );
+		add_action( 'init', array( Users::class, 'register_meta' ) );
 		add_shortcode( 'logto_sign_in', array( Shortcode::class, 'render' ) );
 		add_action( 'admin_menu', array( Settings_Page::class, 'register_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( Settings_Page::class, 'enqueue_assets' ) );
 		add_action( 'rest_api_init', array( Rest_Admin::class, 'register_routes' ) );
 		add_action( 'rest_api_init', array( Rest_Bridge::class, 'register_routes' ) );
+
+		// Users screens: the Logto column and views, the profile section, unlinking, password resets.
+		add_filter( 'manage_users_columns', array( User_Admin::class, 'columns' ) );
+		add_filter( 'manage_users_custom_column', array( User_Admin::class, 'column' ), 10, 3 );
+		add_filter( 'views_users', array( User_Admin::class, 'views' ) );
+		add_action( 'pre_get_users', array( User_Admin::class, 'filter_query' ) );
+		add_action( 'show_user_profile', array( User_Admin::class, 'profile_section' ) );
+		add_action( 'edit_user_profile', array( User_Admin::class, 'profile_section' ) );
+		add_action( 'personal_options_update', array( User_Admin::class, 'maybe_unlink' ) );
+		add_action( 'edit_user_profile_update', array( User_Admin::class, 'maybe_unlink' ) );
+		add_filter( 'allow_password_reset', array( User_Admin::class, 'allow_password_reset' ), 10, 2 );
+		add_filter( 'user_row_actions', array( User_Admin::class, 'row_actions' ), 10, 2 );
 
 		// wp-login.php: our two actions, the redirect mode, the form extras and the password policy.
 		add_action( 'login_form_' . Sign_In_Flow::ACTION_START, array( Sign_In_Flow::class, 'start' ) );
@@ -40,6 +53,7 @@ final class Plugin {
 		add_action( 'login_form', array( Password_Policy::class, 'login_form' ) );
 		// After core's username/password check (20), so we judge the authenticated user.
 		add_filter( 'authenticate', array( Password_Policy::class, 'authenticate' ), 30, 2 );
+		add_filter( 'wp_is_application_passwords_available_for_user', array( Password_Policy::class, 'application_passwords_available' ), 10, 2 );
 		add_filter( 'logout_redirect', array( Sign_Out::class, 'logout_redirect' ), 10, 3 );
 		add_filter( 'allowed_redirect_hosts', array( Sign_Out::class, 'allowed_redirect_hosts' ) );
 	}

@@ -23,15 +23,23 @@ final class Sign_In_Form {
 	const PHONE_PLACEHOLDER = '+1 201 555 0123';
 
 	/**
+	 * What the browser checks before sending: + and 6 to 24 digits, spaces, brackets or dashes.
+	 * Browsers compile `pattern` with the `v` flag, where ( ) and - in a class must be escaped;
+	 * an invalid pattern is ignored, with a console error.
+	 */
+	const PHONE_PATTERN = '\\+[0-9 \\(\\)\\-]{6,24}';
+
+	/**
 	 * The form's HTML.
 	 *
 	 * @param string $mode      default | phone.
 	 * @param string $redirect  Where to go after sign-in.
 	 * @param string $label     Button label ('' for the default).
 	 * @param bool   $autofocus Whether the phone field takes the focus (wp-login.php only, never on a page).
+	 * @param bool   $primary   Whether the button is the primary one.
 	 * @return string HTML.
 	 */
-	public static function render( $mode, $redirect, $label, $autofocus = false ) {
+	public static function render( $mode, $redirect, $label, $autofocus = false, $primary = true ) {
 		$id    = wp_unique_id( 'logto-bridge-phone-' );
 		$label = '' !== $label ? $label : ( 'phone' === $mode ? __( 'Continue with phone', 'logto-bridge' ) : __( 'Sign in with Logto', 'logto-bridge' ) );
 		$html  = '<form class="logto-bridge-sign-in__form" method="get" action="' . esc_url( wp_login_url() ) . '">';
@@ -41,10 +49,14 @@ final class Sign_In_Form {
 		}
 		if ( 'phone' === $mode ) {
 			$html .= '<p><label for="' . esc_attr( $id ) . '">' . esc_html__( 'Phone number', 'logto-bridge' ) . '</label>';
-			$html .= '<input id="' . esc_attr( $id ) . '" class="input logto-bridge-sign-in__phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" placeholder="' . esc_attr( self::PHONE_PLACEHOLDER ) . '" pattern="\+[0-9 ()-]{6,24}" title="' . esc_attr__( 'Start with + and the country code, for example +86 138 0013 8000.', 'logto-bridge' ) . '" required' . ( $autofocus ? ' autofocus' : '' ) . ' /></p>';
+			$html .= '<input id="' . esc_attr( $id ) . '" class="input logto-bridge-sign-in__phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" placeholder="' . esc_attr( self::PHONE_PLACEHOLDER ) . '" pattern="' . esc_attr( self::PHONE_PATTERN ) . '" title="' . esc_attr__( 'Start with + and the country code, for example +86 138 0013 8000.', 'logto-bridge' ) . '" required' . ( $autofocus ? ' autofocus' : '' ) . ' /></p>';
 		}
-		$html .= '<p><button type="submit" class="button button-primary button-large wp-element-button logto-bridge-sign-in__button">' . esc_html( $label ) . '</button></p>';
+		$html .= '<p><button type="submit" class="button ' . ( $primary ? 'button-primary' : 'button-secondary' ) . ' button-large wp-element-button logto-bridge-sign-in__button">' . esc_html( $label ) . '</button></p>';
 		$html .= '</form>';
+		if ( 'phone' === $mode ) {
+			// Visitors who use email, a username or social sign-in at Logto need a way in too.
+			$html .= self::render( 'default', $redirect, '', false, false );
+		}
 		return $html;
 	}
 }

@@ -18,6 +18,8 @@ final class Users {
 
 	const META_SUB   = 'logto_sub';
 	const META_PHONE = 'logto_phone';
+	// Unix time of the user's last sign-in through Logto (shown on the profile).
+	const META_LAST_SIGN_IN = 'logto_last_sign_in';
 
 	/**
 	 * The WordPress user for these claims: by logto_sub, else linked by a verified email or
@@ -157,46 +159,21 @@ final class Users {
 			return new \WP_Error( 'no_account', 'creating users is off' );
 		}
 		$email = ( ! empty( $claims['email'] ) && true === ( $claims['email_verified'] ?? false ) && ! email_exists( (string) $claims['email'] ) ) ? sanitize_email( (string) $claims['email'] ) : '';
+		$name  = User_Names::display_name( $claims );
 		$id    = wp_insert_user(
 			array(
-				'user_login'   => self::unique_login( $claims ),
+				'user_login'   => User_Names::login( $claims ),
 				'user_pass'    => wp_generate_password( 32, true, true ),
 				'user_email'   => $email,
-				'display_name' => sanitize_text_field( (string) ( $claims['name'] ?? '' ) ),
+				'display_name' => $name,
+				'nickname'     => $name,
 				'role'         => (string) $s['default_role'],
-			)
+			) + User_Names::names( $claims )
 		);
 		if ( is_wp_error( $id ) ) {
 			return new \WP_Error( 'account_error', $id->get_error_message() );
 		}
 		return get_user_by( 'id', $id );
-	}
-
-	/**
-	 * The username claim, then phone digits, then the email's local part, then logto_ + short sub.
-	 *
-	 * @param array<string,mixed> $claims Claims.
-	 * @return string
-	 */
-	private static function unique_login( array $claims ) {
-		$candidates = array(
-			(string) ( $claims['username'] ?? '' ),
-			preg_replace( '/\D/', '', (string) ( $claims['phone_number'] ?? '' ) ),
-			strstr( (string) ( $claims['email'] ?? '' ), '@', true ),
-			'logto_' . substr( preg_replace( '/[^A-Za-z0-9]/', '', (string) $claims['sub'] ), 0, 12 ),
-		);
-		foreach ( $candidates as $candidate ) {
-			$login = sanitize_user( (string) $candidate, true );
-			if ( '' !== $login && strlen( $login ) <= 60 && ! username_exists( $login ) ) {
-				return $login;
-			}
-		}
-		$base = sanitize_user( 'logto_' . substr( md5( (string) $claims['sub'] ), 0, 12 ), true );
-		$n    = 2;
-		while ( username_exists( $base . '_' . $n ) ) {
-			++$n;
-		}
-		return $base . '_' . $n;
 	}
 
 	/**
@@ -208,11 +185,12 @@ final class Users {
 	 */
 	private static function apply( \WP_User $user, array $claims, $created ) {
 		$s = Settings::get();
+		update_user_meta( $user->ID, self::META_LAST_SIGN_IN, time() );
 		if ( ! empty( $claims['phone_number'] ) && true === ( $claims['phone_number_verified'] ?? false ) ) {
 			update_user_meta( $user->ID, self::META_PHONE, self::e164( (string) $claims['phone_number'] ) );
 		}
 		if ( $s['sync_profile'] && ! $created ) {
-			$update = array( 'ID' => $user->ID );
+			$update = array( 'ID' => $user->ID ) + User_Names::names( $claims );
 			if ( ! empty( $claims['name'] ) ) {
 				$update['display_name'] = sanitize_text_field( (string) $claims['name'] );
 			}
@@ -226,30 +204,25 @@ final class Users {
 				wp_update_user( $update );
 			}
 		}
-		self::map_roles( $user, isset( $claims['roles'] ) && is_array( $claims['roles'] ) ? $claims['roles'] : array() );
+		Roles::apply( $user, isset( $claims['roles'] ) && is_array( $claims['roles'] ) ? array_map( 'strval', $claims['roles'] ) : array() );
 	}
 
 	/**
-	 * Adds the WordPress roles mapped from the user's Logto roles. Administrator only through
-	 * an explicit mapping row; an existing administrator is never demoted.
-	 *
-	 * @param \WP_User $user        User.
-	 * @param string[] $logto_roles Role names from Logto.
+	 * The verified phone in the REST API's `edit` context only, which WordPress grants to the
+	 * user themselves and to those who may edit them; read-only there (sign-in writes it).
 	 */
-	private static function map_roles( \WP_User $user, array $logto_roles ) {
-		$mapped = array();
-		foreach ( (array) Settings::get()['role_mapping'] as $row ) {
-			if ( in_array( $row['logto_role'], $logto_roles, true ) ) {
-				$mapped[] = $row['wp_role'];
-			}
-		}
-		if ( ! $mapped || in_array( 'administrator', $user->roles, true ) ) {
-			return;
-		}
-		$user->set_role( $mapped[0] );
-		foreach ( array_slice( $mapped, 1 ) as $role ) {
-			$user->add_role( $role );
-		}
+	public static function register_meta() {
+		register_meta(
+			'user',
+			self::META_PHONE,
+			array(
+				'type'          => 'string',
+				'single'        => true,
+				'description'   => __( 'Phone number verified at Logto (E.164).', 'logto-bridge' ),
+				'auth_callback' => '__return_false',
+				'show_in_rest'  => array( 'schema' => array( 'context' => array( 'edit' ) ) ),
+			)
+		);
 	}
 
 	/**

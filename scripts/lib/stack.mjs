@@ -51,6 +51,8 @@ export async function startStack({ dataDir, ports, fresh = false, echo = false, 
 					// Playground's single PHP worker until they time out.
 					WP_HTTP_BLOCK_EXTERNAL: true,
 					WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost',
+					// What this stack is; WordPress then offers application passwords over http.
+					WP_ENVIRONMENT_TYPE: 'local',
 				},
 				initialSettings: {
 					endpoint: urls.idp,

@@ -186,6 +186,7 @@ export default function SettingsApp() {
 					{ toggle( 'allow_admin_linking', __( 'Also link administrator accounts', 'logto-bridge' ), __( 'Off by default: a Logto account never takes over an administrator by email or phone alone.', 'logto-bridge' ) ) }
 					{ toggle( 'sync_profile', __( 'Update name, email and phone from Logto at each sign-in', 'logto-bridge' ) ) }
 					<Heading level={ 3 }>{ __( 'Role mapping', 'logto-bridge' ) }</Heading>
+					<p className="description">{ __( 'With at least one row, roles follow Logto: at each sign-in a user’s roles become exactly the mapped roles of their Logto roles, or the role of new users when none maps.', 'logto-bridge' ) }</p>
 					{ fieldErrors.role_mapping && <Notice status="error" isDismissible={ false }>{ fieldErrors.role_mapping }</Notice> }
 					{ mapping.map( ( row, i ) => (
 						<div className="logto-bridge-settings__row" key={ i }>
@@ -195,6 +196,7 @@ export default function SettingsApp() {
 						</div>
 					) ) }
 					<Button variant="secondary" onClick={ () => set( 'role_mapping', [ ...mapping, { logto_role: '', wp_role: '' } ] ) }>{ __( 'Add role mapping', 'logto-bridge' ) }</Button>
+					{ toggle( 'manage_admins', __( 'Logto also manages administrators', 'logto-bridge' ), __( 'Off by default: administrators keep their role whatever their Logto roles say, so a change in Logto cannot lock the site’s owners out.', 'logto-bridge' ) ) }
 				</CardBody>
 			</Card>
 

@@ -22,6 +22,7 @@ export type Settings = {
 	link_by_email: boolean;
 	link_by_phone: boolean;
 	allow_admin_linking: boolean;
+	manage_admins: boolean;
 	role_mapping: RoleMappingRow[];
 	sync_profile: boolean;
 	redirect_after: string;

@@ -1,6 +1,6 @@
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { createUser, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, createUser, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // idp/fixtures/users.json: linda (+12015550126, linda@example.com verified, "Linda Logto") and
 // mallory (+12015550127, boss@example.com verified, Logto role editor), who claims an administrator's email.
@@ -22,6 +22,8 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 			link_by_email: true,
 			allow_admin_linking: false,
 			sync_profile: true,
+			// No mapping: roles are WordPress's alone, so a linked account keeps its own.
+			role_mapping: [],
 		} );
 	} );
 
@@ -48,7 +50,7 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		const [ boss ] = await findUsers( 'boss' );
 		expect( boss?.name, 'the administrator is untouched' ).toBe( 'The Boss' );
 
-		await updateSettings( { allow_admin_linking: true } );
+		await updateSettings( { allow_admin_linking: true, role_mapping: [ { logto_role: 'editor', wp_role: 'editor' } ] } );
 		const again = await browser.newPage( { baseURL: wpUrl() } );
 		await startPhoneSignIn( again, '+12015550127' );
 		await completePhoneVerification( again, '+12015550127', Date.now() - 1000 );
@@ -57,5 +59,17 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		const linked = await findUsers( 'boss' );
 		expect( linked.map( ( u ) => u.id ) ).toEqual( [ bossId ] );
 		expect( linked[ 0 ]!.roles, 'still an administrator, never demoted to the mapped editor' ).toEqual( [ 'administrator' ] );
+
+		// Only when the admin says Logto also manages administrators (and another administrator remains).
+		await updateSettings( { manage_admins: true } );
+		const third = await browser.newPage( { baseURL: wpUrl() } );
+		await startPhoneSignIn( third, '+12015550127' );
+		await completePhoneVerification( third, '+12015550127', Date.now() - 1000 );
+		await expect( third ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		await third.close();
+		expect( ( await findUsers( 'boss' ) )[ 0 ]!.roles ).toEqual( [ 'editor' ] );
+		const rest = await adminRest();
+		await rest.post( `/wp-json/wp/v2/users/${ bossId }`, { headers: { 'X-WP-Nonce': rest.nonce }, data: { roles: [ 'administrator' ] } } );
+		await rest.dispose();
 	} );
 } );

@@ -1,6 +1,6 @@
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, findUserByPhone, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -11,7 +11,7 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await updateSettings( { login_mode: 'phone', allow_password: true, create_users: true, default_role: 'subscriber' } );
 	} );
 
-	test( 'a new phone number signs in as a new subscriber with no email, signs out of both, and comes back as the same user', async ( { page } ) => {
+	test( 'a new phone number signs in as a new subscriber with no email and a neutral name, signs out of both, and comes back as the same user', async ( { page } ) => {
 		const phone = '+8613800138000';
 		let since = Date.now();
 		await startPhoneSignIn( page, phone );
@@ -20,12 +20,23 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await page.getByRole( 'button', { name: 'Continue' } ).click();
 
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
-		await expect( page.locator( '#wpadminbar' ) ).toContainText( '8613800138000' );
-		const [ user ] = await findUsers( '8613800138000' );
-		expect( user, 'one WordPress user was created' ).toBeTruthy();
-		expect( user!.username ).toBe( '8613800138000' );
+		const user = await findUserByPhone( phone );
+		expect( user, 'one WordPress user was created, with the verified phone in logto_phone' ).toBeTruthy();
+		// A phone number is private data: not the username, the display name, the nickname or the author slug.
+		expect( user!.username ).toMatch( /^user-[0-9a-f]{8}$/ );
+		expect( user!.slug ).toBe( user!.username );
+		expect( user!.name ).toMatch( /^Member [0-9A-F]{4}$/ );
+		expect( user!.nickname ).toBe( user!.name );
+		await expect( page.locator( '#wpadminbar' ) ).toContainText( user!.name );
+		await expect( page.locator( '#wpadminbar' ) ).not.toContainText( '8613800138000' );
 		expect( user!.email ).toBe( '' );
 		expect( user!.roles ).toEqual( [ 'subscriber' ] );
+		expect( await findUsers( '8613800138000' ), 'no user is found by the phone digits' ).toEqual( [] );
+		// Outside the edit context (granted to the user and to those who may edit them) the phone is not there.
+		const rest = await adminRest();
+		const viewed = ( await ( await rest.get( `/wp-json/wp/v2/users/${ user!.id }?context=view`, { headers: { 'X-WP-Nonce': rest.nonce } } ) ).json() ) as Record< string, unknown >;
+		await rest.dispose();
+		expect( JSON.stringify( viewed ) ).not.toContain( '8613800138000' );
 
 		// Sign out: WordPress, then Logto's end-session through the bridge, then back to the site.
 		await page.goto( '/wp-admin/' );
@@ -40,8 +51,7 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await startPhoneSignIn( page, phone );
 		await completePhoneVerification( page, phone, since );
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
-		const again = await findUsers( '8613800138000' );
-		expect( again.map( ( u ) => u.id ) ).toEqual( [ user!.id ] );
+		expect( ( await findUserByPhone( phone ) )?.id ).toBe( user!.id );
 	} );
 
 	test( 'the phone field has the focus, so a visitor who starts typing types their number there', async ( { page } ) => {
@@ -54,8 +64,29 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await expect( page.getByLabel( 'Username or Email Address' ) ).toHaveValue( '' );
 	} );
 
+	test( 'the browser checks the number (its pattern compiles, no console error), the placeholder is a valid number, and email users get a Logto button too', async ( { page } ) => {
+		const errors: string[] = [];
+		page.on( 'console', ( message ) => {
+			if ( message.type() === 'error' ) errors.push( message.text() );
+		} );
+		await page.goto( '/wp-login.php' );
+		const field = page.getByLabel( 'Phone number' );
+		await field.fill( 'call me' );
+		expect( await field.evaluate( ( el: HTMLInputElement ) => el.validity.patternMismatch ), 'the browser refuses letters' ).toBe( true );
+		await field.fill( ( await field.getAttribute( 'placeholder' ) )! );
+		expect( await field.evaluate( ( el: HTMLInputElement ) => el.checkValidity() ) ).toBe( true );
+		expect( errors, 'no console error on wp-login.php' ).toEqual( [] );
+		await page.getByRole( 'button', { name: 'Continue with phone' } ).click();
+		await expect( page, 'the placeholder number, typed, is accepted and sent to Logto' ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
+
+		await page.goto( '/wp-login.php' );
+		await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
+		await expect( page, 'no number needed: Logto’s own sign-in screen' ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
+	} );
+
 	test( 'an invalid phone number gets a clear message on wp-login.php', async ( { page } ) => {
-		await startPhoneSignIn( page, '+86 12' );
+		// Passes the browser's pattern check; not a number anywhere.
+		await startPhoneSignIn( page, '+86 123 456' );
 		await expect( page.getByRole( 'alert' ) ).toContainText( 'Enter a valid phone number with its country code' );
 	} );
 
@@ -66,7 +97,7 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await expect( page.getByRole( 'alert' ) ).toContainText( 'Sign-in with Logto was cancelled.' );
 	} );
 
-	test( 'an idp user with role editor becomes a WordPress editor; an unmapped role changes nothing', async ( { page, browser } ) => {
+	test( 'an idp user with role editor becomes a WordPress editor; an unmapped role gives the default role', async ( { page, browser } ) => {
 		await startPhoneSignIn( page, '+12015550123' );
 		await completePhoneVerification( page, '+12015550123', Date.now() - 1000 );
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );

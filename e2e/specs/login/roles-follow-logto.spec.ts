@@ -1,0 +1,63 @@
+import type { Browser } from '@playwright/test';
+
+import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
+import { expect, test } from '../../support/test';
+import { adminRest, createUser, findUserByPhone, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+
+// idp/fixtures/users.json: ed (+12015550123) holds the Logto role `editor`.
+const ed = '+12015550123';
+
+/** Ed signs in by phone in a fresh browser; returns his WordPress roles afterwards. */
+async function edSignsIn( browser: Browser ) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await startPhoneSignIn( page, ed );
+	await completePhoneVerification( page, ed, Date.now() - 1000 );
+	await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+	await context.close();
+	return ( await findUserByPhone( ed ) )!;
+}
+
+/** Creating an application password for a user, as an administrator on the REST API: 'created', or WordPress's error code. */
+async function createApplicationPassword( userId: number ) {
+	const rest = await adminRest();
+	const res = await rest.post( `/wp-json/wp/v2/users/${ userId }/application-passwords`, { headers: { 'X-WP-Nonce': rest.nonce }, data: { name: 'e2e' } } );
+	const body = ( await res.json() ) as { code?: string };
+	await rest.dispose();
+	return res.status() === 201 ? 'created' : body.code;
+}
+
+test.describe.configure( { mode: 'serial' } );
+
+test.describe( 'roles follow Logto', () => {
+	restoreSettingsAfterAll();
+
+	test( 'with a mapping, each sign-in makes the roles exactly the mapped ones, and takes away what Logto no longer grants', async ( { browser } ) => {
+		await updateSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber', role_mapping: [ { logto_role: 'editor', wp_role: 'editor' } ] } );
+		expect( ( await edSignsIn( browser ) ).roles ).toEqual( [ 'editor' ] );
+
+		await updateSettings( { role_mapping: [ { logto_role: 'editor', wp_role: 'author' } ] } );
+		expect( ( await edSignsIn( browser ) ).roles, 'editor removed, author given' ).toEqual( [ 'author' ] );
+
+		await updateSettings( { role_mapping: [ { logto_role: 'reviewer', wp_role: 'editor' } ] } );
+		expect( ( await edSignsIn( browser ) ).roles, 'nothing maps: the role of new users' ).toEqual( [ 'subscriber' ] );
+
+		// Without any mapping row, roles are WordPress's alone: an admin's manual change stays.
+		await updateSettings( { role_mapping: [] } );
+		const rest = await adminRest();
+		const id = ( await findUserByPhone( ed ) )!.id;
+		await rest.post( `/wp-json/wp/v2/users/${ id }`, { headers: { 'X-WP-Nonce': rest.nonce }, data: { roles: [ 'contributor' ] } } );
+		await rest.dispose();
+		expect( ( await edSignsIn( browser ) ).roles ).toEqual( [ 'contributor' ] );
+	} );
+
+	test( 'with the password form off, Logto-linked users get no application passwords; other users keep them', async () => {
+		const edId = ( await findUserByPhone( ed ) )!.id;
+		const localId = ( await findUsers( 'apps-local' ) )[ 0 ]?.id ?? ( await createUser( { username: 'apps-local', email: 'apps-local@example.test', name: 'Apps Local', roles: [ 'author' ] } ) );
+		await updateSettings( { allow_password: true } );
+		expect( await createApplicationPassword( edId ), 'password form on: offered' ).toBe( 'created' );
+		await updateSettings( { allow_password: false } );
+		expect( await createApplicationPassword( edId ), 'a password way around Logto' ).toBe( 'application_passwords_disabled_for_user' );
+		expect( await createApplicationPassword( localId ) ).toBe( 'created' );
+	} );
+} );

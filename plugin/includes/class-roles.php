@@ -1,0 +1,86 @@
+<?php
+/**
+ * WordPress roles that follow the user's Logto roles.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Role mapping: once the admin has written at least one row, the mapped roles are
+ * authoritative, so a role removed in Logto is removed in WordPress at the next sign-in.
+ */
+final class Roles {
+
+	/**
+	 * The roles the user must hold for these Logto roles: the mapped ones, or the default role
+	 * when none maps. Null when there is no mapping at all (roles are then WordPress's alone).
+	 *
+	 * @param string[] $logto_roles Role names from Logto.
+	 * @return string[]|null
+	 */
+	public static function target( array $logto_roles ) {
+		$s    = Settings::get();
+		$rows = (array) $s['role_mapping'];
+		if ( ! $rows ) {
+			return null;
+		}
+		$mapped = array();
+		foreach ( $rows as $row ) {
+			if ( in_array( $row['logto_role'], $logto_roles, true ) && ! in_array( $row['wp_role'], $mapped, true ) ) {
+				$mapped[] = $row['wp_role'];
+			}
+		}
+		return $mapped ? $mapped : array( (string) $s['default_role'] );
+	}
+
+	/**
+	 * Whether no other administrator exists: demoting this one would lock everyone out.
+	 *
+	 * @return bool
+	 */
+	private static function is_last_administrator() {
+		return count(
+			get_users(
+				array(
+					'role'   => 'administrator',
+					'fields' => 'ID',
+					'number' => 2,
+				)
+			)
+		) < 2;
+	}
+
+	/**
+	 * Makes the user's roles exactly the target roles. Administrators are left alone unless
+	 * "Logto also manages administrators" is on: a Logto edit must not lock the site's owner out.
+	 *
+	 * @param \WP_User $user        User.
+	 * @param string[] $logto_roles Role names from Logto.
+	 */
+	public static function apply( \WP_User $user, array $logto_roles ) {
+		$target = self::target( $logto_roles );
+		if ( null === $target ) {
+			return;
+		}
+		if ( in_array( 'administrator', $user->roles, true ) && ( ! Settings::get()['manage_admins'] || self::is_last_administrator() ) ) {
+			return;
+		}
+		$current = array_values( $user->roles );
+		sort( $current );
+		$wanted = $target;
+		sort( $wanted );
+		if ( $current === $wanted ) {
+			return;
+		}
+		$user->set_role( array_shift( $target ) );
+		foreach ( $target as $role ) {
+			$user->add_role( $role );
+		}
+	}
+}
