@@ -2,7 +2,7 @@ import express, { type ErrorRequestHandler } from 'express';
 
 import type { BridgeConfig } from './config.js';
 import type { BridgeContext } from './context.js';
-import { codeFor, SignInError } from './errors.js';
+import { codeFor, oauthError, SignInError } from './errors.js';
 import { seeOther } from './hot-path.js';
 import { createLogger } from './log.js';
 import { OidcClients } from './oidc.js';
@@ -13,6 +13,7 @@ import callback from './routes/callback.js';
 import health from './routes/health.js';
 import signIn from './routes/sign-in.js';
 import signOut from './routes/sign-out.js';
+import siteConfigRefresh from './routes/site-config-refresh.js';
 import tickets from './routes/tickets.js';
 import { SiteConfigError, SiteConfigSource } from './site-config.js';
 import { createStore, type KeyValueStore } from './stores/index.js';
@@ -42,13 +43,17 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	tickets(app, ctx);
 	signOut(app, ctx);
 	backchannelLogout(app, ctx);
+	siteConfigRefresh(app, ctx);
 	// Every failure of a browser-facing route ends here: one mapping to a wp-login.php code.
 	const onError: ErrorRequestHandler = (error: Error, req, res, _next) => {
 		const reason = codeFor(error);
 		const expected = error instanceof SignInError || error instanceof SiteConfigError;
 		// The reason is logged as `reason`: `code` is redacted, since OAuth codes travel under that name.
 		const line = { flow: res.locals.flow as string | undefined, path: req.path, reason, detail: expected ? (error as SignInError).detail ?? error.message : error.message };
-		if (expected) ctx.log.warn(line, 'sign-in failed');
+		if (oauthError(error) === 'invalid_client') {
+			// The one failure only the admin can fix: say exactly what and where.
+			ctx.log.error(line, 'Logto refused the app ID or secret (invalid_client): correct them in WordPress, Logto > Settings');
+		} else if (expected) ctx.log.warn(line, 'sign-in failed');
 		else ctx.log.error(line, 'unexpected error');
 		if (res.headersSent) return;
 		if (req.method === 'GET') seeOther(res, errorUrl(config, ctx.site, reason));

@@ -22,14 +22,30 @@ export function codeFor(error: unknown): SignInErrorCode {
 	return codeForOidcError(error);
 }
 
+/**
+ * The OAuth error code of a failed Logto answer: from its JSON body, or from its
+ * WWW-Authenticate challenge (a 401 `invalid_client` at the token endpoint comes that way).
+ */
+export function oauthError(error: unknown): string | undefined {
+	const e = error as { error?: unknown; code?: string; cause?: unknown };
+	if (typeof e?.error === 'string') return e.error;
+	if (e?.code === 'OAUTH_WWW_AUTHENTICATE_CHALLENGE' && Array.isArray(e.cause)) {
+		for (const challenge of e.cause as Array<{ parameters?: { error?: unknown } }>) {
+			if (typeof challenge?.parameters?.error === 'string') return challenge.parameters.error;
+		}
+	}
+	return undefined;
+}
+
 /** Maps an openid-client failure to a code by its stable `code` / `error` fields, never by message. */
 export function codeForOidcError(error: unknown): SignInErrorCode {
-	const e = error as { code?: string; error?: string; cause?: { cause?: { signature?: unknown } }; name?: string };
-	if (e?.error === 'access_denied') return 'cancelled';
+	const e = error as { code?: string; cause?: { cause?: { signature?: unknown } }; name?: string };
+	const oauth = oauthError(error);
+	if (oauth === 'access_denied') return 'cancelled';
 	// oauth4webapi reports a bad JWS signature as an invalid response whose cause carries the signature checked.
 	if (e?.code === 'OAUTH_INVALID_RESPONSE' && e.cause?.cause?.signature !== undefined) return 'invalid_token';
-	if (e?.error === 'invalid_client' || e?.error === 'unauthorized_client') return 'misconfigured';
-	if (e?.error) return 'idp_error';
+	if (oauth === 'invalid_client' || oauth === 'unauthorized_client') return 'misconfigured';
+	if (oauth) return 'idp_error';
 	switch (e?.code) {
 		case 'OAUTH_RESPONSE_IS_NOT_CONFORM':
 		case 'OAUTH_INVALID_RESPONSE':

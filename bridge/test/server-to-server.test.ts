@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { BINDING, Browser, redeem, SECRET, signInByPhone, startSystem, type System } from '@logto-bridge/testkit';
 
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
 import { sign, verify } from '../src/signature.js';
 
 // The server-to-server contract with WordPress: signed both ways, fresh nonces, no details for strangers.
@@ -69,3 +74,67 @@ test('a bridge config not signed for the bridge\'s own request is not used', asy
 	}
 });
 
+
+/** The signed readiness check's items, as WordPress reads them. */
+async function signedChecks(url: string) {
+	const res = await fetch(`${url}/readyz`, { headers: { 'x-logto-bridge-signature': sign(SECRET, { method: 'GET', path: '/readyz', body: '' }) } });
+	const { checks } = (await res.json()) as { checks: Array<{ id: string; ok: boolean; detail: string }> };
+	return Object.fromEntries(checks.map((c) => [c.id, c]));
+}
+
+test('the signed check asks Logto: a wrong secret or unknown app is red, and a saved change counts at once (signed refresh)', async () => {
+	let override: Record<string, unknown> = {};
+	const own = await startSystem({ site: () => override });
+	const url = own.bridges[0]!.url;
+	const refresh = (header = sign(SECRET, { method: 'POST', path: '/site-config/refresh', body: '' })) =>
+		fetch(`${url}/site-config/refresh`, { method: 'POST', headers: { 'x-logto-bridge-signature': header }, body: '' });
+	try {
+		const good = await signedChecks(url);
+		assert.deepEqual(
+			['credentials', 'redirect_uri', 'post_sign_out_uri'].map((id) => good[id]?.ok),
+			[true, true, true],
+			JSON.stringify(good),
+		);
+		assert.equal((await (await fetch(`${url}/readyz`)).json() as { checks: Array<{ id: string }> }).checks.length, 4, 'strangers do not make the bridge call Logto');
+
+		override = { appSecret: 'not-the-secret' };
+		assert.equal((await signedChecks(url)).credentials!.ok, true, 'the cached settings, until WordPress says they changed');
+		assert.equal((await refresh(`t=${Math.floor(Date.now() / 1000)},n=${'n'.repeat(22)},v1=${'0'.repeat(64)}`)).status, 401, 'an unsigned refresh is refused');
+		const refreshed = await refresh();
+		assert.equal(refreshed.status, 200);
+		const wrong = await signedChecks(url);
+		assert.equal(wrong.credentials!.ok, false);
+		assert.match(wrong.credentials!.detail, /App ID or secret is wrong/);
+		// A visitor meeting the same wrong secret gets the "not set up correctly" message, not a vague one.
+		const landed = await signInByPhone(own, new Browser(), '+8613912345650', `${own.wp.url}/`);
+		assert.equal(new URL(landed).searchParams.get('logto_error'), 'misconfigured');
+
+		override = { appId: 'no-such-app' };
+		await refresh();
+		assert.match((await signedChecks(url)).credentials!.detail, /App ID or secret is wrong/);
+	} finally {
+		await own.stop();
+	}
+});
+
+test('the signed check says which URI to add in Logto Console when the bridge\'s are not registered', async () => {
+	// A bridge at another public URL than the one the idp's app registers, reading the same site.
+	const elsewhere = 'http://127.0.0.1:1/elsewhere';
+	const { app, ctx } = createApp(
+		loadConfig({ BRIDGE_PUBLIC_URL: elsewhere, WP_URL: sys.wp.url, BRIDGE_SHARED_SECRET: SECRET, BRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'elsewhere-')), LOG_LEVEL: 'silent' }),
+	);
+	const server = app.listen(0, '127.0.0.1');
+	await new Promise((resolve) => server.once('listening', resolve));
+	try {
+		const checks = await signedChecks(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+		assert.equal(checks.credentials!.ok, true);
+		assert.equal(checks.redirect_uri!.ok, false);
+		assert.equal(checks.redirect_uri!.detail, `Add this redirect URI in Logto Console: ${elsewhere}/callback`);
+		assert.equal(checks.post_sign_out_uri!.ok, false);
+		assert.equal(checks.post_sign_out_uri!.detail, `Add this post sign-out redirect URI in Logto Console: ${elsewhere}/sign-out/callback`);
+	} finally {
+		server.closeAllConnections();
+		await new Promise((resolve) => server.close(resolve));
+		await ctx.store.close();
+	}
+});

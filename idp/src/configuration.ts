@@ -62,6 +62,9 @@ export function buildConfiguration({ accounts, clients, jwks, cookieKeys, signin
 			userinfo: { enabled: true },
 			backchannelLogout: { enabled: true },
 			revocation: { enabled: true },
+			// As Logto: the grant exists (machine-to-machine apps), so a Traditional web app asking
+			// for it is authenticated first and then refused the grant; a wrong secret is invalid_client.
+			clientCredentials: { enabled: true },
 			rpInitiatedLogout: {
 				enabled: true,
 				// Logto's confirm form submits itself: sign-out needs no click.

@@ -30,6 +30,7 @@ final class Bridge_Client {
 		'ticketsRedeem'     => '/tickets/redeem',
 		'healthz'           => '/healthz',
 		'readyz'            => '/readyz',
+		'siteConfigRefresh' => '/site-config/refresh',
 	);
 
 	const HEALTH_TRANSIENT = 'logto_bridge_health';
@@ -90,6 +91,21 @@ final class Bridge_Client {
 	 */
 	public static function base_url() {
 		return untrailingslashit( (string) Settings::get()['bridge_url'] );
+	}
+
+	/**
+	 * Tells the bridge the settings were saved, so it drops its cached copy and the next
+	 * sign-in uses them (otherwise up to SITE_CONFIG_TTL_SECONDS later). Best effort: a bridge
+	 * that is down reads the new settings when it comes back.
+	 *
+	 * @return bool Whether the bridge confirmed it.
+	 */
+	public static function refresh_site_config() {
+		if ( '' === self::base_url() ) {
+			return false;
+		}
+		$response = self::signed_request( 'POST', 'siteConfigRefresh', '', 3 );
+		return ! is_wp_error( $response ) && 200 === (int) wp_remote_retrieve_response_code( $response );
 	}
 
 	/**

@@ -180,6 +180,7 @@ final class Settings {
 		update_option( self::OPTION, $next, true );
 		// A new bridge URL, or an admin checking a repaired bridge, is asked afresh.
 		delete_transient( Bridge_Client::HEALTH_TRANSIENT );
+		Bridge_Client::refresh_site_config();
 		return self::for_browser();
 	}
 }

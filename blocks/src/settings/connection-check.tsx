@@ -11,7 +11,13 @@ const LABELS: Record< string, string > = {
 	wordpress: __( 'Bridge reads these settings', 'logto-bridge' ),
 	discovery: __( 'Logto discovery', 'logto-bridge' ),
 	jwks: __( 'Logto signing keys (JWKS)', 'logto-bridge' ),
+	credentials: __( 'App ID and secret', 'logto-bridge' ),
+	redirect_uri: __( 'Redirect URI registered in Logto', 'logto-bridge' ),
+	post_sign_out_uri: __( 'Post sign-out redirect URI registered in Logto', 'logto-bridge' ),
 };
+
+/** The URI an "Add this ... URI in Logto Console: <uri>" detail names, so the admin can copy it. */
+const uriToAdd = ( detail: string ) => /Logto Console: (https?:\/\/\S+)$/.exec( detail )?.[ 1 ];
 
 type Props = {
 	/** Check once when the screen opens (when a bridge URL is set). */
@@ -56,6 +62,11 @@ export default function ConnectionCheck( { runOnMount, onUris }: Props ) {
 							</strong>
 							{ ': ' }
 							{ check.detail }
+							{ uriToAdd( check.detail ) && (
+								<Button variant="link" onClick={ () => void navigator.clipboard?.writeText( uriToAdd( check.detail )! ) }>
+									{ __( 'Copy', 'logto-bridge' ) }
+								</Button>
+							) }
 						</li>
 					) ) }
 				</ul>

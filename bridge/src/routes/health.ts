@@ -2,7 +2,9 @@ import { ROUTES } from '@logto-bridge/contract';
 import type { IRouter } from 'express';
 
 import { registeredUris, type BridgeContext } from '../context.js';
+import { probeCredentials, probePostSignOutUri, probeRedirectUri } from '../logto-probes.js';
 import { sendSigned, verifyFromWordPress } from '../s2s.js';
+import { client } from '../oidc.js';
 import { SIGNATURE_HEADER } from '../signature.js';
 
 type Check = { id: string; ok: boolean; detail: string };
@@ -14,6 +16,9 @@ export default function health(router: IRouter, ctx: BridgeContext): void {
 		res.json({ ok: true });
 	});
 	router.get(ROUTES.readyz, async (req, res) => {
+		// Anyone may ask whether the bridge is ready; only WordPress (signed) learns URLs and error
+		// texts, and only its request makes the bridge knock at Logto with the app's credentials.
+		const signed = req.get(SIGNATURE_HEADER) ? await verifyFromWordPress(ctx, req, ROUTES.readyz, '') : undefined;
 		const checks: Check[] = [];
 		const run = async (id: string, fn: () => Promise<string>) => {
 			try {
@@ -36,8 +41,9 @@ export default function health(router: IRouter, ctx: BridgeContext): void {
 		if (siteConfig) {
 			const s = siteConfig;
 			let jwksUri: string | undefined;
+			let meta: client.ServerMetadata | undefined;
 			await run('discovery', async () => {
-				const meta = (await oidc.get(s)).serverMetadata();
+				meta = (await oidc.get(s)).serverMetadata();
 				jwksUri = meta.jwks_uri;
 				return `issuer ${meta.issuer}`;
 			});
@@ -51,10 +57,15 @@ export default function health(router: IRouter, ctx: BridgeContext): void {
 					return `${keys.length} signing key(s)`;
 				});
 			}
+			if (signed?.ok && meta) {
+				const { token_endpoint: token, authorization_endpoint: auth, end_session_endpoint: endSession } = meta;
+				const uris = registeredUris(config);
+				if (token) await run('credentials', () => probeCredentials(s, token));
+				if (auth) await run('redirect_uri', () => probeRedirectUri(s, auth, uris.redirectUri));
+				if (endSession) await run('post_sign_out_uri', () => probePostSignOutUri(s, endSession, uris.postSignOutRedirectUri));
+			}
 		}
 		const ok = checks.every((c) => c.ok);
-		// Anyone may ask whether the bridge is ready; only WordPress (signed) learns URLs and error texts.
-		const signed = req.get(SIGNATURE_HEADER) ? await verifyFromWordPress(ctx, req, ROUTES.readyz, '') : undefined;
 		if (!signed?.ok) return res.status(ok ? 200 : 503).json({ ok, checks: checks.map(({ id, ok: itemOk }) => ({ id, ok: itemOk })) });
 		// The URIs Logto must have registered, as this bridge serves them: the settings screen shows these.
 		sendSigned(res, config.sharedSecret, ROUTES.readyz, signed.nonce, { ok, uris: registeredUris(config), checks }, ok ? 200 : 503);

@@ -44,9 +44,28 @@ test.describe( 'Logto > Settings', () => {
 
 		await page.getByRole( 'button', { name: 'Check connection' } ).click();
 		const results = page.getByRole( 'list', { name: 'Connection check results' } );
-		for ( const item of [ 'Bridge reachable', 'Bridge session store', 'Bridge reads these settings', 'Logto discovery', 'Logto signing keys (JWKS)' ] ) {
+		for ( const item of [ 'Bridge reachable', 'Bridge session store', 'Bridge reads these settings', 'Logto discovery', 'Logto signing keys (JWKS)', 'App ID and secret', 'Redirect URI registered in Logto', 'Post sign-out redirect URI registered in Logto' ] ) {
 			await expect( results.getByRole( 'listitem' ).filter( { hasText: item } ) ).toContainText( '✓' );
 		}
+	} );
+
+	test( 'a wrong app secret shows red at once after saving, and the right one green again', async ( { adminPage: page } ) => {
+		const results = page.getByRole( 'list', { name: 'Connection check results' } );
+		const credentials = results.getByRole( 'listitem' ).filter( { hasText: 'App ID and secret' } );
+		const saveSecret = async ( secret: string ) => {
+			await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
+			await page.getByRole( 'button', { name: 'Replace secret' } ).click();
+			await page.getByLabel( 'App secret' ).fill( secret );
+			await page.getByRole( 'button', { name: 'Save settings' } ).click();
+			await expect( page.getByText( 'Settings saved.' ).first() ).toBeVisible();
+			await page.getByRole( 'button', { name: 'Check connection' } ).click();
+		};
+		// The bridge caches the settings for 30 s; saving tells it to read them again (signed POST).
+		await saveSecret( 'not-the-app-secret-0123456789' );
+		await expect( credentials ).toContainText( '✗' );
+		await expect( credentials ).toContainText( 'App ID or secret is wrong' );
+		await saveSecret( process.env.E2E_APP_SECRET as string );
+		await expect( credentials ).toContainText( '✓' );
 	} );
 
 	test( 'an invalid value is refused with a message and nothing is saved', async ( { adminPage: page } ) => {
