@@ -39,14 +39,20 @@ export class SiteConfigError extends Error {
 export class SiteConfigSource {
 	private cached: { value: SiteConfig; until: number } | undefined;
 	private inflight: Promise<SiteConfig> | undefined;
+	/** Bumped by invalidate(): a fetch started before it is neither shared nor cached after it. */
+	private generation = 0;
 
 	constructor(private readonly config: Pick<BridgeConfig, 'wpUrl' | 'sharedSecret' | 'siteConfigTtlMs'>) {}
 
 	async get(): Promise<SiteConfig> {
 		if (this.cached && this.cached.until > Date.now()) return this.cached.value;
-		this.inflight ??= this.fetch().finally(() => {
-			this.inflight = undefined;
-		});
+		if (!this.inflight) {
+			const generation = this.generation;
+			const inflight = this.fetch(generation).finally(() => {
+				if (this.inflight === inflight) this.inflight = undefined;
+			});
+			this.inflight = inflight;
+		}
 		return this.inflight;
 	}
 
@@ -57,10 +63,12 @@ export class SiteConfigSource {
 
 	/** Forgets the cached copy, e.g. after the IdP rejected our credentials. */
 	invalidate(): void {
+		this.generation++;
 		this.cached = undefined;
+		this.inflight = undefined;
 	}
 
-	private async fetch(): Promise<SiteConfig> {
+	private async fetch(generation: number): Promise<SiteConfig> {
 		// ?rest_route= answers on every WordPress, pretty permalinks or not; the REST base
 		// WordPress itself reports is used for every later call.
 		const path = `${REST_NAMESPACE}/bridge-config`;
@@ -88,7 +96,8 @@ export class SiteConfigSource {
 			const issue = parsed.error.issues[0];
 			throw new SiteConfigError(`WordPress sent an invalid bridge config: ${String(issue?.path.join('.'))}: ${issue?.message}`);
 		}
-		this.cached = { value: parsed.data, until: Date.now() + this.config.siteConfigTtlMs };
+		// Settings saved while this fetch was under way: the copy may predate them, so it is not kept.
+		if (generation === this.generation) this.cached = { value: parsed.data, until: Date.now() + this.config.siteConfigTtlMs };
 		return parsed.data;
 	}
 }

@@ -132,7 +132,9 @@ export class Accounts {
 					username: user.username,
 					picture: user.picture,
 					email: user.email,
-					email_verified: user.emailVerified,
+					// As Logto: `Boolean(primaryEmail)`, "present", not "verified" (its source: LOG-4165).
+					// A Console or Management API edit sets any email without verification.
+					email_verified: Boolean(user.email),
 					phone_number: user.phone ? toLogtoDigits(user.phone) : null,
 					phone_number_verified: Boolean(user.phone),
 					roles: user.roles,

@@ -35,6 +35,7 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 		...defaultCodePolicy,
 		ttlMs: config.codeTtlSeconds * 1000,
 		resendMs: config.resendSeconds * 1000,
+		perIp: { ...defaultCodePolicy.perIp, max: config.smsPerIpPerHour },
 	});
 
 	const app = express();

@@ -26,6 +26,8 @@ const envSchema = z.object({
 	IDP_DEFAULT_REGION: z.string().length(2).default('US'),
 	IDP_CODE_TTL_SECONDS: z.coerce.number().int().min(1).default(600),
 	IDP_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
+	// Codes per client address per hour (Logto limits senders too); the e2e suite, all from 127.0.0.1, raises it.
+	IDP_SMS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
 });
 
 export type IdpConfig = {
@@ -45,6 +47,8 @@ export type IdpConfig = {
 	defaultRegion: string;
 	codeTtlSeconds: number;
 	resendSeconds: number;
+	/** SMS codes one client address may request per hour. */
+	smsPerIpPerHour: number;
 };
 
 /** Reads the configuration from the environment; throws naming the offending variable. */
@@ -75,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
 		defaultRegion: e.IDP_DEFAULT_REGION.toUpperCase(),
 		codeTtlSeconds: e.IDP_CODE_TTL_SECONDS,
 		resendSeconds: e.IDP_RESEND_SECONDS,
+		smsPerIpPerHour: e.IDP_SMS_PER_IP_PER_HOUR,
 	};
 }
 

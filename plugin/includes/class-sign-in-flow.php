@@ -194,6 +194,9 @@ final class Sign_In_Flow {
 			}
 		}
 		self::unbind_browser();
+		if ( is_wp_error( $user ) && 'link_pending' === $user->get_error_code() ) {
+			Account_Link::request( $user->get_error_data()['user'], $redeemed['claims'], (string) ( $redeemed['return_to'] ?? '' ) );
+		}
 		if ( is_wp_error( $user ) ) {
 			self::fail( $user->get_error_code() );
 		}

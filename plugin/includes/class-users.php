@@ -22,8 +22,9 @@ final class Users {
 	const META_LAST_SIGN_IN = 'logto_last_sign_in';
 
 	/**
-	 * The WordPress user for these claims: by logto_sub, else linked by a verified email or
-	 * phone when allowed, else created when allowed. Never half-creates a user.
+	 * The WordPress user for these claims: by logto_sub, else (when allowed) a `link_pending`
+	 * error for an existing user that must confirm by email, else created when allowed. Never
+	 * half-creates a user.
 	 *
 	 * @param array<string,mixed> $claims Verified claims from the bridge.
 	 * @return \WP_User|\WP_Error
@@ -115,19 +116,21 @@ final class Users {
 	}
 
 	/**
-	 * An existing user matched by a verified email or phone, only where the admin allows it.
+	 * An existing user matched by email or phone, only where the admin allows it; never linked
+	 * here: the match is a `link_pending` error carrying the user, and Account_Link asks that
+	 * account's owner to confirm. Logto's *_verified flags mean "present", so they prove nothing.
 	 *
 	 * @param array<string,mixed> $claims Claims.
-	 * @return \WP_User|null|\WP_Error
+	 * @return null|\WP_Error
 	 */
 	private static function link( array $claims ) {
 		$s    = Settings::get();
 		$user = null;
-		if ( $s['link_by_email'] && ! empty( $claims['email'] ) && true === ( $claims['email_verified'] ?? false ) ) {
+		if ( $s['link_by_email'] && ! empty( $claims['email'] ) ) {
 			$found = get_user_by( 'email', (string) $claims['email'] );
 			$user  = $found ? $found : null;
 		}
-		if ( ! $user && $s['link_by_phone'] && ! empty( $claims['phone_number'] ) && true === ( $claims['phone_number_verified'] ?? false ) ) {
+		if ( ! $user && $s['link_by_phone'] && ! empty( $claims['phone_number'] ) ) {
 			$users = get_users(
 				array(
 					'meta_key'   => self::META_PHONE, // phpcs:ignore WordPress.DB.SlowDBQuery
@@ -144,7 +147,7 @@ final class Users {
 		if ( $user && user_can( $user, 'manage_options' ) && ! $s['allow_admin_linking'] ) {
 			return new \WP_Error( 'admin_link_refused', 'refusing to link an administrator' );
 		}
-		return $user;
+		return $user ? new \WP_Error( 'link_pending', 'the existing account must confirm', array( 'user' => $user ) ) : null;
 	}
 
 	/**
@@ -174,6 +177,17 @@ final class Users {
 			return new \WP_Error( 'account_error', $id->get_error_message() );
 		}
 		return get_user_by( 'id', $id );
+	}
+
+	/**
+	 * What a sign-in does to a linked user (phone, profile, roles): for Account_Link, whose
+	 * click links a user outside resolve().
+	 *
+	 * @param \WP_User            $user   User just linked.
+	 * @param array<string,mixed> $claims Claims kept from the sign-in that asked for the link.
+	 */
+	public static function sync( \WP_User $user, array $claims ) {
+		self::apply( $user, $claims, false );
 	}
 
 	/**

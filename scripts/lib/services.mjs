@@ -18,10 +18,10 @@ const startNode = ({ name, env, url, readyPath, logDir, echo }) =>
 	});
 
 /** The Logto-compatible identity provider, with its state and SMS outbox under `dataDir`. */
-export function startIdp({ port, url, dataDir, clientsFile, logDir, echo }) {
+export function startIdp({ port, url, dataDir, clientsFile, logDir, echo, env = {} }) {
 	return startNode({
 		name: 'idp',
-		env: { IDP_PORT: String(port), IDP_DATA_DIR: dataDir, IDP_CLIENTS_FILE: clientsFile, IDP_SMS_OUTBOX: join(dataDir, 'sms-outbox.jsonl') },
+		env: { IDP_PORT: String(port), IDP_DATA_DIR: dataDir, IDP_CLIENTS_FILE: clientsFile, IDP_SMS_OUTBOX: join(dataDir, 'sms-outbox.jsonl'), ...env },
 		url,
 		readyPath: '/oidc/.well-known/openid-configuration',
 		logDir,

@@ -19,8 +19,9 @@ export { defaultDataDir, e2eDataDir } from './paths.mjs';
  * @param {Array<[string, string]>} [options.wpMounts]  extra mounts into WordPress
  * @param {number} [options.wpWorkers]  PHP workers; several, since WordPress -> bridge -> WordPress calls nest and the block editor sends requests in parallel
  * @param {Record<string, string>} [options.bridgeEnv]  extra bridge settings (the e2e tests raise the sign-in rate limit)
+ * @param {Record<string, string>} [options.idpEnv]  extra idp settings (the e2e tests raise the SMS limit per address)
  */
-export async function startStack({ dataDir, ports, fresh = false, echo = false, wpMounts = [], wpWorkers = 4, bridgeEnv = {} }) {
+export async function startStack({ dataDir, ports, fresh = false, echo = false, wpMounts = [], wpWorkers = 4, bridgeEnv = {}, idpEnv = {} }) {
 	const logDir = join(dataDir, 'logs');
 	const secrets = loadSecrets(dataDir);
 	const urls = {
@@ -34,7 +35,7 @@ export async function startStack({ dataDir, ports, fresh = false, echo = false, 
 	};
 	try {
 		const clientsFile = writeIdpClients(dataDir, secrets, urls);
-		services.push(await startIdp({ port: ports.idp, url: urls.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo }));
+		services.push(await startIdp({ port: ports.idp, url: urls.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo, env: idpEnv }));
 		services.push(
 			await startBridge({ port: ports.bridge, url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, dataDir: join(dataDir, 'bridge'), logDir, echo, env: bridgeEnv }),
 		);

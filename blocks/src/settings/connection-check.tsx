@@ -12,8 +12,8 @@ const LABELS: Record< string, string > = {
 	discovery: __( 'Logto discovery', 'logto-bridge' ),
 	jwks: __( 'Logto signing keys (JWKS)', 'logto-bridge' ),
 	credentials: __( 'App ID and secret', 'logto-bridge' ),
-	redirect_uri: __( 'Redirect URI registered in Logto', 'logto-bridge' ),
-	post_sign_out_uri: __( 'Post sign-out redirect URI registered in Logto', 'logto-bridge' ),
+	redirect_uri: __( 'Logto knows the redirect URI', 'logto-bridge' ),
+	post_sign_out_uri: __( 'Logto knows the post sign-out URI', 'logto-bridge' ),
 };
 
 /** The URI an "Add this ... URI in Logto Console: <uri>" detail names, so the admin can copy it. */

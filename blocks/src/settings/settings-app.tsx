@@ -181,8 +181,8 @@ export default function SettingsApp() {
 						onChange={ ( v ) => set( 'default_role', v ) }
 						help={ fieldErrors.default_role }
 					/>
-					{ toggle( 'link_by_email', __( 'Link existing users by verified email', 'logto-bridge' ) ) }
-					{ toggle( 'link_by_phone', __( 'Link existing users by verified phone number', 'logto-bridge' ) ) }
+					{ toggle( 'link_by_email', __( 'Link existing users by email, with their confirmation', 'logto-bridge' ), __( 'Logto’s “email verified” only means an email is present (an admin can set any address in Logto Console), so a match links nothing by itself: WordPress emails the existing account a link that works once, for 30 minutes, and only its click links the two.', 'logto-bridge' ) ) }
+					{ toggle( 'link_by_phone', __( 'Link existing users by phone number, with their confirmation', 'logto-bridge' ), __( 'Only users who already have a Logto phone (user meta logto_phone; today that means users imported with it). They confirm by the same email link; an account without an email cannot be linked this way.', 'logto-bridge' ) ) }
 					{ toggle( 'allow_admin_linking', __( 'Also link administrator accounts', 'logto-bridge' ), __( 'Off by default: a Logto account never takes over an administrator by email or phone alone.', 'logto-bridge' ) ) }
 					{ toggle( 'sync_profile', __( 'Update name, email and phone from Logto at each sign-in', 'logto-bridge' ) ) }
 					<Heading level={ 3 }>{ __( 'Role mapping', 'logto-bridge' ) }</Heading>

@@ -1,6 +1,7 @@
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { adminRest, createUser, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { lastMailTo, linkIn } from '../../support/mailbox';
+import { adminRest, createUser, findUserByPhone, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // idp/fixtures/users.json: linda (+12015550126, linda@example.com verified, "Linda Logto") and
 // mallory (+12015550127, boss@example.com verified, Logto role editor), who claims an administrator's email.
@@ -28,16 +29,33 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 	} );
 
 
-	test( 'a verified email signs into the existing account, keeps its role, and profile sync brings the Logto name', async ( { page } ) => {
+	test( 'a matching email links only when the existing account’s owner clicks the mailed link; then it keeps its role and gets the Logto name', async ( { page } ) => {
+		const since = Date.now() - 1000;
 		await startPhoneSignIn( page, '+12015550126' );
-		await completePhoneVerification( page, '+12015550126', Date.now() - 1000 );
+		await completePhoneVerification( page, '+12015550126', since );
+		// Logto's email_verified means "present": the match proves nothing until the mailbox owner confirms.
+		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
+		await expect( page.getByRole( 'alert' ) ).toContainText( 'Check your inbox to link your existing account' );
+		expect( await findUserByPhone( '+12015550126' ), 'not linked yet' ).toBeUndefined();
+		const link = linkIn( await lastMailTo( 'linda@example.com', since ) );
+		expect( link, 'a one-time link to the existing account’s own address' ).toBeTruthy();
+
+		await page.goto( link! );
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		await expect( page.locator( '#wpadminbar' ) ).toContainText( 'Linda Logto' );
 
 		const users = await findUsers( 'linda' );
 		expect( users.map( ( u ) => u.id ), 'linked, not a second account' ).toEqual( [ lindaId ] );
 		expect( users[ 0 ]!.roles ).toEqual( [ 'author' ] );
 		expect( users[ 0 ]!.name ).toBe( 'Linda Logto' );
 		expect( await findUsers( '12015550126' ) ).toEqual( [] );
+		expect( ( await findUserByPhone( '+12015550126' ) )?.id, 'linked, with the phone' ).toBe( lindaId );
+
+		// The link works once.
+		const replay = await page.context().browser()!.newPage( { baseURL: wpUrl() } );
+		await replay.goto( link! );
+		await expect( replay ).toHaveURL( /logto_error=ticket_gone/ );
+		await replay.close();
 	} );
 
 	test( 'an administrator is never linked unless the admin allows it, and the refusal creates nobody', async ( { page, browser } ) => {
@@ -52,8 +70,12 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 
 		await updateSettings( { allow_admin_linking: true, role_mapping: [ { logto_role: 'editor', wp_role: 'editor' } ] } );
 		const again = await browser.newPage( { baseURL: wpUrl() } );
+		const since = Date.now() - 1000;
 		await startPhoneSignIn( again, '+12015550127' );
-		await completePhoneVerification( again, '+12015550127', Date.now() - 1000 );
+		await completePhoneVerification( again, '+12015550127', since );
+		// Allowed, and still only through the administrator's own mailbox.
+		await expect( again ).toHaveURL( /logto_error=link_email_sent/ );
+		await again.goto( linkIn( await lastMailTo( 'boss@example.com', since ) )! );
 		await expect( again ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
 		await again.close();
 		const linked = await findUsers( 'boss' );
