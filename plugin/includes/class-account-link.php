@@ -84,12 +84,13 @@ final class Account_Link {
 		// phpcs:enable
 		$user    = $user_id ? get_userdata( $user_id ) : false;
 		$request = $user ? get_user_meta( $user->ID, self::META, true ) : null;
-		if ( ! $user || ! is_array( $request ) || ! preg_match( self::PATTERN, $token ) ) {
+		// A wrong token changes nothing: whoever knows a user ID cannot cancel that user's link.
+		if ( ! $user || ! is_array( $request ) || ! preg_match( self::PATTERN, $token ) || ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) ) ) {
 			Sign_In_Flow::fail( 'ticket_gone' );
 		}
 		// Spent whatever happens next: a link works once.
 		delete_user_meta( $user->ID, self::META );
-		if ( (int) $request['expires'] < time() || ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) ) ) {
+		if ( (int) $request['expires'] < time() ) {
 			Sign_In_Flow::fail( 'ticket_gone' );
 		}
 		$linked = Users::find_by_sub( (string) $request['sub'] );

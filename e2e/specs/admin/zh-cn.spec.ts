@@ -5,8 +5,10 @@ import { adminRest, restoreSettingsAfterAll, updateSettings } from '../../suppor
 async function setSiteLanguage( locale: string ) {
 	const rest = await adminRest();
 	const res = await rest.post( '/wp-json/wp/v2/settings', { headers: { 'X-WP-Nonce': rest.nonce }, data: { language: locale } } );
-	expect( res.ok() ).toBe( true );
+	const saved = ( ( await res.json() ) as { language?: string } ).language;
 	await rest.dispose();
+	// Every later spec reads English: a switch that did not take must fail here, not there.
+	expect( saved || 'en_US', 'WordPress stores English as an empty WPLANG' ).toBe( locale );
 }
 
 test.describe( 'a site in Chinese (zh_CN)', () => {

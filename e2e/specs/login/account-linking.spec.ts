@@ -40,6 +40,10 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		const link = linkIn( await lastMailTo( 'linda@example.com', since ) );
 		expect( link, 'a one-time link to the existing account’s own address' ).toBeTruthy();
 
+		// Someone who knows the user ID but not the token gets nowhere, and cancels nothing.
+		await page.goto( link!.replace( /token=\w+/, `token=${ 'x'.repeat( 40 ) }` ) );
+		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
+
 		await page.goto( link! );
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
 		await expect( page.locator( '#wpadminbar' ) ).toContainText( 'Linda Logto' );
