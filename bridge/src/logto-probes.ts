@@ -45,11 +45,9 @@ export async function probeRedirectUri(site: SiteConfig, authorizationEndpoint: 
 		code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
 		code_challenge_method: 'S256',
 	}).toString();
-	const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-	const text = res.status >= 400 ? await res.text() : '';
-	await res.body?.cancel().catch(() => {});
-	if (res.status >= 400 && /redirect_uri/i.test(text)) throw new Error(`Add this redirect URI in Logto Console: ${redirectUri}`);
-	if (res.status >= 400) throw new Error(`Logto refused a sign-in request with this app (HTTP ${res.status}).`);
+	const { status, text } = await refusal(url);
+	if (status >= 400 && /redirect_uri/i.test(text)) throw new Error(`Add this redirect URI in Logto Console: ${redirectUri}`);
+	if (status >= 400) throw new Error(`Logto refused a sign-in request with this app (HTTP ${status}).`);
 	return `${redirectUri} is registered`;
 }
 
@@ -60,9 +58,15 @@ export async function probeRedirectUri(site: SiteConfig, authorizationEndpoint: 
 export async function probePostSignOutUri(site: SiteConfig, endSessionEndpoint: string, uri: string): Promise<string> {
 	const url = new URL(endSessionEndpoint);
 	url.search = new URLSearchParams({ client_id: site.appId, post_logout_redirect_uri: uri }).toString();
+	const { status, text } = await refusal(url);
+	if (status >= 400 && /post_logout_redirect_uri/i.test(text)) throw new Error(`Add this post sign-out redirect URI in Logto Console: ${uri}`);
+	return `${uri} is registered`;
+}
+
+/** GET without following redirects: the status, and the body only when Logto refused (its error text). */
+async function refusal(url: URL): Promise<{ status: number; text: string }> {
 	const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
 	const text = res.status >= 400 ? await res.text() : '';
 	await res.body?.cancel().catch(() => {});
-	if (res.status >= 400 && /post_logout_redirect_uri/i.test(text)) throw new Error(`Add this post sign-out redirect URI in Logto Console: ${uri}`);
-	return `${uri} is registered`;
+	return { status: res.status, text };
 }

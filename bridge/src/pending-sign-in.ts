@@ -42,13 +42,18 @@ export class PendingSignIns {
 	readonly cookieName: string;
 	/** express-session, mounted on /sign-in and /callback only: no other route reads or writes a session. */
 	readonly middleware: RequestHandler;
+	/** The cookie's attributes, for setting it and for clearing it. */
+	private readonly cookie: { path: '/'; httpOnly: true; sameSite: 'lax'; secure: boolean };
 
 	constructor(
 		private readonly store: KeyValueStore,
-		private readonly config: Pick<BridgeConfig, 'sharedSecret' | 'secureCookies'> & Partial<Pick<BridgeConfig, 'pendingSignInCap'>>,
+		config: Pick<BridgeConfig, 'sharedSecret' | 'secureCookies'> & Partial<Pick<BridgeConfig, 'pendingSignInCap'>>,
 	) {
 		// __Host- makes the browser refuse the cookie unless Secure, Path=/ and no Domain.
 		this.cookieName = config.secureCookies ? '__Host-logto_bridge.signin' : 'logto_bridge.signin';
+		// Path=/ whatever the bridge's public path: express-session only serves requests under
+		// the cookie's path, and a proxy that strips a prefix would hide every session.
+		this.cookie = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies };
 		const sessions = session({
 			name: this.cookieName,
 			// Its own key: the shared secret itself never signs anything a browser holds.
@@ -58,9 +63,7 @@ export class PendingSignIns {
 			resave: false,
 			saveUninitialized: false,
 			unset: 'destroy',
-			// Path=/ whatever the bridge's public path: express-session only serves requests under
-			// the cookie's path, and a proxy that strips a prefix would hide every session.
-			cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies, maxAge: PENDING_TTL_SECONDS * 1000 },
+			cookie: { ...this.cookie, maxAge: PENDING_TTL_SECONDS * 1000 },
 		});
 		this.middleware = config.secureCookies
 			? (req, res, next) => {
@@ -95,7 +98,7 @@ export class PendingSignIns {
 		if (!pending || typeof state !== 'string' || !sameSecret(pending.state, state)) return undefined;
 		if ((await this.store.take(SESSION_PREFIX + req.sessionID)) === undefined) return undefined;
 		await settle((done) => req.session.destroy(done));
-		res.clearCookie(this.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.secureCookies });
+		res.clearCookie(this.cookieName, this.cookie);
 		return pending;
 	}
 }

@@ -16,6 +16,21 @@ export async function verifyFromWordPress({ config, store }: Pick<BridgeContext,
 	return result;
 }
 
+/**
+ * The body and the answer function of a POST WordPress signed, or undefined once an unsigned,
+ * stale or replayed one has been refused (401, logged under `step`).
+ */
+export async function signedPost(ctx: Pick<BridgeContext, 'config' | 'store' | 'log'>, req: Request, res: Response, path: string, step: string) {
+	const body = typeof req.body === 'string' ? req.body : '';
+	const signature = await verifyFromWordPress(ctx, req, path, body);
+	if (!signature.ok) {
+		ctx.log.warn({ step, reason: signature.reason }, `refused unsigned ${step}`);
+		res.status(401).json({ error: 'invalid_signature', reason: signature.reason });
+		return undefined;
+	}
+	return { body, answer: (status: number, payload: unknown) => sendSigned(res, ctx.config.sharedSecret, path, signature.nonce, payload, status) };
+}
+
 /** A JSON answer to that request, signed with its route and nonce, so WordPress can trust what it carries. */
 export function sendSigned(res: Response, secret: string, path: string, nonce: string, payload: unknown, status = 200): void {
 	const body = JSON.stringify(payload);
