@@ -42,10 +42,8 @@ final class Account_Link {
 			self::META,
 			array(
 				'hash'      => hash( 'sha256', $token ),
-				'sub'       => (string) $claims['sub'],
-				'phone'     => empty( $claims['phone_number'] ) ? '' : Users::e164( (string) $claims['phone_number'] ),
 				'sid'       => (string) ( $claims['sid'] ?? '' ),
-				// What the click applies as a sign-in would: profile, phone and roles.
+				// What the click links to and applies as a sign-in would: sub, profile, phone and roles.
 				'claims'    => array_intersect_key( $claims, array_flip( array( 'sub', 'name', 'username', 'given_name', 'family_name', 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'roles' ) ) ),
 				'expires'   => time() + self::TTL,
 				'return_to' => $return_to,
@@ -93,16 +91,16 @@ final class Account_Link {
 		if ( (int) $request['expires'] < time() ) {
 			Sign_In_Flow::fail( 'ticket_gone' );
 		}
-		$linked = Users::find_by_sub( (string) $request['sub'] );
-		$own    = (string) get_user_meta( $user->ID, Users::META_SUB, true );
-		if ( ( $linked && $linked->ID !== $user->ID ) || ( '' !== $own && $own !== $request['sub'] ) ) {
+		$claims = (array) $request['claims'];
+		$sub    = (string) $claims['sub'];
+		$linked = Users::find_by_sub( $sub );
+		$own    = Users::sub_of( $user->ID );
+		if ( ( $linked && $linked->ID !== $user->ID ) || ( '' !== $own && $own !== $sub ) ) {
 			Sign_In_Flow::fail( 'already_linked' );
 		}
-		update_user_meta( $user->ID, Users::META_SUB, (string) $request['sub'] );
-		if ( '' !== $request['phone'] ) {
-			update_user_meta( $user->ID, Users::META_PHONE, (string) $request['phone'] );
-		}
-		Users::sync( $user, is_array( $request['claims'] ?? null ) ? $request['claims'] : array() );
+		update_user_meta( $user->ID, Users::META_SUB, $sub );
+		// The phone, profile and roles, as at any sign-in.
+		Users::sync( $user, $claims );
 		Session::start( $user, (string) ( $request['sid'] ?? '' ) );
 		wp_safe_redirect( Sign_In_Flow::return_to( (string) $request['return_to'] ) );
 		exit;

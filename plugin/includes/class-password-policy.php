@@ -59,7 +59,7 @@ final class Password_Policy {
 		if ( ! $available || ! $user instanceof \WP_User || Settings::get()['allow_password'] || ! Settings::is_configured() ) {
 			return $available;
 		}
-		return '' === (string) get_user_meta( $user->ID, Users::META_SUB, true );
+		return '' === Users::sub_of( $user->ID );
 	}
 
 	/**

@@ -25,7 +25,7 @@ final class Sign_Out {
 	 * @return string
 	 */
 	public static function logout_redirect( $redirect_to, $requested, $user ) {
-		if ( ! $user instanceof \WP_User || ! get_user_meta( $user->ID, Users::META_SUB, true ) || ! Settings::is_configured() ) {
+		if ( ! $user instanceof \WP_User || '' === Users::sub_of( $user->ID ) || ! Settings::is_configured() ) {
 			return $redirect_to;
 		}
 		$back = wp_validate_redirect( $redirect_to, home_url( '/' ) );

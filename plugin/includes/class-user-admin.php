@@ -42,7 +42,7 @@ final class User_Admin {
 		if ( 'logto' !== $column ) {
 			return $output;
 		}
-		if ( '' === (string) get_user_meta( $user_id, Users::META_SUB, true ) ) {
+		if ( '' === Users::sub_of( $user_id ) ) {
 			return esc_html__( 'Not linked', 'logto-bridge' );
 		}
 		$phone = (string) get_user_meta( $user_id, Users::META_PHONE, true );
@@ -98,7 +98,7 @@ final class User_Admin {
 	 * @param \WP_User $user Profile shown.
 	 */
 	public static function profile_section( $user ) {
-		$sub = (string) get_user_meta( $user->ID, Users::META_SUB, true );
+		$sub = Users::sub_of( $user->ID );
 		echo '<h2>' . esc_html__( 'Logto', 'logto-bridge' ) . '</h2><table class="form-table" role="presentation">';
 		if ( '' === $sub ) {
 			echo '<tr><th>' . esc_html__( 'Account', 'logto-bridge' ) . '</th><td>' . esc_html__( 'Not linked to Logto.', 'logto-bridge' ) . '</td></tr></table>';
@@ -151,7 +151,7 @@ final class User_Admin {
 	 */
 	public static function allow_password_reset( $allow, $user_id ) {
 		$user = get_userdata( $user_id );
-		if ( $allow && $user && '' === (string) $user->user_email && '' !== (string) get_user_meta( $user_id, Users::META_SUB, true ) ) {
+		if ( $allow && $user && '' === (string) $user->user_email && '' !== Users::sub_of( $user_id ) ) {
 			return false;
 		}
 		return $allow;

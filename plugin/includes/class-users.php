@@ -99,6 +99,16 @@ final class Users {
 	}
 
 	/**
+	 * The Logto subject a user is linked to, '' when none.
+	 *
+	 * @param int $user_id User ID.
+	 * @return string
+	 */
+	public static function sub_of( $user_id ) {
+		return (string) get_user_meta( $user_id, self::META_SUB, true );
+	}
+
+	/**
 	 * The user linked to a Logto subject.
 	 *
 	 * @param string $sub Logto subject.
@@ -140,7 +150,7 @@ final class Users {
 			);
 			$user  = $users ? $users[0] : null;
 		}
-		if ( $user && get_user_meta( $user->ID, self::META_SUB, true ) ) {
+		if ( $user && '' !== self::sub_of( $user->ID ) ) {
 			// Already linked to another Logto account: never re-link silently.
 			return new \WP_Error( 'already_linked', 'matching user linked to another Logto account' );
 		}
