@@ -38,6 +38,7 @@ require_once LOGTO_BRIDGE_DIR . 'includes/class-roles.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-users.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-user-admin.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-account-link.php';
+require_once LOGTO_BRIDGE_DIR . 'includes/class-link-password.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-error-messages.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-session.php';
 require_once LOGTO_BRIDGE_DIR . 'includes/class-sign-in-form.php';

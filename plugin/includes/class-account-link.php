@@ -33,22 +33,39 @@ final class Account_Link {
 	 * @param string              $return_to Where to go after the click.
 	 */
 	public static function request( \WP_User $user, array $claims, $return_to ) {
-		if ( '' === (string) $user->user_email ) {
+		$mail     = '' !== (string) $user->user_email;
+		$password = Link_Password::available();
+		if ( ! $mail && ! $password ) {
 			Sign_In_Flow::fail( 'link_unconfirmable' );
 		}
-		$token = wp_generate_password( 40, false, false );
-		update_user_meta(
-			$user->ID,
-			self::META,
-			array(
-				'hash'      => hash( 'sha256', $token ),
-				'sid'       => (string) ( $claims['sid'] ?? '' ),
-				// What the click links to and applies as a sign-in would: sub, profile, phone and roles.
-				'claims'    => array_intersect_key( $claims, array_flip( array( 'sub', 'name', 'username', 'given_name', 'family_name', 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'roles' ) ) ),
-				'expires'   => time() + self::TTL,
-				'return_to' => $return_to,
-			)
+		$token   = wp_generate_password( 40, false, false );
+		$request = array(
+			'hash'      => hash( 'sha256', $token ),
+			'sid'       => (string) ( $claims['sid'] ?? '' ),
+			// What confirming links to and applies as a sign-in would: sub, profile, phone and roles.
+			'claims'    => array_intersect_key( $claims, array_flip( array( 'sub', 'name', 'username', 'given_name', 'family_name', 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'roles' ) ) ),
+			'expires'   => time() + self::TTL,
+			'return_to' => $return_to,
+			'mailed'    => $mail,
 		);
+		$form = $password ? Link_Password::offer( $user, $request ) : array();
+		update_user_meta( $user->ID, self::META, $request + $form );
+		if ( $mail ) {
+			self::mail( $user, $token );
+		}
+		if ( $password ) {
+			Link_Password::redirect();
+		}
+		Sign_In_Flow::fail( 'link_email_sent' );
+	}
+
+	/**
+	 * Mails the one-time link to the account's own address.
+	 *
+	 * @param \WP_User $user  The existing account.
+	 * @param string   $token The link's token.
+	 */
+	private static function mail( \WP_User $user, $token ) {
 		$url = add_query_arg(
 			array(
 				'action' => self::ACTION,
@@ -68,7 +85,6 @@ final class Account_Link {
 			$url
 		);
 		wp_mail( $user->user_email, $subject, $message );
-		Sign_In_Flow::fail( 'link_email_sent' );
 	}
 
 	/**
@@ -91,6 +107,16 @@ final class Account_Link {
 		if ( (int) $request['expires'] < time() ) {
 			Sign_In_Flow::fail( 'ticket_gone' );
 		}
+		self::finish( $user, $request );
+	}
+
+	/**
+	 * Links the account to the requested Logto identity and signs in; the request is spent.
+	 *
+	 * @param \WP_User            $user    The existing account.
+	 * @param array<string,mixed> $request Its link request.
+	 */
+	public static function finish( \WP_User $user, array $request ) {
 		$claims = (array) $request['claims'];
 		$sub    = (string) $claims['sub'];
 		$linked = Users::find_by_sub( $sub );
@@ -104,5 +130,35 @@ final class Account_Link {
 		Session::start( $user, (string) ( $request['sid'] ?? '' ) );
 		wp_safe_redirect( Sign_In_Flow::return_to( (string) $request['return_to'] ) );
 		exit;
+	}
+
+	/**
+	 * Cancels the link requests a Logto session made (all of the user's when no sid): once
+	 * Logto has ended that session, nothing it asked for may still sign anyone in.
+	 *
+	 * @param string      $sub Logto subject.
+	 * @param string|null $sid Logto session ID.
+	 * @return int How many requests were cancelled.
+	 */
+	public static function cancel( $sub, $sid ) {
+		$cancelled = 0;
+		$ids       = get_users(
+			array(
+				'meta_key'     => self::META, // phpcs:ignore WordPress.DB.SlowDBQuery -- back-channel logouts only; few users have a pending request.
+				'meta_compare' => 'EXISTS',
+				'fields'       => 'ID',
+			)
+		);
+		foreach ( $ids as $id ) {
+			$request = get_user_meta( (int) $id, self::META, true );
+			if ( ! is_array( $request ) || ! hash_equals( (string) ( $request['claims']['sub'] ?? '' ), (string) $sub ) ) {
+				continue;
+			}
+			if ( null === $sid || hash_equals( (string) ( $request['sid'] ?? '' ), (string) $sid ) ) {
+				delete_user_meta( (int) $id, self::META );
+				++$cancelled;
+			}
+		}
+		return $cancelled;
 	}
 }

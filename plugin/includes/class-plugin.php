@@ -43,10 +43,11 @@ final class Plugin {
 		add_filter( 'allow_password_reset', array( User_Admin::class, 'allow_password_reset' ), 10, 2 );
 		add_filter( 'user_row_actions', array( User_Admin::class, 'row_actions' ), 10, 2 );
 
-		// wp-login.php: our two actions, the redirect mode, the form extras and the password policy.
+		// wp-login.php: our actions, the redirect mode, the form extras and the password policy.
 		add_action( 'login_form_' . Sign_In_Flow::ACTION_START, array( Sign_In_Flow::class, 'start' ) );
 		add_action( 'login_form_' . Sign_In_Flow::ACTION_CALLBACK, array( Sign_In_Flow::class, 'callback' ) );
 		add_action( 'login_form_' . Account_Link::ACTION, array( Account_Link::class, 'confirm' ) );
+		add_action( 'login_form_' . Link_Password::ACTION, array( Link_Password::class, 'handle' ) );
 		add_action( 'login_init', array( Login_Screen::class, 'maybe_redirect' ) );
 		add_filter( 'login_message', array( Login_Screen::class, 'login_message' ) );
 		add_action( 'login_head', array( Login_Screen::class, 'login_head' ) );

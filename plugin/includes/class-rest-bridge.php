@@ -83,7 +83,8 @@ final class Rest_Bridge {
 	}
 
 	/**
-	 * POST backchannel-logout: ends the WordPress session(s) of that Logto session.
+	 * POST backchannel-logout: ends the WordPress session(s) of that Logto session, and cancels
+	 * the account links it asked for.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
@@ -95,6 +96,12 @@ final class Rest_Bridge {
 		if ( '' === $sub ) {
 			return new \WP_Error( 'invalid_request', 'sub is required', array( 'status' => 400 ) );
 		}
-		return rest_ensure_response( array( 'ended' => Users::end_sessions( $sub, $sid ) ) );
+		return rest_ensure_response(
+			array(
+				'ended'     => Users::end_sessions( $sub, $sid ),
+				// A link request that Logto session made would otherwise still sign someone in.
+				'cancelled' => Account_Link::cancel( $sub, $sid ),
+			)
+		);
 	}
 }

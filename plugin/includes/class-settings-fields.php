@@ -113,6 +113,11 @@ final class Settings_Fields {
 			'default' => false,
 			'browser' => 'read_write',
 		),
+		'link_confirm_password' => array(
+			'type'    => 'boolean',
+			'default' => false,
+			'browser' => 'read_write',
+		),
 		'manage_admins'       => array(
 			'type'    => 'boolean',
 			'default' => false,

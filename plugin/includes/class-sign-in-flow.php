@@ -100,12 +100,13 @@ final class Sign_In_Flow {
 	}
 
 	/**
-	 * HttpOnly, SameSite=Lax (it must come back on the top-level redirect from the bridge), Secure over https.
+	 * HttpOnly, SameSite=Lax (it must come back on the top-level redirect from the bridge), Secure over https;
+	 * for every cookie of a sign-in in progress.
 	 *
 	 * @param int $expires Unix time.
 	 * @return array<string,mixed>
 	 */
-	private static function cookie_options( $expires ) {
+	public static function cookie_options( $expires ) {
 		return array(
 			'expires'  => $expires,
 			'path'     => COOKIEPATH,

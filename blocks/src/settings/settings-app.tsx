@@ -183,6 +183,9 @@ export default function SettingsApp() {
 					/>
 					{ toggle( 'link_by_email', __( 'Link existing users by email, with their confirmation', 'logto-bridge' ), __( 'Logto’s “email verified” only means an email is present (an admin can set any address in Logto Console), so a match links nothing by itself: WordPress emails the existing account a link that works once, for 30 minutes, and only its click links the two.', 'logto-bridge' ) ) }
 					{ toggle( 'link_by_phone', __( 'Link existing users by phone number, with their confirmation', 'logto-bridge' ), __( 'Only users who already have a Logto phone (user meta logto_phone; today that means users imported with it). They confirm by the same email link; an account without an email cannot be linked this way.', 'logto-bridge' ) ) }
+					{ toggle( 'link_confirm_password', __( 'Also let visitors confirm with the existing account’s password', 'logto-bridge' ), draft.allow_password
+						? __( 'The visitor may type that account’s WordPress password instead of clicking the emailed link: one attempt per sign-in, and failures count as failed logins. Accounts without an email address can then be linked too. Only while the WordPress password form is allowed.', 'logto-bridge' )
+						: __( 'Has no effect while the WordPress password form is off: a password then proves nothing on this site.', 'logto-bridge' ) ) }
 					{ toggle( 'allow_admin_linking', __( 'Also link administrator accounts', 'logto-bridge' ), __( 'Off by default: a Logto account never takes over an administrator by email or phone alone.', 'logto-bridge' ) ) }
 					{ toggle( 'sync_profile', __( 'Update name, email and phone from Logto at each sign-in', 'logto-bridge' ) ) }
 					<Heading level={ 3 }>{ __( 'Role mapping', 'logto-bridge' ) }</Heading>

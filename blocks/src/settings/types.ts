@@ -22,6 +22,7 @@ export type Settings = {
 	link_by_email: boolean;
 	link_by_phone: boolean;
 	allow_admin_linking: boolean;
+	link_confirm_password: boolean;
 	manage_admins: boolean;
 	role_mapping: RoleMappingRow[];
 	sync_profile: boolean;

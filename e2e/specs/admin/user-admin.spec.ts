@@ -20,6 +20,10 @@ test.describe( 'Logto in the Users screens', () => {
 		await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
 		await signUpWithPhone( page, phone );
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		// The user sees their own Logto section, but only those who may edit users can unlink.
+		await page.goto( '/wp-admin/profile.php' );
+		await expect( page.locator( 'tr', { hasText: 'Phone number' } ) ).toContainText( phone );
+		await expect( page.getByRole( 'button', { name: 'Unlink from Logto' } ) ).toHaveCount( 0 );
 		await visitor.close();
 		const user = ( await findUserByPhone( phone ) )!;
 
@@ -43,6 +47,13 @@ test.describe( 'Logto in the Users screens', () => {
 		await expect( adminPage.locator( 'tr', { hasText: 'Phone number' } ) ).toContainText( phone );
 		await expect( adminPage.locator( 'tr', { hasText: 'Last Logto sign-in' } ) ).not.toContainText( '—' );
 		await expect( adminPage.locator( '.user-generate-reset-link-wrap' ), 'no reset link: nowhere to send it' ).toHaveCount( 0 );
+		// A forged or stale form (wrong nonce) unlinks nothing.
+		await adminPage.locator( 'input[name="logto_bridge_unlink_nonce"]' ).evaluate( ( input: HTMLInputElement ) => ( input.value = 'forged0000' ) );
+		await adminPage.getByRole( 'button', { name: 'Unlink from Logto' } ).click();
+		await expect( adminPage.getByText( 'The link you followed has expired.' ) ).toBeVisible();
+		expect( ( await findUserByPhone( phone ) )?.id, 'still linked' ).toBe( user.id );
+
+		await adminPage.goto( `/wp-admin/user-edit.php?user_id=${ user.id }` );
 		await adminPage.getByRole( 'button', { name: 'Unlink from Logto' } ).click();
 		// The unlink is done even where the rest of the form is refused (a phone-only user has no email to save).
 		await expect( adminPage.getByText( 'Not linked to Logto.' ) ).toBeVisible();

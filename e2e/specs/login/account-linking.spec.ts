@@ -1,10 +1,13 @@
+import type { Page } from '@playwright/test';
+
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
 import { lastMailTo, linkIn } from '../../support/mailbox';
-import { adminRest, createUser, findUserByPhone, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, createUser, findUserByPhone, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // idp/fixtures/users.json: linda (+12015550126, linda@example.com verified, "Linda Logto") and
-// mallory (+12015550127, boss@example.com verified, Logto role editor), who claims an administrator's email.
+// mallory (+12015550127, boss@example.com verified, Logto role editor), who claims an administrator's email;
+// paula (+12015550128, paula@example.com).
 test.describe.configure( { mode: 'serial' } );
 
 test.describe( 'linking Logto accounts to existing WordPress users', () => {
@@ -12,10 +15,20 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 
 	let lindaId: number;
 	let bossId: number;
+	let paulaId: number;
+	const paula = '+12015550128';
+
+	/** Paula signs in with Logto in a fresh browser; returns its page, wherever WordPress sent it. */
+	async function paulaSignsIn( page: Page, since = Date.now() - 1000 ) {
+		await startPhoneSignIn( page, paula );
+		await completePhoneVerification( page, paula, since );
+		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-login\\.php` ) );
+	}
 
 	test.beforeAll( async () => {
 		lindaId = await createUser( { username: 'linda-wp', email: 'linda@example.com', name: 'Linda Before', roles: [ 'author' ] } );
 		bossId = await createUser( { username: 'boss', email: 'boss@example.com', name: 'The Boss', roles: [ 'administrator' ] } );
+		paulaId = await createUser( { username: 'paula-wp', email: 'paula@example.com', name: 'Paula Before', roles: [ 'author' ] } );
 		await updateSettings( {
 			login_mode: 'phone',
 			create_users: true,
@@ -97,5 +110,57 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		const rest = await adminRest();
 		await rest.post( `/wp-json/wp/v2/users/${ bossId }`, { headers: { 'X-WP-Nonce': rest.nonce }, data: { roles: [ 'administrator' ] } } );
 		await rest.dispose();
+	} );
+
+	test( 'signing out at Logto cancels the link that Logto session asked for: its mailed link then links nothing', async ( { page } ) => {
+		const since = Date.now() - 1000;
+		await paulaSignsIn( page, since );
+		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
+		const link = linkIn( await lastMailTo( 'paula@example.com', since ) );
+		expect( link ).toBeTruthy();
+
+		// Logto ends the session (another app, the account page, a shared computer's sign-out): back-channel logout.
+		await page.goto( `${ idpUrl() }/oidc/session/end` );
+		await expect( page.getByText( 'You have been signed out.' ) ).toBeVisible();
+		await page.goto( link! );
+		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
+		expect( await findUserByPhone( paula ), 'nothing linked' ).toBeUndefined();
+		await page.goto( '/wp-admin/' );
+		await expect( page, 'nobody signed in' ).toHaveURL( /wp-login\.php/ );
+	} );
+
+	test( 'where the admin allows it, the visitor may instead type the existing account’s password: one attempt per sign-in, and never while the password form is off', async ( { page } ) => {
+		// No mapping: roles are WordPress's alone, so the linked account keeps its own.
+		await updateSettings( { link_confirm_password: true, allow_password: true, role_mapping: [] } );
+		const password = page.getByLabel( 'Password of the existing account' );
+
+		await paulaSignsIn( page );
+		await expect( page ).toHaveURL( /action=logto-link-password/ );
+		await expect( page.getByText( 'We emailed it a link' ) ).toBeVisible();
+		await password.fill( 'not-her-password' );
+		await page.getByRole( 'button', { name: 'Link and sign in' } ).click();
+		await expect( page ).toHaveURL( /logto_error=link_password_wrong/ );
+		await expect( page.getByRole( 'alert' ) ).toContainText( 'nothing was linked' );
+		// The offer is spent: a second guess needs a whole new sign-in at Logto.
+		await page.goto( '/wp-login.php?action=logto-link-password' );
+		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
+		expect( await findUserByPhone( paula ) ).toBeUndefined();
+
+		// With the password form off, a WordPress password proves nothing here: only the mail is offered.
+		await updateSettings( { allow_password: false } );
+		await paulaSignsIn( page );
+		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
+		await page.goto( '/wp-login.php?action=logto-link-password' );
+		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
+
+		await updateSettings( { allow_password: true } );
+		await paulaSignsIn( page );
+		await password.fill( 'paula-wp-Wp-Password-1' );
+		await page.getByRole( 'button', { name: 'Link and sign in' } ).click();
+		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		await expect( page.locator( '#wpadminbar' ) ).toContainText( 'Paula Logto' );
+		const linked = await findUserByPhone( paula );
+		expect( linked?.id, 'the existing account, linked' ).toBe( paulaId );
+		expect( linked?.roles ).toEqual( [ 'author' ] );
 	} );
 } );

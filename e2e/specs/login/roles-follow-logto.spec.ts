@@ -1,4 +1,4 @@
-import type { Browser } from '@playwright/test';
+import type { Browser, BrowserContext } from '@playwright/test';
 
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
@@ -59,5 +59,53 @@ test.describe( 'roles follow Logto', () => {
 		await updateSettings( { allow_password: false } );
 		expect( await createApplicationPassword( edId ), 'a password way around Logto' ).toBe( 'application_passwords_disabled_for_user' );
 		expect( await createApplicationPassword( localId ) ).toBe( 'created' );
+	} );
+
+	test( 'an account an admin deleted stays gone: with creating users off the next Logto sign-in is refused and leaves nothing behind; with it on, a new account starts from scratch', async ( { browser } ) => {
+		// A number of its own: Logto (and the idp) send at most 5 codes per number per hour.
+		const phone = '+12015550190';
+		const signIn = async ( context: BrowserContext ) => {
+			const page = await context.newPage();
+			await startPhoneSignIn( page, phone );
+			await completePhoneVerification( page, phone, Date.now() - 1000 );
+			// Only the first time: "No account found ...; create a new one?"
+			const ask = page.getByText( /No account found/ );
+			await expect( ask.or( page.locator( 'body.wp-admin, body.login' ) ) ).toBeVisible();
+			if ( await ask.isVisible() ) await page.getByRole( 'button', { name: 'Continue' } ).click();
+			await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-(admin|login)` ) );
+			return page;
+		};
+		await updateSettings( { create_users: true, role_mapping: [ { logto_role: 'editor', wp_role: 'editor' } ] } );
+		const first = await browser.newContext();
+		await expect( await signIn( first ) ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		const deleted = ( await findUserByPhone( phone ) )!;
+		const rest = await adminRest();
+		const res = await rest.delete( `/wp-json/wp/v2/users/${ deleted.id }?force=true&reassign=1`, { headers: { 'X-WP-Nonce': rest.nonce } } );
+		await rest.dispose();
+		expect( res.ok() ).toBe( true );
+		const signedOut = await first.newPage();
+		await signedOut.goto( '/wp-admin/' );
+		await expect( signedOut, 'deleting the account ended its sessions' ).toHaveURL( /wp-login\.php/ );
+		await first.close();
+
+		await updateSettings( { create_users: false } );
+		const context = await browser.newContext();
+		const page = await signIn( context );
+		await expect( page ).toHaveURL( /logto_error=no_account/ );
+		expect( await findUserByPhone( phone ), 'nobody re-created' ).toBeUndefined();
+		// No WordPress session, and nothing of the sign-in left in the browser (binding, pending sign-in).
+		const left = ( await context.cookies() ).map( ( c ) => c.name ).filter( ( name ) => /^(wordpress_logged_in|logto_bridge|__Host-logto_bridge)/.test( name ) );
+		expect( left ).toEqual( [] );
+		await page.goto( '/wp-admin/' );
+		await expect( page ).toHaveURL( /wp-login\.php/ );
+		await context.close();
+
+		await updateSettings( { create_users: true } );
+		const again = await browser.newContext();
+		await expect( await signIn( again ) ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		await again.close();
+		const fresh = ( await findUserByPhone( phone ) )!;
+		expect( fresh.id, 'a new account, not the deleted one' ).not.toBe( deleted.id );
+		expect( fresh.roles, 'nothing of the old account carried over' ).toEqual( [ 'subscriber' ] );
 	} );
 } );

@@ -1,0 +1,147 @@
+<?php
+/**
+ * Confirming a link by typing the existing account's WordPress password, once.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * Where the admin allows it (and only while the password form is on), the visitor whose Logto
+ * identity matches an existing account may prove it is theirs with that account's password
+ * instead of the mailed link. One attempt per sign-in: a wrong password spends the offer, so
+ * every further guess costs a full Logto sign-in (and `wp_login_failed` tells limiters).
+ */
+final class Link_Password {
+
+	const ACTION = 'logto-link-password';
+	// "<user ID>.<40 random chars>"; only its SHA-256 is kept in the link request.
+	const COOKIE = 'logto_bridge_link';
+
+	/**
+	 * Whether a match may be confirmed by password: the admin's choice, and passwords still
+	 * sign in here (with the password form off they prove nothing on this site).
+	 *
+	 * @return bool
+	 */
+	public static function available() {
+		$s = Settings::get();
+		return (bool) $s['link_confirm_password'] && (bool) $s['allow_password'];
+	}
+
+	/**
+	 * Gives this browser the form's key and returns what the link request keeps of it.
+	 *
+	 * @param \WP_User            $user    The existing account.
+	 * @param array<string,mixed> $request The link request being made.
+	 * @return array{form: string}
+	 */
+	public static function offer( \WP_User $user, array $request ) {
+		$key = wp_generate_password( 40, false, false );
+		setcookie( self::COOKIE, $user->ID . '.' . $key, Sign_In_Flow::cookie_options( (int) $request['expires'] ) );
+		return array( 'form' => hash( 'sha256', $key ) );
+	}
+
+	/**
+	 * Sends the visitor to the password page.
+	 */
+	public static function redirect() {
+		wp_safe_redirect( add_query_arg( 'action', self::ACTION, wp_login_url() ) );
+		exit;
+	}
+
+	/**
+	 * `wp-login.php?action=logto-link-password`: the form (GET) and its check (POST).
+	 */
+	public static function handle() {
+		list( $user, $request ) = self::pending();
+		if ( 'POST' === ( $_SERVER['REQUEST_METHOD'] ?? 'GET' ) ) {
+			self::check( $user, $request );
+		}
+		self::render( $request );
+	}
+
+	/**
+	 * The account and link request this browser's cookie opens; fails the request otherwise.
+	 *
+	 * @return array{0: \WP_User, 1: array<string,mixed>}
+	 */
+	private static function pending() {
+		$cookie = isset( $_COOKIE[ self::COOKIE ] ) ? sanitize_text_field( wp_unslash( $_COOKIE[ self::COOKIE ] ) ) : '';
+		$parts  = explode( '.', $cookie, 2 );
+		$user   = 2 === count( $parts ) && absint( $parts[0] ) ? get_userdata( absint( $parts[0] ) ) : false;
+		$req    = $user ? get_user_meta( $user->ID, Account_Link::META, true ) : null;
+		if ( ! $user || ! is_array( $req ) || ! isset( $req['form'] ) || ! hash_equals( (string) $req['form'], hash( 'sha256', $parts[1] ) ) || (int) $req['expires'] < time() || ! self::available() ) {
+			self::forget();
+			Sign_In_Flow::fail( 'ticket_gone' );
+		}
+		return array( $user, $req );
+	}
+
+	/**
+	 * Checks the typed password: the offer is spent first, whatever the outcome.
+	 *
+	 * @param \WP_User            $user    The existing account.
+	 * @param array<string,mixed> $request Its link request.
+	 */
+	private static function check( \WP_User $user, array $request ) {
+		$nonce = isset( $_POST['_wpnonce'] ) ? sanitize_text_field( wp_unslash( $_POST['_wpnonce'] ) ) : '';
+		if ( ! wp_verify_nonce( $nonce, self::ACTION ) ) {
+			self::forget();
+			Sign_In_Flow::fail( 'ticket_gone' );
+		}
+		// Not sanitized: a password is compared as typed, like wp-login.php does.
+		$password = isset( $_POST['pwd'] ) && is_string( $_POST['pwd'] ) ? wp_unslash( $_POST['pwd'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
+		unset( $request['form'] );
+		self::forget();
+		if ( '' === $password || ! wp_check_password( $password, $user->user_pass, $user->ID ) ) {
+			// The mailed link, if any, still works.
+			update_user_meta( $user->ID, Account_Link::META, $request );
+			/**
+ * Fires as for a failed wp-login.php password (documented in wp-includes/pluggable.php).
+*/
+			do_action( 'wp_login_failed', $user->user_login, new \WP_Error( 'incorrect_password', 'logto link' ) );
+			Sign_In_Flow::fail( 'link_password_wrong' );
+		}
+		delete_user_meta( $user->ID, Account_Link::META );
+		Account_Link::finish( $user, $request );
+	}
+
+	/**
+	 * The page: what matched, where the mail went, and one password field.
+	 *
+	 * @param array<string,mixed> $request The link request.
+	 */
+	private static function render( array $request ) {
+		$intro = ! empty( $request['mailed'] )
+			? __( 'An account with your email address or phone number already exists here. We emailed it a link that links it to your Logto account. If it is your account, you can instead type its password here, once.', 'logto-bridge' )
+			: __( 'An account with your phone number already exists here. If it is your account, type its password here, once, to link it to your Logto account.', 'logto-bridge' );
+		login_header( __( 'Link your existing account', 'logto-bridge' ), '<p class="message">' . esc_html( $intro ) . '</p>' );
+		?>
+		<form name="logto-link-password" id="logto-link-password" action="<?php echo esc_url( add_query_arg( 'action', self::ACTION, wp_login_url() ) ); ?>" method="post">
+			<p>
+				<label for="logto-link-pwd"><?php esc_html_e( 'Password of the existing account', 'logto-bridge' ); ?></label>
+				<input type="password" name="pwd" id="logto-link-pwd" class="input password-input" autocomplete="current-password" required />
+			</p>
+			<?php wp_nonce_field( self::ACTION ); ?>
+			<p class="submit">
+				<input type="submit" class="button button-primary button-large" value="<?php esc_attr_e( 'Link and sign in', 'logto-bridge' ); ?>" />
+			</p>
+		</form>
+		<?php
+		login_footer( 'logto-link-pwd' );
+		exit;
+	}
+
+	/**
+	 * Clears the form's cookie.
+	 */
+	private static function forget() {
+		setcookie( self::COOKIE, '', Sign_In_Flow::cookie_options( time() - YEAR_IN_SECONDS ) );
+	}
+}
