@@ -7,15 +7,16 @@ import { join } from 'node:path';
 
 import { stopAll, stopOnSignals } from './lib/processes.mjs';
 import { defaultDataDir, repoRoot } from './lib/paths.mjs';
+import { envPort } from './lib/ports.mjs';
 import { startStack } from './lib/stack.mjs';
 
 const port = (name, fallback) => {
-	const value = Number(process.env[name] ?? fallback);
-	if (!Number.isInteger(value) || value < 1 || value > 65535) {
-		console.error(`${name} must be a TCP port (1-65535), got "${process.env[name]}"`);
+	try {
+		return envPort(name, fallback);
+	} catch (error) {
+		console.error(error.message);
 		process.exit(1);
 	}
-	return value;
 };
 
 stopOnSignals();

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 import { join } from 'node:path';
 
+import { envPort } from '../../scripts/lib/ports.mjs';
 import { e2eDataDir, startStack } from '../../scripts/lib/stack.mjs';
 import { saveAdminState } from './wordpress';
 
@@ -13,7 +14,7 @@ export default async function globalSetup() {
 	const port = Number( new URL( process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889' ).port );
 	const stack = await startStack( {
 		dataDir: e2eDataDir,
-		ports: { wordpress: port, bridge: 3100, idp: 3101 },
+		ports: { wordpress: port, bridge: envPort( 'E2E_BRIDGE_PORT', 3100 ), idp: envPort( 'E2E_IDP_PORT', 3101 ) },
 		fresh: true,
 		// One browser signs in far more often than a visitor would; the limit has a test of its own.
 		bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
@@ -29,6 +30,7 @@ export default async function globalSetup() {
 	process.env.E2E_APP_SECRET = stack.secrets.appSecret;
 	process.env.E2E_BRIDGE_SECRET = stack.secrets.bridgeSecret;
 	process.env.E2E_BRIDGE_PID = String( stack.pids.bridge );
+	process.env.E2E_STACK_PIDS = JSON.stringify( stack.pids );
 	process.env.E2E_ADMIN_STATE = join( e2eDataDir, 'admin-state.json' );
 	await saveAdminState( stack.wordpressUrl, process.env.E2E_ADMIN_STATE );
 	return async () => {

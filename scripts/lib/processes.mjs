@@ -1,8 +1,12 @@
 // Starts child servers in their own process group, waits until they answer, and stops
-// them (and every grandchild) on demand, so Ctrl-C never leaves a port taken.
+// them (and every grandchild) on demand, so Ctrl-C never leaves a port taken. A service is
+// only started on a free port, and is ready only when its own process group holds that port:
+// another server's answer is never taken for it.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+
+import { portIsFree, socketsOfGroups } from './ports.mjs';
 
 const children = new Set();
 
@@ -15,11 +19,16 @@ const children = new Set();
  * @param {string} [options.cwd]
  * @param {string} [options.logFile]     where stdout+stderr go (also echoed when options.echo)
  * @param {boolean} [options.echo]       also print the output with a prefix
- * @param {string} options.readyUrl      polled until it answers with any HTTP status below 500
+ * @param {string} options.readyUrl      polled until it answers with any HTTP status below 500; its port
+ *                                       must be free before, and held by this child's process group after
  * @param {number} [options.timeoutMs]
  */
 export async function startService(options) {
 	const { name, command, args, env = {}, cwd, logFile, echo = false, readyUrl, timeoutMs = 120_000 } = options;
+	const port = Number(new URL(readyUrl).port || (readyUrl.startsWith('https:') ? 443 : 80));
+	if (!(await portIsFree(port))) {
+		throw new Error(`${name}: port ${port} is already in use by another server; stop it or choose another port (see README, "Ports")`);
+	}
 	const child = spawn(command, args, {
 		cwd,
 		env: { ...process.env, ...env },
@@ -72,7 +81,11 @@ export async function startService(options) {
 		if (exited) {
 			throw new Error(`${name} exited before it was ready (code ${exited.code}, signal ${exited.signal}); see ${logFile ?? 'its output'}`);
 		}
-		if (await answers(readyUrl)) return service;
+		if (await answers(readyUrl)) {
+			if (socketsOfGroups([child.pid]).some((socket) => socket.port === port)) return service;
+			await service.stop();
+			throw new Error(`${name}: another server answered on port ${port} before ours did; nothing of it was used`);
+		}
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	await service.stop();

@@ -55,6 +55,9 @@ export async function startWordPress({ port, dataDir, fresh = false, constants =
 		name: 'wordpress',
 		command: process.execPath,
 		args: [
+			// The CLI has no option for its address and would listen on every interface.
+			'--import',
+			join(repoRoot, 'scripts', 'lib', 'loopback-only.mjs'),
 			playgroundCli,
 			'server',
 			`--port=${port}`,
