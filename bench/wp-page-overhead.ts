@@ -9,10 +9,13 @@ import { join } from 'node:path';
 import { Browser } from '@logto-bridge/testkit/browser';
 import { repoRoot } from '../scripts/lib/paths.mjs';
 import { envPort } from '../scripts/lib/ports.mjs';
+import { stopOnSignals } from '../scripts/lib/processes.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
 
-const N = Number(process.env.BENCH_REQUESTS ?? 100);
+const N = Number(process.env.BENCH_REQUESTS ?? 50);
 const ROUNDS = Math.max(10, Number(process.env.BENCH_ROUNDS ?? 10));
+// Ctrl-C stops the stack this benchmark started.
+stopOnSignals();
 const stack = await startStack({
 	dataDir: join(repoRoot, '.data', 'bench'),
 	ports: { wordpress: envPort('BENCH_WP_PORT', 8890), bridge: envPort('BENCH_BRIDGE_PORT', 3200), idp: envPort('BENCH_IDP_PORT', 3201) },

@@ -1,8 +1,15 @@
 import { defineConfig } from '@playwright/test';
 
 import { chromiumLaunchOptions } from './support/chromium';
+import { wpUrl } from './support/wordpress';
 
-// One WordPress (Playground) instance serves every test, so tests run one at a time.
+// One WordPress instance serves every test, so tests run one at a time. Run through run.mjs
+// (npm test -w e2e), which sets up the native runtime's TLS when WP_RUNTIME=native.
+const native = process.env.WP_RUNTIME === 'native';
+if ( native && ! process.env.E2E_TLS_SPKI ) {
+	throw new Error( 'WP_RUNTIME=native: run the tests with npm test -w e2e (run.mjs), which makes the local CA first' );
+}
+
 export default defineConfig( {
 	testDir: './specs',
 	outputDir: './test-results',
@@ -15,7 +22,7 @@ export default defineConfig( {
 	reporter: [ [ 'list' ], [ 'html', { open: 'never', outputFolder: 'playwright-report' } ] ],
 	globalSetup: './support/global-setup.ts',
 	use: {
-		baseURL: process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889',
+		baseURL: wpUrl(),
 		launchOptions: chromiumLaunchOptions,
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',

@@ -7,17 +7,8 @@ import { join } from 'node:path';
 
 import { stopAll, stopOnSignals } from './lib/processes.mjs';
 import { defaultDataDir, repoRoot } from './lib/paths.mjs';
-import { envPort } from './lib/ports.mjs';
-import { startStack } from './lib/stack.mjs';
-
-const port = (name, fallback) => {
-	try {
-		return envPort(name, fallback);
-	} catch (error) {
-		console.error(error.message);
-		process.exit(1);
-	}
-};
+import { stackPorts } from './lib/ports.mjs';
+import { runtimeFromEnv, startStack } from './lib/stack.mjs';
 
 stopOnSignals();
 if (process.env.SKIP_BUILD !== '1' || !existsSync(join(repoRoot, 'plugin', 'build', 'settings', 'index.js'))) {
@@ -26,9 +17,12 @@ if (process.env.SKIP_BUILD !== '1' || !existsSync(join(repoRoot, 'plugin', 'buil
 }
 
 try {
+	const runtime = runtimeFromEnv();
 	const stack = await startStack({
-		dataDir: process.env.DATA_DIR ?? defaultDataDir,
-		ports: { wordpress: port('WP_PORT', 8888), bridge: port('BRIDGE_PORT', 3000), idp: port('IDP_PORT', 3001) },
+		runtime,
+		// Each runtime keeps its own state.
+		dataDir: process.env.DATA_DIR ?? (runtime === 'native' ? join(defaultDataDir, 'native-stack') : defaultDataDir),
+		ports: stackPorts('', { wordpress: 8888, bridge: 3000, idp: 3001 }),
 		echo: process.env.QUIET !== '1',
 	});
 	console.log(`
@@ -39,7 +33,7 @@ Logto Bridge is running (Ctrl-C stops everything):
   Identity (Logto-compatible) ${stack.urls.idp}/oidc   app ID ${stack.secrets.appId}
   Sample phone   +8613800138000 (a new account) or +12015550123 (role editor)
   SMS codes      printed here as "[idp] SMS to ..."; also in ${stack.smsOutbox}
-  Logs           ${stack.logDir}
+  Logs           ${stack.logDir}${stack.tls ? `\n  TLS            certificates from a local CA made here, trusted nowhere: ${stack.tls.caFile}` : ''}
 `);
 } catch (error) {
 	console.error(error instanceof Error ? error.message : error);

@@ -15,7 +15,7 @@ import signIn from './routes/sign-in.js';
 import signOut from './routes/sign-out.js';
 import siteConfigRefresh from './routes/site-config-refresh.js';
 import tickets from './routes/tickets.js';
-import { SiteConfigError, SiteConfigSource } from './site-config.js';
+import { SITE_CONFIG_VERSION_KEY, SiteConfigError, SiteConfigSource } from './site-config.js';
 import { createStore, type KeyValueStore } from './stores/index.js';
 import { Tickets } from './tickets.js';
 import { errorUrl } from './wordpress.js';
@@ -26,9 +26,10 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	const ctx: BridgeContext = {
 		config,
 		store,
-		site: new SiteConfigSource(config),
+		// The embedded store belongs to one process; Redis may be shared by several instances.
+		site: new SiteConfigSource(config, store.kind === 'file' ? undefined : { version: () => store.get(SITE_CONFIG_VERSION_KEY) }),
 		oidc: new OidcClients(),
-		log: createLogger(config.logLevel),
+		log: createLogger(config.logLevel, config.instance),
 		pending: new PendingSignIns(store, config),
 		tickets: new Tickets(store),
 		rateLimit: signInRateLimit(store, config.signInRateLimit),

@@ -17,6 +17,7 @@ const schema = z.object({
 	SITE_CONFIG_TTL_SECONDS: z.coerce.number().int().min(0).default(30),
 	SIGN_IN_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
 	PENDING_SIGN_IN_CAP: z.coerce.number().int().min(100).default(50_000),
+	BRIDGE_INSTANCE: z.string().regex(/^[\w.-]{1,64}$/).optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -31,6 +32,8 @@ export type BridgeConfig = {
 	dataDir: string;
 	siteConfigTtlMs: number;
 	logLevel: string;
+	/** Name of this instance in its logs (BRIDGE_INSTANCE), when several run behind one load balancer. */
+	instance: string | undefined;
 	/** Sign-in and sign-out starts per client IP per minute. */
 	signInRateLimit: number;
 	/** Pending sign-ins kept at most; past it the oldest are dropped. */
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
 		dataDir: e.BRIDGE_DATA_DIR,
 		siteConfigTtlMs: e.SITE_CONFIG_TTL_SECONDS * 1000,
 		logLevel: e.LOG_LEVEL,
+		instance: e.BRIDGE_INSTANCE,
 		signInRateLimit: e.SIGN_IN_RATE_LIMIT,
 		pendingSignInCap: e.PENDING_SIGN_IN_CAP,
 		secureCookies: publicUrl.startsWith('https:'),

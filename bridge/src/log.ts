@@ -1,10 +1,11 @@
 import { pino, type Logger } from 'pino';
 
 /** Structured logs; secrets, codes, tickets and tokens are never logged (and redacted if passed). */
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, instance?: string): Logger {
 	return pino({
 		level,
-		base: { service: 'bridge' },
+		// Several instances behind one load balancer: each line says which one wrote it.
+		base: { service: 'bridge', ...(instance ? { instance } : {}) },
 		redact: { paths: ['ticket', 'code', 'id_token', 'access_token', 'secret', 'appSecret', '*.appSecret', 'headers.cookie'], censor: '[redacted]' },
 	});
 }

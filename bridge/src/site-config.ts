@@ -24,6 +24,12 @@ export const siteConfigSchema = z.object({
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;
 
+/** Changed by whichever instance WordPress told of a save, so every instance sharing the store refetches. */
+export const SITE_CONFIG_VERSION_KEY = 'site-config:version';
+
+/** Where instances that share a store read the version of WordPress's settings. */
+export type SharedVersion = { version(): Promise<string | undefined> };
+
 export class SiteConfigError extends Error {
 	constructor(message: string) {
 		super(message);
@@ -37,18 +43,27 @@ export class SiteConfigError extends Error {
  * where an admin configures anything.
  */
 export class SiteConfigSource {
-	private cached: { value: SiteConfig; until: number } | undefined;
+	private cached: { value: SiteConfig; until: number; version: string | undefined } | undefined;
 	private inflight: Promise<SiteConfig> | undefined;
 	/** Bumped by invalidate(): a fetch started before it is neither shared nor cached after it. */
 	private generation = 0;
 
-	constructor(private readonly config: Pick<BridgeConfig, 'wpUrl' | 'sharedSecret' | 'siteConfigTtlMs'>) {}
+	/**
+	 * @param shared With several instances behind a load balancer, WordPress's "settings saved"
+	 * reaches one of them: the version they share tells the others (one store read per use).
+	 */
+	constructor(
+		private readonly config: Pick<BridgeConfig, 'wpUrl' | 'sharedSecret' | 'siteConfigTtlMs'>,
+		private readonly shared?: SharedVersion,
+	) {}
 
 	async get(): Promise<SiteConfig> {
+		const version = this.shared ? await this.shared.version().catch(() => undefined) : undefined;
+		if (this.cached && this.cached.version !== version) this.invalidate();
 		if (this.cached && this.cached.until > Date.now()) return this.cached.value;
 		if (!this.inflight) {
 			const generation = this.generation;
-			const inflight = this.fetch(generation).finally(() => {
+			const inflight = this.fetch(generation, version).finally(() => {
 				if (this.inflight === inflight) this.inflight = undefined;
 			});
 			this.inflight = inflight;
@@ -68,7 +83,7 @@ export class SiteConfigSource {
 		this.inflight = undefined;
 	}
 
-	private async fetch(generation: number): Promise<SiteConfig> {
+	private async fetch(generation: number, version: string | undefined): Promise<SiteConfig> {
 		// ?rest_route= answers on every WordPress, pretty permalinks or not; the REST base
 		// WordPress itself reports is used for every later call.
 		const path = `${REST_NAMESPACE}/bridge-config`;
@@ -97,7 +112,7 @@ export class SiteConfigSource {
 			throw new SiteConfigError(`WordPress sent an invalid bridge config: ${String(issue?.path.join('.'))}: ${issue?.message}`);
 		}
 		// Settings saved while this fetch was under way: the copy may predate them, so it is not kept.
-		if (generation === this.generation) this.cached = { value: parsed.data, until: Date.now() + this.config.siteConfigTtlMs };
+		if (generation === this.generation) this.cached = { value: parsed.data, until: Date.now() + this.config.siteConfigTtlMs, version };
 		return parsed.data;
 	}
 }

@@ -14,5 +14,7 @@ export const chromiumLaunchOptions: LaunchOptions = {
 		'--disable-background-networking',
 		'--disable-component-update',
 		'--disable-sync',
+		// The native runtime's https: this certificate's key only, nothing broader.
+		...( process.env.E2E_TLS_SPKI ? [ `--ignore-certificate-errors-spki-list=${ process.env.E2E_TLS_SPKI }` ] : [] ),
 	],
 };

@@ -3,18 +3,20 @@ import { fileURLToPath } from 'node:url';
 
 import { join } from 'node:path';
 
-import { envPort } from '../../scripts/lib/ports.mjs';
-import { e2eDataDir, startStack } from '../../scripts/lib/stack.mjs';
-import { saveAdminState } from './wordpress';
+import { stackPorts } from '../../scripts/lib/ports.mjs';
+import { e2eDataDir, runtimeFromEnv, startStack } from '../../scripts/lib/stack.mjs';
+import { saveAdminState, wpUrl } from './wordpress';
 
 // Starts a fresh stack on its own ports (so a running `npm start` is left alone) and
 // returns the teardown that stops it.
 export default async function globalSetup() {
 	rmSync( e2eDataDir, { recursive: true, force: true } );
-	const port = Number( new URL( process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889' ).port );
+	const port = Number( new URL( wpUrl() ).port );
 	const stack = await startStack( {
+		runtime: runtimeFromEnv(),
+		tlsDir: process.env.E2E_TLS_DIR,
 		dataDir: e2eDataDir,
-		ports: { wordpress: port, bridge: envPort( 'E2E_BRIDGE_PORT', 3100 ), idp: envPort( 'E2E_IDP_PORT', 3101 ) },
+		ports: stackPorts( 'E2E_', { wordpress: port, bridge: 3100, idp: 3101 } ),
 		fresh: true,
 		// One browser signs in far more often than a visitor would; the limit has a test of its own.
 		bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
@@ -29,8 +31,10 @@ export default async function globalSetup() {
 	process.env.E2E_APP_ID = stack.secrets.appId;
 	process.env.E2E_APP_SECRET = stack.secrets.appSecret;
 	process.env.E2E_BRIDGE_SECRET = stack.secrets.bridgeSecret;
-	process.env.E2E_BRIDGE_PID = String( stack.pids.bridge );
+	// One bridge on Playground, two instances on the native runtime.
+	process.env.E2E_BRIDGE_PIDS = JSON.stringify( Object.entries( stack.pids ).filter( ( [ name ] ) => name.startsWith( 'bridge' ) ).map( ( [ , pid ] ) => pid ) );
 	process.env.E2E_STACK_PIDS = JSON.stringify( stack.pids );
+	process.env.E2E_WP_DIR = stack.wordpressDir;
 	process.env.E2E_ADMIN_STATE = join( e2eDataDir, 'admin-state.json' );
 	await saveAdminState( stack.wordpressUrl, process.env.E2E_ADMIN_STATE );
 	return async () => {

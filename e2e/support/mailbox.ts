@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { e2eDataDir } from '../../scripts/lib/paths.mjs';
+import { wpDir } from './wordpress';
 
 // Written by the test mu-plugin logto-bridge-test-mailbox.php: Playground has no mail server.
-const mailbox = join( e2eDataDir, 'wordpress', 'wp-content', 'uploads', 'logto-bridge-mailbox' );
+const mailbox = () => join( wpDir(), 'wp-content', 'uploads', 'logto-bridge-mailbox' );
 
 type Mail = { to: string[]; subject: string; message: string; time: number };
 
@@ -12,9 +12,10 @@ type Mail = { to: string[]; subject: string; message: string; time: number };
 export async function lastMailTo( address: string, since: number ): Promise< Mail > {
 	const deadline = Date.now() + 10_000;
 	for ( ;; ) {
-		const mails = existsSync( mailbox )
-			? readdirSync( mailbox )
-					.map( ( f ) => JSON.parse( readFileSync( join( mailbox, f ), 'utf8' ) ) as Mail )
+		const dir = mailbox();
+		const mails = existsSync( dir )
+			? readdirSync( dir )
+					.map( ( f ) => JSON.parse( readFileSync( join( dir, f ), 'utf8' ) ) as Mail )
 					.filter( ( m ) => m.to.includes( address ) && m.time * 1000 >= since )
 					.sort( ( a, b ) => b.time - a.time )
 			: [];

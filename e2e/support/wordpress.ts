@@ -3,7 +3,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { request, test, type APIRequestContext } from '@playwright/test';
 
 export const admin = { username: 'admin', password: 'password' };
-export const wpUrl = () => process.env.WP_BASE_URL ?? 'http://127.0.0.1:8889';
+export const wpUrl = () => process.env.WP_BASE_URL ?? `${ process.env.WP_RUNTIME === 'native' ? 'https' : 'http' }://127.0.0.1:${ process.env.E2E_WP_PORT ?? 8889 }`;
+/** The WordPress folder of the e2e stack (its uploads hold the test mailbox). */
+export const wpDir = () => process.env.E2E_WP_DIR as string;
 export const idpUrl = () => process.env.E2E_IDP_URL as string;
 
 /** Where global setup keeps the admin's signed-in cookies (one sign-in for the whole run). */

@@ -52,7 +52,7 @@ final class Settings_Validator {
 	 */
 	public static function url( $value, $key ) {
 		$value = trim( (string) $value );
-		if ( '' !== $value && ( ! wp_http_validate_url( $value ) && ! self::is_loopback_url( $value ) ) ) {
+		if ( '' !== $value && ! self::is_http_url( $value ) ) {
 			/* translators: %s: a field label. */
 			return new \WP_Error( 'invalid', sprintf( __( '%s must be a full http(s) URL.', 'logto-bridge' ), 'endpoint' === $key ? __( 'Logto endpoint', 'logto-bridge' ) : __( 'Bridge URL', 'logto-bridge' ) ) );
 		}
@@ -192,7 +192,25 @@ final class Settings_Validator {
 	}
 
 	/**
-	 * Development URLs on 127.0.0.1 or localhost, which wp_http_validate_url refuses.
+	 * A well-formed http(s) URL with a host and no credentials. Not wp_http_validate_url(): it
+	 * also refuses private-network addresses and hosts this server cannot resolve right now,
+	 * and a bridge or a Logto on the site's own network is a normal setup.
+	 *
+	 * @param string $url URL.
+	 * @return bool
+	 */
+	private static function is_http_url( $url ) {
+		$parts = wp_parse_url( $url );
+		return is_array( $parts )
+			&& isset( $parts['scheme'], $parts['host'] )
+			&& in_array( strtolower( $parts['scheme'] ), array( 'http', 'https' ), true )
+			&& (bool) preg_match( '/^[a-z0-9.\-\[\]:]+$/i', $parts['host'] )
+			&& ! isset( $parts['user'] ) && ! isset( $parts['pass'] )
+			&& ! preg_match( '/[\s<>"]/', $url );
+	}
+
+	/**
+	 * Development URLs on 127.0.0.1 or localhost.
 	 *
 	 * @param string $url URL.
 	 * @return bool

@@ -101,3 +101,22 @@ export function socketsOfGroups(groups) {
 
 /** Whether an address is loopback (127.0.0.0/8 or ::1). */
 export const isLoopback = (address) => address === '::1' || /^127\./.test(address);
+
+/**
+ * Every port of a stack, each from env (`<prefix>WP_PORT`, `<prefix>BRIDGE_PORT`, `<prefix>IDP_PORT`,
+ * and for the native runtime `<prefix>BRIDGE_1_PORT`, `<prefix>BRIDGE_2_PORT`, `<prefix>PHP_FPM_PORT`,
+ * `<prefix>MARIADB_PORT`, `<prefix>REDIS_PORT`), else derived from the three defaults.
+ */
+export function stackPorts(prefix, { wordpress, bridge, idp }) {
+	const wp = envPort(`${prefix}WP_PORT`, wordpress);
+	const br = envPort(`${prefix}BRIDGE_PORT`, bridge);
+	return {
+		wordpress: wp,
+		bridge: br,
+		idp: envPort(`${prefix}IDP_PORT`, idp),
+		bridgeInstances: [envPort(`${prefix}BRIDGE_1_PORT`, br + 10), envPort(`${prefix}BRIDGE_2_PORT`, br + 11)],
+		php: envPort(`${prefix}PHP_FPM_PORT`, wp + 1000),
+		db: envPort(`${prefix}MARIADB_PORT`, wp + 1100),
+		redis: envPort(`${prefix}REDIS_PORT`, wp + 1200),
+	};
+}

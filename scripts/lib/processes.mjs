@@ -4,6 +4,7 @@
 // another server's answer is never taken for it.
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
+import { connect } from 'node:net';
 import { dirname } from 'node:path';
 
 import { portIsFree, socketsOfGroups } from './ports.mjs';
@@ -19,7 +20,8 @@ const children = new Set();
  * @param {string} [options.cwd]
  * @param {string} [options.logFile]     where stdout+stderr go (also echoed when options.echo)
  * @param {boolean} [options.echo]       also print the output with a prefix
- * @param {string} options.readyUrl      polled until it answers with any HTTP status below 500; its port
+ * @param {string} options.readyUrl      polled until it answers with any HTTP status below 500 (tcp://host:port:
+ *                                       until it accepts a connection); its port
  *                                       must be free before, and held by this child's process group after
  * @param {number} [options.timeoutMs]
  */
@@ -114,6 +116,23 @@ async function groupGone(pid, timeoutMs) {
 }
 
 async function answers(url) {
+	// Servers that speak no HTTP (MariaDB, Redis, php-fpm): ready when they accept a connection.
+	if (url.startsWith('tcp:')) {
+		const { hostname, port } = new URL(url);
+		return new Promise((resolve) => {
+			const socket = connect({ host: hostname, port: Number(port) });
+			socket.setTimeout(2000);
+			socket.once('connect', () => {
+				socket.destroy();
+				resolve(true);
+			});
+			socket.once('error', () => resolve(false));
+			socket.once('timeout', () => {
+				socket.destroy();
+				resolve(false);
+			});
+		});
+	}
 	try {
 		const res = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) });
 		await res.arrayBuffer();

@@ -4,37 +4,39 @@ import { join } from 'node:path';
 import { repoRoot } from './paths.mjs';
 import { startService } from './processes.mjs';
 
-const startNode = ({ name, env, url, readyPath, logDir, echo }) =>
+// Each listens on 127.0.0.1:port; readiness is asked there, not at a public URL a proxy serves.
+const startNode = ({ name, label = name, env, port, readyPath, logDir, echo }) =>
 	startService({
-		name,
+		name: label,
 		command: process.execPath,
 		args: ['--import', 'tsx', join(repoRoot, name, 'src', 'server.ts')],
 		cwd: repoRoot,
 		env,
-		logFile: join(logDir, `${name}.log`),
+		logFile: join(logDir, `${label}.log`),
 		echo,
-		readyUrl: `${url}${readyPath}`,
+		readyUrl: `http://127.0.0.1:${port}${readyPath}`,
 		timeoutMs: 60_000,
 	});
 
 /** The Logto-compatible identity provider, with its state and SMS outbox under `dataDir`. */
-export function startIdp({ port, url, dataDir, clientsFile, logDir, echo, env = {} }) {
+export function startIdp({ port, dataDir, clientsFile, logDir, echo, env = {} }) {
 	return startNode({
 		name: 'idp',
 		env: { IDP_PORT: String(port), IDP_DATA_DIR: dataDir, IDP_CLIENTS_FILE: clientsFile, IDP_SMS_OUTBOX: join(dataDir, 'sms-outbox.jsonl'), ...env },
-		url,
+		port,
 		readyPath: '/oidc/.well-known/openid-configuration',
 		logDir,
 		echo,
 	});
 }
 
-/** The auth bridge for the WordPress site at `wpUrl`. */
-export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, echo, env = {} }) {
+/** The auth bridge for the WordPress site at `wpUrl`, reached at `url` (directly, or through a proxy); `instance` names one of several. */
+export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, echo, instance, env = {} }) {
 	return startNode({
 		name: 'bridge',
-		env: { BRIDGE_PUBLIC_URL: url, WP_URL: wpUrl, BRIDGE_SHARED_SECRET: sharedSecret, PORT: String(port), BRIDGE_DATA_DIR: dataDir, ...env },
-		url,
+		label: instance ? `bridge-${instance}` : 'bridge',
+		env: { BRIDGE_PUBLIC_URL: url, WP_URL: wpUrl, BRIDGE_SHARED_SECRET: sharedSecret, PORT: String(port), BRIDGE_DATA_DIR: dataDir, ...(instance ? { BRIDGE_INSTANCE: instance } : {}), ...env },
+		port,
 		readyPath: '/healthz',
 		logDir,
 		echo,

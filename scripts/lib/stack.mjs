@@ -1,8 +1,15 @@
 // The whole local system on 127.0.0.1: the Logto-compatible identity provider, the auth
-// bridge and WordPress (Playground) with the plugin. Used by `npm start`
-// and by the end-to-end tests' global setup, so both run exactly the same thing.
+// bridge and WordPress with the plugin. Used by `npm start`, the end-to-end tests' global
+// setup and the benchmarks, so all run exactly the same thing, on either runtime:
+// - playground (default): WordPress in WordPress Playground (PHP in WebAssembly, SQLite), one bridge;
+// - native (WP_RUNTIME=native): nginx over https (a local CA), php-fpm, MariaDB, and two bridge
+//   instances behind nginx sharing Redis.
 import { join } from 'node:path';
 
+import { ensureCertificate } from './native/tls.mjs';
+import { startNginx } from './native/nginx.mjs';
+import { startRedis } from './native/redis.mjs';
+import { startNativeWordPress } from './native/wordpress.mjs';
 import { writeIdpClients } from './registration.mjs';
 import { loadSecrets } from './secrets.mjs';
 import { startBridge, startIdp } from './services.mjs';
@@ -10,73 +17,128 @@ import { startWordPress } from './wordpress.mjs';
 
 export { defaultDataDir, e2eDataDir } from './paths.mjs';
 
+/** The runtime WP_RUNTIME asks for. */
+export function runtimeFromEnv() {
+	const runtime = process.env.WP_RUNTIME ?? 'playground';
+	if (runtime !== 'playground' && runtime !== 'native') throw new Error(`WP_RUNTIME must be "playground" or "native", got "${runtime}"`);
+	return runtime;
+}
+
 /**
+ * @typedef {{ wordpress: number, bridge: number, idp: number, bridgeInstances?: number[], php?: number, db?: number, redis?: number }} StackPorts
+ *
  * @param {object} options
  * @param {string} options.dataDir    state of this stack (.data for npm start, .data/e2e for tests)
- * @param {{ wordpress: number, bridge: number, idp: number }} options.ports
+ * @param {StackPorts} options.ports  the last four only for the native runtime
+ * @param {'playground'|'native'} [options.runtime]
+ * @param {string} [options.tlsDir]   where the native runtime's CA and certificate live (default: under dataDir)
  * @param {boolean} [options.fresh]  start WordPress from an empty database
  * @param {boolean} [options.echo]   print the services' output with a prefix
- * @param {Array<[string, string]>} [options.wpMounts]  extra mounts into WordPress
+ * @param {Array<[string, string]>} [options.wpMounts]  extra folders in WordPress, as Playground paths (/wordpress/...)
  * @param {number} [options.wpWorkers]  PHP workers; several, since WordPress -> bridge -> WordPress calls nest and the block editor sends requests in parallel
  * @param {Record<string, string>} [options.bridgeEnv]  extra bridge settings (the e2e tests raise the sign-in rate limit)
  * @param {Record<string, string>} [options.idpEnv]  extra idp settings (the e2e tests raise the SMS limit per address)
  */
-export async function startStack({ dataDir, ports, fresh = false, echo = false, wpMounts = [], wpWorkers = 4, bridgeEnv = {}, idpEnv = {} }) {
+export async function startStack({ dataDir, ports, runtime = 'playground', tlsDir, fresh = false, echo = false, wpMounts = [], wpWorkers = 4, bridgeEnv = {}, idpEnv = {} }) {
+	const native = runtime === 'native';
 	const logDir = join(dataDir, 'logs');
 	const secrets = loadSecrets(dataDir);
+	const scheme = native ? 'https' : 'http';
 	const urls = {
-		wordpress: `http://127.0.0.1:${ports.wordpress}`,
-		bridge: `http://127.0.0.1:${ports.bridge}`,
+		wordpress: `${scheme}://127.0.0.1:${ports.wordpress}`,
+		bridge: `${scheme}://127.0.0.1:${ports.bridge}`,
 		idp: `http://127.0.0.1:${ports.idp}`,
 	};
 	const services = [];
 	const stop = async () => {
 		for (const service of [...services].reverse()) await service.stop();
 	};
+	const constants = {
+		LOGTO_BRIDGE_SECRET: secrets.bridgeSecret,
+		// Offline machine: fail calls to wordpress.org at once instead of holding a PHP worker
+		// until they time out.
+		WP_HTTP_BLOCK_EXTERNAL: true,
+		WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost',
+		// What this stack is; WordPress then offers application passwords over http.
+		WP_ENVIRONMENT_TYPE: 'local',
+	};
+	const initialSettings = {
+		endpoint: urls.idp,
+		app_id: secrets.appId,
+		app_secret: secrets.appSecret,
+		bridge_url: urls.bridge,
+		login_mode: 'buttons',
+		role_mapping: [{ logto_role: 'editor', wp_role: 'editor' }],
+	};
+	let tls;
+	let wordpressDir = join(dataDir, 'wordpress');
 	try {
 		const clientsFile = writeIdpClients(dataDir, secrets, urls);
-		services.push(await startIdp({ port: ports.idp, url: urls.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo, env: idpEnv }));
-		services.push(
-			await startBridge({ port: ports.bridge, url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, dataDir: join(dataDir, 'bridge'), logDir, echo, env: bridgeEnv }),
-		);
-		services.push(
-			await startWordPress({
-				port: ports.wordpress,
-				dataDir,
+		services.push(await startIdp({ port: ports.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo, env: idpEnv }));
+		const bridge = { url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, logDir, echo };
+		if (!native) {
+			services.push(await startBridge({ ...bridge, port: ports.bridge, dataDir: join(dataDir, 'bridge'), env: bridgeEnv }));
+			services.push(
+				await startWordPress({
+					port: ports.wordpress,
+					dataDir,
+					fresh,
+					workers: wpWorkers,
+					mounts: wpMounts,
+					constants,
+					initialSettings,
+					logFile: join(logDir, 'wordpress.log'),
+					echo,
+				}),
+			);
+		} else {
+			const nativeDir = join(dataDir, 'native');
+			tls = ensureCertificate(tlsDir ?? join(nativeDir, 'tls'));
+			const redis = await startRedis({ port: ports.redis, dir: join(nativeDir, 'redis'), logDir });
+			services.push(redis);
+			// Two instances behind nginx's round robin, sharing Redis: a sign-in may start on one and end on the other.
+			for (const [i, port] of ports.bridgeInstances.entries()) {
+				const env = { REDIS_URL: redis.url, TRUST_PROXY: '1', NODE_EXTRA_CA_CERTS: tls.caFile, ...bridgeEnv };
+				services.push(await startBridge({ ...bridge, port, instance: String.fromCharCode(97 + i), dataDir: join(dataDir, `bridge-${i + 1}`), env }));
+			}
+			const wordpress = await startNativeWordPress({
+				url: urls.wordpress,
+				ports: { php: ports.php, db: ports.db },
+				dir: nativeDir,
+				logDir,
+				secret: secrets.bridgeSecret,
+				caFile: tls.caFile,
 				fresh,
-				workers: wpWorkers,
+				constants,
+				initialSettings,
 				mounts: wpMounts,
-				constants: {
-					LOGTO_BRIDGE_SECRET: secrets.bridgeSecret,
-					// Offline machine: fail calls to wordpress.org at once instead of holding
-					// Playground's single PHP worker until they time out.
-					WP_HTTP_BLOCK_EXTERNAL: true,
-					WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost',
-					// What this stack is; WordPress then offers application passwords over http.
-					WP_ENVIRONMENT_TYPE: 'local',
-				},
-				initialSettings: {
-					endpoint: urls.idp,
-					app_id: secrets.appId,
-					app_secret: secrets.appSecret,
-					bridge_url: urls.bridge,
-					login_mode: 'buttons',
-					role_mapping: [{ logto_role: 'editor', wp_role: 'editor' }],
-				},
-				logFile: join(logDir, 'wordpress.log'),
-				echo,
-			}),
-		);
+				workers: Math.max(wpWorkers, 8),
+			});
+			services.push(...wordpress.services);
+			wordpressDir = wordpress.coreDir;
+			services.push(
+				await startNginx({
+					dir: join(nativeDir, 'nginx'),
+					logDir,
+					tls,
+					wordpress: { port: ports.wordpress, root: wordpress.coreDir, phpPort: ports.php },
+					bridge: { port: ports.bridge, upstreams: ports.bridgeInstances },
+				}),
+			);
+		}
 	} catch (error) {
 		await stop();
 		throw error;
 	}
 	return {
+		runtime,
 		urls,
 		secrets,
+		tls,
 		smsOutbox: join(dataDir, 'idp', 'sms-outbox.jsonl'),
 		pids: Object.fromEntries(services.map((s) => [s.name, s.pid])),
 		wordpressUrl: urls.wordpress,
+		wordpressDir,
 		logDir,
 		stop,
 	};

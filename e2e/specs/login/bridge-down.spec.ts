@@ -4,7 +4,7 @@ import { restoreSettingsAfterAll, updateSettings } from '../../support/wordpress
 // The bridge is really stopped: its process group is paused (SIGSTOP), so it accepts nothing
 // and answers nothing, and resumed (SIGCONT) afterwards.
 function pauseBridge( signal: 'SIGSTOP' | 'SIGCONT' ) {
-	process.kill( -Number( process.env.E2E_BRIDGE_PID ), signal );
+	for ( const pid of JSON.parse( process.env.E2E_BRIDGE_PIDS as string ) as number[] ) process.kill( -pid, signal );
 }
 
 test.describe( 'when the bridge is down', () => {

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 
 import { Browser } from '@logto-bridge/testkit/browser';
 import { expect, test } from '../../support/test';
-import { e2eDataDir } from '../../../scripts/lib/paths.mjs';
-import { findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { findUsers, restoreSettingsAfterAll, updateSettings, wpDir, wpUrl } from '../../support/wordpress';
 
 // Where the test mu-plugin records the race (WordPress's uploads folder, on this machine's disk).
-const raceDir = join( e2eDataDir, 'wordpress', 'wp-content', 'uploads', 'logto-bridge-race' );
+const raceDir = () => join( wpDir(), 'wp-content', 'uploads', 'logto-bridge-race' );
 
 /**
  * Signs in at the idp with a password (HTTP, cookie jar) and returns the WordPress callback URL,
@@ -49,8 +48,8 @@ test.describe( 'a new Logto account signing in twice at once', () => {
 		const users = await findUsers( 'twin' );
 		expect( users.map( ( u ) => u.username ) ).toEqual( [ 'twin' ] );
 		// Counted where the test mu-plugin recorded each creation, not from the database alone.
-		const created = readdirSync( raceDir ).filter( ( f ) => f.startsWith( 'created-' ) );
-		expect( created.map( ( f ) => readFileSync( join( raceDir, f ), 'utf8' ) ), 'one user was created' ).toEqual( [ 'twin' ] );
+		const created = readdirSync( raceDir() ).filter( ( f ) => f.startsWith( 'created-' ) );
+		expect( created.map( ( f ) => readFileSync( join( raceDir(), f ), 'utf8' ) ), 'one user was created' ).toEqual( [ 'twin' ] );
 		await a.dispose();
 		await b.dispose();
 	} );

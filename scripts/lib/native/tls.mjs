@@ -1,0 +1,27 @@
+// A local certificate authority made at first start with Debian's mkcert (never installed in
+// any trust store), and a certificate for 127.0.0.1 and localhost signed by it. Whoever must
+// trust the site is given exactly this CA (Node: NODE_EXTRA_CA_CERTS; WordPress: its bundle)
+// or this certificate's key (Chromium: --ignore-certificate-errors-spki-list).
+import { execFileSync } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * @param {string} dir  where the CA and the certificate live
+ * @returns {{ caFile: string, certFile: string, keyFile: string, spki: string }}
+ */
+export function ensureCertificate(dir) {
+	const caRoot = join(dir, 'ca');
+	const certFile = join(dir, 'localhost.pem');
+	const keyFile = join(dir, 'localhost-key.pem');
+	mkdirSync(caRoot, { recursive: true });
+	if (!existsSync(certFile) || !existsSync(keyFile)) {
+		execFileSync('mkcert', ['-cert-file', certFile, '-key-file', keyFile, '127.0.0.1', 'localhost', '::1'], {
+			env: { ...process.env, CAROOT: caRoot, TRUST_STORES: 'none' },
+			stdio: 'pipe',
+		});
+	}
+	const publicKey = new X509Certificate(readFileSync(certFile)).publicKey.export({ type: 'spki', format: 'der' });
+	return { caFile: join(caRoot, 'rootCA.pem'), certFile, keyFile, spki: createHash('sha256').update(publicKey).digest('base64') };
+}

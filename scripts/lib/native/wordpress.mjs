@@ -1,0 +1,129 @@
+// The same assembled WordPress 6.5.5 as on Playground, on real parts: MariaDB, php-fpm and
+// (started by the stack) nginx over https. Our plugin and any extra folders are symlinked where
+// Playground would mount them; installing, activating the plugin and the first settings are
+// done by PHP's CLI at each start, as Playground's blueprint does.
+import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+import { assembleWordPress } from '../../assemble-wordpress.mjs';
+import { repoRoot } from '../paths.mjs';
+import { startMariaDB } from './mariadb.mjs';
+import { startPhpFpm } from './php-fpm.mjs';
+import { chownForRoot } from './system-user.mjs';
+
+/** A PHP literal for a wp-config constant. */
+const php = (value) => (typeof value === 'boolean' ? String(value) : `'${String(value).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+
+/** Replaces whatever is at `link` by a symlink to `target`. */
+function link(target, path) {
+	if (existsSync(path) || lstatExists(path)) rmSync(path, { recursive: true, force: true });
+	mkdirSync(dirname(path), { recursive: true });
+	symlinkSync(target, path);
+}
+function lstatExists(path) {
+	try {
+		lstatSync(path);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/**
+ * @param {object} options
+ * @param {string} options.url          https URL nginx serves it on
+ * @param {{ php: number, db: number }} options.ports
+ * @param {string} options.dir          this runtime's folder (core, database, configs)
+ * @param {string} options.logDir
+ * @param {string} options.secret       derives the database password
+ * @param {string} options.caFile       the local CA, added to WordPress's own CA bundle
+ * @param {boolean} [options.fresh]
+ * @param {Record<string,string|boolean>} [options.constants]
+ * @param {Record<string,unknown>} [options.initialSettings]
+ * @param {Array<[string, string]>} [options.mounts]  host folder, Playground path (/wordpress/...)
+ * @param {number} [options.workers]
+ */
+export async function startNativeWordPress({ url, ports, dir, logDir, secret, caFile, fresh = false, constants = {}, initialSettings, mounts = [], workers = 8 }) {
+	const coreDir = assembleWordPress(join(dir, 'wordpress'));
+	link(join(repoRoot, 'plugin'), join(coreDir, 'wp-content', 'plugins', 'logto-bridge'));
+	for (const [host, vfs] of mounts) link(host, join(coreDir, vfs.replace(/^\/wordpress\//, '')));
+	// WordPress calls the bridge over https with its own CA bundle: add exactly our CA to it.
+	const bundle = join(coreDir, 'wp-includes', 'certificates', 'ca-bundle.crt');
+	const ca = readFileSync(caFile, 'utf8');
+	if (!readFileSync(bundle, 'utf8').includes(ca.trim())) appendFileSync(bundle, `\n${ca}`);
+	// php-fpm runs as www-data when started by root: its logs, in the stack's log folder.
+	mkdirSync(logDir, { recursive: true });
+	for (const file of ['php-error.log', 'wp-debug.log']) {
+		if (!existsSync(join(logDir, file))) writeFileSync(join(logDir, file), '');
+		chownForRoot('www-data', join(logDir, file));
+	}
+
+	const database = { name: 'wordpress', user: 'wordpress', password: createHmac('sha256', secret).update('mariadb').digest('hex').slice(0, 32) };
+	const db = await startMariaDB({ port: ports.db, dir: join(dir, 'mariadb'), logDir, fresh, database });
+	const salts = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'];
+	const defined = {
+		DB_NAME: database.name,
+		DB_USER: database.user,
+		DB_PASSWORD: database.password,
+		DB_HOST: db.host,
+		DB_CHARSET: 'utf8mb4',
+		DB_COLLATE: '',
+		WP_HOME: url,
+		WP_SITEURL: url,
+		...Object.fromEntries(salts.map((k) => [k, createHmac('sha256', secret).update(k).digest('hex')])),
+		WP_DEBUG: true,
+		WP_DEBUG_DISPLAY: false,
+		WP_DEBUG_LOG: join(logDir, 'wp-debug.log'),
+		...constants,
+	};
+	writeFileSync(
+		join(coreDir, 'wp-config.php'),
+		`<?php
+// Written by scripts/lib/native/wordpress.mjs at each start.
+${Object.entries(defined).map(([k, v]) => `define( '${k}', ${php(v)} );`).join('\n')}
+$table_prefix = 'wp_';
+if ( ! defined( 'ABSPATH' ) ) {
+	define( 'ABSPATH', __DIR__ . '/' );
+}
+require_once ABSPATH . 'wp-settings.php';
+`,
+	);
+	const setup = join(dir, 'setup.php');
+	writeFileSync(
+		setup,
+		`<?php
+define( 'WP_INSTALLING', true );
+$_SERVER['HTTP_HOST'] = ${php(new URL(url).host)};
+$_SERVER['HTTPS']     = 'on';
+require ${php(join(coreDir, 'wp-load.php'))};
+require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+require_once ABSPATH . 'wp-admin/includes/plugin.php';
+add_filter( 'pre_wp_mail', '__return_false' );
+if ( ! is_blog_installed() ) {
+	wp_install( 'Logto Bridge', 'admin', 'admin@example.com', true, '', 'password' );
+	$GLOBALS['wp_rewrite']->set_permalink_structure( '/%postname%/' );
+	flush_rewrite_rules( false );
+}
+activate_plugin( 'logto-bridge/logto-bridge.php' );
+${initialSettings ? `if ( false === get_option( 'logto_bridge_settings' ) ) { update_option( 'logto_bridge_settings', json_decode( ${php(JSON.stringify(initialSettings))}, true ), true ); }` : ''}
+`,
+	);
+	const phpFpm = await startPhpFpm({ port: ports.php, dir: join(dir, 'php-fpm'), logDir, workers }).catch(async (error) => {
+		await db.stop();
+		throw error;
+	});
+	try {
+		execFileSync('php', [setup], { stdio: 'pipe' });
+		// It writes uploads (and the e2e mailbox) too: after the setup, which runs as this user.
+		const uploads = join(coreDir, 'wp-content', 'uploads');
+		mkdirSync(uploads, { recursive: true });
+		chownForRoot('www-data', uploads);
+	} catch (error) {
+		await phpFpm.stop();
+		await db.stop();
+		throw new Error(`installing WordPress failed: ${error.stderr?.toString() || error.stdout?.toString() || error.message}`);
+	}
+	return { coreDir, services: [db, phpFpm] };
+}
