@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startService } from '../processes.mjs';
-import { chownForRoot, isRoot } from './system-user.mjs';
+import { chownForRoot, dropsPrivileges, isRoot } from './system-user.mjs';
 
 /**
  * @param {object} options
@@ -21,7 +21,7 @@ export async function startMariaDB({ port, dir, logDir, fresh = false, database 
 	if (fresh) rmSync(dir, { recursive: true, force: true });
 	mkdirSync(dir, { recursive: true });
 	mkdirSync(logDir, { recursive: true });
-	const asUser = isRoot() ? ['--user=mysql'] : [];
+	const asUser = dropsPrivileges() ? ['--user=mysql'] : isRoot() ? ['--user=root'] : [];
 	if (!existsSync(join(dataDir, 'mysql'))) {
 		execFileSync('mariadb-install-db', ['--no-defaults', ...asUser, `--datadir=${dataDir}`, '--auth-root-authentication-method=normal', '--skip-test-db'], { stdio: 'pipe' });
 	}

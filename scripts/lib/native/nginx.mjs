@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startService } from '../processes.mjs';
-import { chownForRoot, isRoot } from './system-user.mjs';
+import { chownForRoot, dropsPrivileges, isRoot } from './system-user.mjs';
 
 /**
  * @param {object} options
@@ -26,7 +26,7 @@ export async function startNginx({ dir, logDir, tls, wordpress, bridge }) {
 	const config = join(dir, 'nginx.conf');
 	writeFileSync(
 		config,
-		`${isRoot() ? 'user nobody nogroup;\n' : ''}worker_processes 2;
+		`${dropsPrivileges() ? 'user nobody nogroup;\n' : isRoot() ? 'user root;\n' : ''}worker_processes 2;
 error_log ${join(logDir, 'nginx-error.log')} warn;
 pid ${join(dir, 'nginx.pid')};
 daemon off;

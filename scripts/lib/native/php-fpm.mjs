@@ -1,10 +1,10 @@
 // php-fpm (Debian's PHP 8.2, with the opcache its php.ini turns on), run by us with its own config: FastCGI on
 // 127.0.0.1, as `www-data` when started by root, errors to the stack's logs.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startService } from '../processes.mjs';
-import { isRoot } from './system-user.mjs';
+import { dropsPrivileges, isRoot } from './system-user.mjs';
 
 /** Debian's versioned php-fpm binary (php-fpm8.2 on Debian 12). */
 function phpFpmBinary() {
@@ -32,7 +32,7 @@ error_log = ${join(logDir, 'php-fpm.log')}
 daemonize = no
 
 [wordpress]
-${isRoot() ? 'user = www-data\ngroup = www-data\n' : ''}listen = 127.0.0.1:${port}
+${dropsPrivileges() ? 'user = www-data\ngroup = www-data\n' : isRoot() ? 'user = root\ngroup = root\n' : ''}listen = 127.0.0.1:${port}
 pm = static
 pm.max_children = ${workers}
 catch_workers_output = yes
@@ -44,11 +44,11 @@ php_admin_flag[display_errors] = off
 php_admin_value[memory_limit] = 256M
 `,
 	);
-	if (!existsSync('/usr/lib/php') && !existsSync('/usr/share/php')) throw new Error('PHP is not installed');
 	return startService({
 		name: 'php-fpm',
 		command: phpFpmBinary(),
-		args: ['--nodaemonize', '--fpm-config', config, '-c', '/etc/php/8.2/fpm/php.ini'],
+		// -R: php-fpm refuses workers running as root unless told; only when the repository is not reachable otherwise.
+		args: ['--nodaemonize', '--fpm-config', config, ...(isRoot() && !dropsPrivileges() ? ['-R'] : [])],
 		logFile: join(logDir, 'php-fpm.out.log'),
 		readyUrl: `tcp://127.0.0.1:${port}`,
 		timeoutMs: 30_000,

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { expect, test } from '../../support/test';
+import { bridgeUrl, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+
+/** For each sign-in flow, the bridge instance that logged its start and its callback (the bridges' own logs). */
+function instancesByFlow() {
+	const dir = process.env.E2E_LOG_DIR as string;
+	const flows = new Map< string, { signIn?: string; callback?: string } >();
+	for ( const file of readdirSync( dir ).filter( ( f ) => /^bridge-.*\.log$/.test( f ) ) ) {
+		for ( const line of readFileSync( join( dir, file ), 'utf8' ).split( '\n' ) ) {
+			if ( ! line.startsWith( '{' ) ) continue;
+			const entry = JSON.parse( line ) as { flow?: string; step?: string; instance?: string; msg?: string };
+			if ( ! entry.flow ) continue;
+			const flow = flows.get( entry.flow ) ?? {};
+			if ( entry.step === 'sign-in' ) flow.signIn = entry.instance;
+			if ( entry.step === 'callback' && entry.msg === 'ticket issued' ) flow.callback = entry.instance;
+			flows.set( entry.flow, flow );
+		}
+	}
+	return flows;
+}
+
+test.describe( 'native runtime only: https through nginx, two bridge instances on Redis', () => {
+	test.skip( process.env.WP_RUNTIME !== 'native', 'only the native runtime serves https and runs two bridge instances' );
+	restoreSettingsAfterAll();
+
+	test( 'over https every sign-in cookie is Secure and HttpOnly, the bridge’s is __Host-, and a sign-in started on one bridge instance finishes on the other', async ( { browser } ) => {
+		await updateSettings( { login_mode: 'buttons', create_users: true } );
+		let crossed: { signIn?: string; callback?: string } | undefined;
+		// nginx alternates the instances over all requests (WordPress's own calls to the bridge
+		// included), so a few sign-ins are enough for one to cross.
+		for ( let attempt = 0; attempt < 6 && ! crossed; attempt++ ) {
+			const context = await browser.newContext( { baseURL: wpUrl() } );
+			const page = await context.newPage();
+			await page.goto( '/wp-login.php' );
+			await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
+			await expect( page ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
+			const pending = ( await context.cookies( bridgeUrl() ) ).filter( ( c ) => c.name.includes( 'logto_bridge' ) );
+			expect( pending.map( ( c ) => [ c.name, c.secure, c.httpOnly, c.path ] ) ).toEqual(
+				expect.arrayContaining( [
+					[ '__Host-logto_bridge.signin', true, true, '/' ],
+					[ 'logto_bridge_binding', true, true, '/' ],
+				] ),
+			);
+			await page.getByLabel( 'Username' ).fill( 'twin' );
+			await page.getByLabel( 'Password' ).fill( 'twin-password-123' );
+			await page.getByRole( 'button', { name: 'Sign in', exact: true } ).click();
+			await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+			const session = ( await context.cookies( wpUrl() ) ).filter( ( c ) => c.name.startsWith( 'wordpress_' ) && ! c.name.startsWith( 'wordpress_test' ) );
+			expect( session.length ).toBeGreaterThan( 0 );
+			for ( const cookie of session ) expect( [ cookie.name, cookie.secure, cookie.httpOnly ] ).toEqual( [ cookie.name, true, true ] );
+			await context.close();
+			crossed = [ ...instancesByFlow().values() ].find( ( f ) => f.signIn && f.callback && f.signIn !== f.callback );
+		}
+		expect( crossed, 'a sign-in whose start and callback were served by different instances' ).toBeTruthy();
+	} );
+} );
