@@ -2,23 +2,29 @@
 // wp-login.php. Rounds alternate the order (active then inactive, then inactive then active) so
 // that drift over the run cancels out instead of counting as overhead; each round gives the ratio
 // of the medians, and the result is the median of those ratios with their spread.
-// Run: npm run bench:wp (BENCH_ROUNDS, BENCH_REQUESTS per page and state in a round; ports by
-// BENCH_WP_PORT, BENCH_BRIDGE_PORT, BENCH_IDP_PORT).
+// Run: npm run bench:wp, or WP_RUNTIME=native npm run bench:wp for nginx + php-fpm + MariaDB
+// (BENCH_ROUNDS, BENCH_REQUESTS per page and state in a round; ports BENCH_WP_PORT, ...).
 import { join } from 'node:path';
 
 import { Browser } from '@logto-bridge/testkit/browser';
 import { repoRoot } from '../scripts/lib/paths.mjs';
-import { envPort } from '../scripts/lib/ports.mjs';
+import { runTrustingLocalCa } from '../scripts/lib/native/tls.mjs';
+import { stackPorts } from '../scripts/lib/ports.mjs';
 import { stopOnSignals } from '../scripts/lib/processes.mjs';
-import { startStack } from '../scripts/lib/stack.mjs';
+import { runtimeFromEnv, startStack } from '../scripts/lib/stack.mjs';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 50);
 const ROUNDS = Math.max(10, Number(process.env.BENCH_ROUNDS ?? 10));
+const runtime = runtimeFromEnv();
+const tlsDir = join(repoRoot, '.data', 'bench-tls');
+if (runtime === 'native') await runTrustingLocalCa(tlsDir);
 // Ctrl-C stops the stack this benchmark started.
 stopOnSignals();
 const stack = await startStack({
+	runtime,
+	tlsDir,
 	dataDir: join(repoRoot, '.data', 'bench'),
-	ports: { wordpress: envPort('BENCH_WP_PORT', 8890), bridge: envPort('BENCH_BRIDGE_PORT', 3200), idp: envPort('BENCH_IDP_PORT', 3201) },
+	ports: stackPorts('BENCH_', { wordpress: 8890, bridge: 3200, idp: 3201 }),
 	fresh: true,
 });
 
@@ -69,7 +75,7 @@ try {
 		for (const [name, r] of Object.entries(thisRound)) (ratios[name] ??= []).push(r.active! / r.inactive!);
 	}
 	const ms = (n: number) => `${n.toFixed(1)} ms`;
-	console.log(`${ROUNDS} rounds of ${N} requests per page and state, alternating the order (target: ratio <= 1.02)`);
+	console.log(`${runtime}: ${ROUNDS} rounds of ${N} requests per page and state, alternating the order (target: ratio <= 1.02)`);
 	for (const [name, r] of Object.entries(ratios)) {
 		const sorted = [...r].sort((x, y) => x - y);
 		console.log(

@@ -79,6 +79,19 @@ export async function findUserByPhone( phone: string ): Promise< WpUser | undefi
 	return users.find( ( u ) => u.meta?.logto_phone === phone );
 }
 
+/** Every user, as an admin sees them (all pages of the REST list). */
+export async function allUsers(): Promise< WpUser[] > {
+	const rest = await adminRest();
+	const users: WpUser[] = [];
+	for ( let page = 1; ; page++ ) {
+		const batch = ( await ( await rest.get( `/wp-json/wp/v2/users?context=edit&per_page=100&page=${ page }`, { headers: { 'X-WP-Nonce': rest.nonce } } ) ).json() ) as WpUser[];
+		users.push( ...batch );
+		if ( batch.length < 100 ) break;
+	}
+	await rest.dispose();
+	return users;
+}
+
 /** Creates a WordPress user as an admin would in Users > Add New; returns its ID. */
 export async function createUser( user: { username: string; email: string; name: string; roles: string[] } ): Promise< number > {
 	const rest = await adminRest();

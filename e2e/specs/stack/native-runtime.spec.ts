@@ -1,8 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { phoneSignUp } from '@logto-bridge/testkit/visitor';
+
 import { expect, test } from '../../support/test';
-import { bridgeUrl, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { allUsers, bridgeUrl, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+
+/** What a log file gained since `from` bytes. */
+const logSince = ( name: string, from: number ) => readFileSync( join( process.env.E2E_LOG_DIR as string, name ), 'utf8' ).slice( from );
+const logSize = ( name: string ) => statSync( join( process.env.E2E_LOG_DIR as string, name ) ).size;
 
 /** For each sign-in flow, the bridge instance that logged its start and its callback (the bridges' own logs). */
 function instancesByFlow() {
@@ -55,5 +61,20 @@ test.describe( 'native runtime only: https through nginx, two bridge instances o
 			crossed = [ ...instancesByFlow().values() ].find( ( f ) => f.signIn && f.callback && f.signIn !== f.callback );
 		}
 		expect( crossed, 'a sign-in whose start and callback were served by different instances' ).toBeTruthy();
+	} );
+
+	test( '50 new visitors signing up by phone at the same moment all end signed in, each as their own new user, with no PHP or nginx error', async () => {
+		await updateSettings( { create_users: true } );
+		const logs = [ 'php-error.log', 'nginx-error.log', 'wp-debug.log' ];
+		const before = Object.fromEntries( logs.map( ( name ) => [ name, logSize( name ) ] ) );
+		const phones = Array.from( { length: 50 }, ( _, i ) => `+1201555${ String( 7000 + i ) }` );
+		const site = { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: process.env.E2E_SMS_OUTBOX as string };
+		const ends = await Promise.all( phones.map( ( phone ) => phoneSignUp( site, phone ).then( ( r ) => r.url, ( e: Error ) => e.message ) ) );
+		expect( ends ).toEqual( Array( 50 ).fill( `${ wpUrl() }/wp-admin/` ) );
+		const byPhone = new Map( ( await allUsers() ).map( ( u ) => [ u.meta?.logto_phone, u.id ] ) );
+		const ids = phones.map( ( phone ) => byPhone.get( phone ) );
+		expect( new Set( ids ).size, 'fifty different users' ).toBe( 50 );
+		expect( ids.every( Boolean ) ).toBe( true );
+		for ( const name of logs ) expect( logSince( name, before[ name ]! ), name ).toBe( '' );
 	} );
 } );

@@ -25,3 +25,20 @@ export function ensureCertificate(dir) {
 	const publicKey = new X509Certificate(readFileSync(certFile)).publicKey.export({ type: 'spki', format: 'der' });
 	return { caFile: join(caRoot, 'rootCA.pem'), certFile, keyFile, spki: createHash('sha256').update(publicKey).digest('base64') };
 }
+
+/**
+ * For a script that itself calls the native stack over https: makes the CA, and when this
+ * process does not trust it yet, runs the script again with NODE_EXTRA_CA_CERTS (Node reads it
+ * only at start) and exits with that run's code. Returns the certificate once trusted.
+ *
+ * @param {string} dir
+ */
+export async function runTrustingLocalCa(dir) {
+	const tls = ensureCertificate(dir);
+	if (process.env.NODE_EXTRA_CA_CERTS === tls.caFile) return tls;
+	const { spawn } = await import('node:child_process');
+	const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.caFile } });
+	for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+	const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+	process.exit(code);
+}
