@@ -25,33 +25,20 @@ define( 'LOGTO_BRIDGE_VERSION', '0.1.0' );
 define( 'LOGTO_BRIDGE_FILE', __FILE__ );
 define( 'LOGTO_BRIDGE_DIR', plugin_dir_path( __FILE__ ) );
 
-require_once LOGTO_BRIDGE_DIR . 'includes/class-plugin.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-compat.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-settings-fields.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-settings-validator.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-settings.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-signature.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-replay-guard.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-bridge-client.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-user-names.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-roles.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-users.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-user-admin.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-account-link.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-link-password.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-error-messages.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-session.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-sign-in-form.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-sign-in-retry.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-sign-in-flow.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-login-screen.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-password-policy.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-sign-out.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-rest-admin.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-rest-bridge.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-settings-page.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-block.php';
-require_once LOGTO_BRIDGE_DIR . 'includes/class-shortcode.php';
+// Each class loads on first use (LogtoBridge\Sign_In_Flow is includes/class-sign-in-flow.php):
+// an ordinary page needs a few of them, and every file loaded costs every request.
+spl_autoload_register(
+	static function ( $class_name ) {
+		$prefix = __NAMESPACE__ . '\\';
+		if ( 0 !== strpos( $class_name, $prefix ) ) {
+			return;
+		}
+		$file = LOGTO_BRIDGE_DIR . 'includes/class-' . str_replace( '_', '-', strtolower( substr( $class_name, strlen( $prefix ) ) ) ) . '.php';
+		if ( is_readable( $file ) ) {
+			require $file;
+		}
+	}
+);
 
 register_activation_hook( __FILE__, array( Plugin::class, 'activate' ) );
 Plugin::add_hooks();

@@ -17,6 +17,18 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Plugin {
 
 	/**
+	 * Our actions of wp-login.php: the sign-in, its callback, and the two ways to confirm a
+	 * link. Literal names, so registering them (which wp-login.php needs before any hook of its
+	 * own) loads none of these classes; the contract test checks them against their constants.
+	 */
+	const LOGIN_ACTIONS = array(
+		'logto-sign-in'       => array( Sign_In_Flow::class, 'start' ),
+		'logto-callback'      => array( Sign_In_Flow::class, 'callback' ),
+		'logto-link'          => array( Account_Link::class, 'confirm' ),
+		'logto-link-password' => array( Link_Password::class, 'handle' ),
+	);
+
+	/**
 	 * Registers every hook the plugin needs.
 	 */
 	public static function add_hooks() {
@@ -44,10 +56,9 @@ final class Plugin {
 		add_filter( 'user_row_actions', array( User_Admin::class, 'row_actions' ), 10, 2 );
 
 		// wp-login.php: our actions, the redirect mode, the form extras and the password policy.
-		add_action( 'login_form_' . Sign_In_Flow::ACTION_START, array( Sign_In_Flow::class, 'start' ) );
-		add_action( 'login_form_' . Sign_In_Flow::ACTION_CALLBACK, array( Sign_In_Flow::class, 'callback' ) );
-		add_action( 'login_form_' . Account_Link::ACTION, array( Account_Link::class, 'confirm' ) );
-		add_action( 'login_form_' . Link_Password::ACTION, array( Link_Password::class, 'handle' ) );
+		foreach ( self::LOGIN_ACTIONS as $action => $callback ) {
+			add_action( 'login_form_' . $action, $callback );
+		}
 		add_action( 'login_init', array( Login_Screen::class, 'maybe_redirect' ) );
 		add_filter( 'login_message', array( Login_Screen::class, 'login_message' ) );
 		add_action( 'login_head', array( Login_Screen::class, 'login_head' ) );

@@ -7,7 +7,7 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array( 'error-messages', 'bridge-client', 'sign-in-flow' ) as $logto_bridge_class ) {
+foreach ( array( 'error-messages', 'bridge-client', 'sign-in-flow', 'plugin', 'account-link', 'link-password' ) as $logto_bridge_class ) {
 	require dirname( __DIR__ ) . "/includes/class-$logto_bridge_class.php";
 }
 
@@ -43,6 +43,16 @@ foreach ( array_unique( $sent[1] ) as $code ) {
 	$is_login_error = ! in_array( $code, array( 'invalid', 'invalid_extra_param', 'invalid_signature', 'invalid_request', 'logto_password_disabled', 'logto_bridge_invalid_settings', 'bridge_error', 'link_pending', 'incorrect_password' ), true );
 	logto_bridge_check( ! $is_login_error || isset( $codes[ $code ] ), "the plugin's code $code is in fixtures/error-codes.json" );
 }
+
+logto_bridge_check(
+	array(
+		LogtoBridge\Sign_In_Flow::ACTION_START    => array( LogtoBridge\Sign_In_Flow::class, 'start' ),
+		LogtoBridge\Sign_In_Flow::ACTION_CALLBACK => array( LogtoBridge\Sign_In_Flow::class, 'callback' ),
+		LogtoBridge\Account_Link::ACTION          => array( LogtoBridge\Account_Link::class, 'confirm' ),
+		LogtoBridge\Link_Password::ACTION         => array( LogtoBridge\Link_Password::class, 'handle' ),
+	) === LogtoBridge\Plugin::LOGIN_ACTIONS,
+	'the wp-login.php actions the plugin registers are those of its classes'
+);
 
 $routes = logto_bridge_fixture( 'bridge-routes.json' )['routes'];
 logto_bridge_check( Bridge_Client::ROUTES === $routes, 'the bridge routes are those of fixtures/bridge-routes.json' );
