@@ -8,25 +8,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
-import { runTrustingLocalCa } from '../scripts/lib/native/tls.mjs';
-import { repoRoot } from '../scripts/lib/paths.mjs';
-import { stackPorts } from '../scripts/lib/ports.mjs';
-import { stopOnSignals } from '../scripts/lib/processes.mjs';
-import { runtimeFromEnv, startStack } from '../scripts/lib/stack.mjs';
+import { startBenchStack } from './wp-stack.js';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 50);
-const runtime = runtimeFromEnv();
-const dataDir = join(repoRoot, '.data', 'bench-load');
-const tlsDir = join(repoRoot, '.data', 'bench-tls');
-if (runtime === 'native') await runTrustingLocalCa(tlsDir);
-
-stopOnSignals();
-const stack = await startStack({
-	runtime,
-	tlsDir,
-	dataDir,
-	ports: stackPorts('BENCH_', { wordpress: 8890, bridge: 3200, idp: 3201 }),
-	fresh: true,
+const stack = await startBenchStack('bench-load', {
 	// As many visitors from one address as the load needs: the limits have tests of their own.
 	bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
 	idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000' },
@@ -48,7 +33,7 @@ try {
 	const total = performance.now() - started;
 	const times = results.map((r) => r.ms).sort((a, b) => a - b);
 	const failed = results.filter((r) => !r.ok);
-	console.log(`${runtime}: ${VISITORS} new visitors at once, last signed in after ${(total / 1000).toFixed(2)} s; per visitor median ${(times[Math.floor(VISITORS / 2)]! / 1000).toFixed(2)} s, slowest ${(times.at(-1)! / 1000).toFixed(2)} s`);
+	console.log(`${stack.runtime}: ${VISITORS} new visitors at once, last signed in after ${(total / 1000).toFixed(2)} s; per visitor median ${(times[Math.floor(VISITORS / 2)]! / 1000).toFixed(2)} s, slowest ${(times.at(-1)! / 1000).toFixed(2)} s`);
 	console.log(`failures: ${failed.length}${failed.length ? ` (first: ${failed[0]!.end})` : ''}`);
 	for (const file of logs) {
 		const gained = readFileSync(file, 'utf8').slice(sizes.get(file));

@@ -4,29 +4,13 @@
 // of the medians, and the result is the median of those ratios with their spread.
 // Run: npm run bench:wp, or WP_RUNTIME=native npm run bench:wp for nginx + php-fpm + MariaDB
 // (BENCH_ROUNDS, BENCH_REQUESTS per page and state in a round; ports BENCH_WP_PORT, ...).
-import { join } from 'node:path';
 
 import { Browser } from '@logto-bridge/testkit/browser';
-import { repoRoot } from '../scripts/lib/paths.mjs';
-import { runTrustingLocalCa } from '../scripts/lib/native/tls.mjs';
-import { stackPorts } from '../scripts/lib/ports.mjs';
-import { stopOnSignals } from '../scripts/lib/processes.mjs';
-import { runtimeFromEnv, startStack } from '../scripts/lib/stack.mjs';
+import { startBenchStack } from './wp-stack.js';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 50);
 const ROUNDS = Math.max(10, Number(process.env.BENCH_ROUNDS ?? 10));
-const runtime = runtimeFromEnv();
-const tlsDir = join(repoRoot, '.data', 'bench-tls');
-if (runtime === 'native') await runTrustingLocalCa(tlsDir);
-// Ctrl-C stops the stack this benchmark started.
-stopOnSignals();
-const stack = await startStack({
-	runtime,
-	tlsDir,
-	dataDir: join(repoRoot, '.data', 'bench'),
-	ports: stackPorts('BENCH_', { wordpress: 8890, bridge: 3200, idp: 3201 }),
-	fresh: true,
-});
+const stack = await startBenchStack('bench');
 
 async function time(url: string): Promise<{ median: number; p90: number }> {
 	for (let i = 0; i < 20; i++) await (await fetch(url, { redirect: 'manual' })).arrayBuffer();
@@ -75,7 +59,7 @@ try {
 		for (const [name, r] of Object.entries(thisRound)) (ratios[name] ??= []).push(r.active! / r.inactive!);
 	}
 	const ms = (n: number) => `${n.toFixed(1)} ms`;
-	console.log(`${runtime}: ${ROUNDS} rounds of ${N} requests per page and state, alternating the order (target: ratio <= 1.02)`);
+	console.log(`${stack.runtime}: ${ROUNDS} rounds of ${N} requests per page and state, alternating the order (target: ratio <= 1.02)`);
 	for (const [name, r] of Object.entries(ratios)) {
 		const sorted = [...r].sort((x, y) => x - y);
 		console.log(
