@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startService } from '../processes.mjs';
-import { chownForRoot, dropsPrivileges, isRoot } from './system-user.mjs';
+import { chownForRoot, dropsPrivileges, isRoot, needs } from './system-user.mjs';
 
 /**
  * @param {object} options
@@ -16,6 +16,7 @@ import { chownForRoot, dropsPrivileges, isRoot } from './system-user.mjs';
  * @param {{ name: string, user: string, password: string }} options.database  created when missing
  */
 export async function startMariaDB({ port, dir, logDir, fresh = false, database }) {
+	needs('mariadbd', 'mariadb-server');
 	const dataDir = join(dir, 'data');
 	const socket = join(dir, 'mysqld.sock');
 	if (fresh) rmSync(dir, { recursive: true, force: true });

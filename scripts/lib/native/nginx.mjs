@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startService } from '../processes.mjs';
-import { chownForRoot, dropsPrivileges, isRoot } from './system-user.mjs';
+import { chownForRoot, dropsPrivileges, isRoot, needs } from './system-user.mjs';
 
 /**
  * @param {object} options
@@ -15,6 +15,7 @@ import { chownForRoot, dropsPrivileges, isRoot } from './system-user.mjs';
  * @param {{ port: number, upstreams: number[] }} options.bridge
  */
 export async function startNginx({ dir, logDir, tls, wordpress, bridge }) {
+	needs('/usr/sbin/nginx', 'nginx');
 	const temp = join(dir, 'temp');
 	for (const sub of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(temp, sub), { recursive: true });
 	mkdirSync(logDir, { recursive: true });

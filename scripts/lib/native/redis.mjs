@@ -3,8 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { startService } from '../processes.mjs';
+import { needs } from './system-user.mjs';
 
 export async function startRedis({ port, dir, logDir }) {
+	needs('redis-server', 'redis-server');
 	mkdirSync(dir, { recursive: true });
 	const service = await startService({
 		name: 'redis',

@@ -1,6 +1,7 @@
-// Servers started by root drop to an unprivileged account (Debian's package users), when those
-// accounts can reach the repository (every parent folder searchable by others); otherwise, and
-// when started by anyone else, they run as the current user.
+// The system side of the native runtime. Its commands must exist (a missing one names its
+// package). Servers started by root drop to an unprivileged account (Debian's package users)
+// when those accounts can reach the repository (every parent folder searchable by others);
+// otherwise, and when started by anyone else, they run as the current user.
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -32,4 +33,13 @@ export function dropsPrivileges() {
 export function chownForRoot(user, ...paths) {
 	if (!dropsPrivileges()) return;
 	execFileSync('chown', ['-R', `${user}:`, ...paths]);
+}
+
+/** Fails with the package to install when a command of the native runtime is missing. */
+export function needs(command, aptPackage) {
+	try {
+		execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'pipe' });
+	} catch {
+		throw new Error(`the native runtime needs ${command}: apt-get install ${aptPackage} (see README, "Native runtime")`);
+	}
 }

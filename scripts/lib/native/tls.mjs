@@ -7,6 +7,8 @@ import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { needs } from './system-user.mjs';
+
 /**
  * @param {string} dir  where the CA and the certificate live
  * @returns {{ caFile: string, certFile: string, keyFile: string, spki: string }}
@@ -17,6 +19,7 @@ export function ensureCertificate(dir) {
 	const keyFile = join(dir, 'localhost-key.pem');
 	mkdirSync(caRoot, { recursive: true });
 	if (!existsSync(certFile) || !existsSync(keyFile)) {
+		needs('mkcert', 'mkcert');
 		execFileSync('mkcert', ['-cert-file', certFile, '-key-file', keyFile, '127.0.0.1', 'localhost', '::1'], {
 			env: { ...process.env, CAROOT: caRoot, TRUST_STORES: 'none' },
 			stdio: 'pipe',
