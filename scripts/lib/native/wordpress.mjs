@@ -18,7 +18,8 @@ const php = (value) => (typeof value === 'boolean' ? String(value) : `'${String(
 
 /** Replaces whatever is at `link` by a symlink to `target`. */
 function link(target, path) {
-	if (existsSync(path) || lstatExists(path)) rmSync(path, { recursive: true, force: true });
+	// lstat, not existsSync: a dangling symlink left by an earlier start must go too.
+	if (lstatExists(path)) rmSync(path, { recursive: true, force: true });
 	mkdirSync(dirname(path), { recursive: true });
 	symlinkSync(target, path);
 }
