@@ -113,6 +113,12 @@ export class Accounts {
 		return user;
 	}
 
+	/** Replaces a user's role names (the `roles` claim). */
+	setRoles(id: string, roles: string[]): void {
+		const user = this.get(id);
+		if (user) this.store.set(id, { ...user, roles });
+	}
+
 	/** The user whose username (or email) and password match, or undefined. */
 	authenticate(username: string, password: string): User | undefined {
 		const user = this.findByUsername(username);

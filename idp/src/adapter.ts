@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 
-import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { Adapter, AdapterPayload, ClientMetadata } from 'oidc-provider';
 
 import { JsonFileStore } from './store.js';
 
@@ -8,9 +8,10 @@ type Entry = { payload: AdapterPayload; expiresAt: number | null };
 
 /**
  * oidc-provider storage (sessions, grants, codes, tokens...) in one embedded file, so a
- * restart keeps signed-in sessions. One store shared by all models, keyed "Model:id".
+ * restart keeps signed-in sessions. One store shared by all models, keyed "Model:id"; clients
+ * come from `findClient`.
  */
-export function createAdapterFactory(dataDir: string) {
+export function createAdapterFactory(dataDir: string, findClient: (id: string) => ClientMetadata | undefined = () => undefined) {
 	const store = new JsonFileStore<Entry>(join(dataDir, 'oidc.json'));
 	const live = (entry: Entry | undefined) =>
 		entry && (entry.expiresAt === null || entry.expiresAt > Date.now()) ? entry : undefined;
@@ -28,6 +29,8 @@ export function createAdapterFactory(dataDir: string) {
 		}
 
 		async find(id: string) {
+			// Clients are the applications (seeded or created through the Management API), not stored tokens.
+			if (this.model === 'Client') return findClient(id) as AdapterPayload | undefined;
 			return live(store.get(this.key(id)))?.payload;
 		}
 

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+
 import express from 'express';
 import Provider from 'oidc-provider';
 
@@ -12,21 +14,54 @@ import { InteractionStates } from './interactions/state.js';
 import { errorScreen } from './interactions/screens.js';
 import { loadKeys } from './keys.js';
 import { parseLogtoParams } from './logto-params.js';
-import { createSmsConnector, type SmsConnector } from './sms/index.js';
+import { Applications, MANAGEMENT_API_RESOURCE } from './management/applications.js';
+import { Connectors } from './management/connectors.js';
+import { Roles } from './management/roles.js';
+import { managementApi } from './management/routes.js';
+import { cloudDefault, localDefault, SignInExperiences } from './management/sign-in-experience.js';
+import { createSmsConnector, SmsDeliveryError, type SmsConnector } from './sms/index.js';
+import { installSmsSandbox } from './sms/sandbox.js';
 import { defaultCodePolicy, VerificationCodes } from './verification-codes.js';
 
-export type Idp = { app: express.Express; provider: Provider; accounts: Accounts; sms: SmsConnector };
+export type Idp = { app: express.Express; provider: Provider; accounts: Accounts; sms: SmsConnector; applications: Applications };
 
 /** Builds the identity provider: oidc-provider under /oidc (as Logto mounts it) plus the sign-in pages. */
 export async function createIdp(config: IdpConfig): Promise<Idp> {
 	const { keys, cookieKeys } = loadKeys(config.dataDir, config.signingAlg);
 	const accounts = new Accounts(config.dataDir, config.defaultRegion);
 	accounts.seed(config.usersFile);
-	const clients = loadClients(config.clientsFile);
-	const sms = await createSmsConnector(config.sms);
+	// Every app, seeded or created through the Management API, is a live OIDC client.
+	const applications = new Applications(config.dataDir);
+	if (!config.empty) applications.importClients(loadClients(config.clientsFile));
+	applications.seedManagementApp(config.setupApp.id, config.setupApp.secret);
+	const roles = new Roles(config.dataDir);
+	if (config.smsSandbox) installSmsSandbox(join(config.dataDir, 'sms-sandbox.jsonl'));
+	const connectors = await Connectors.load(config.dataDir, config.smsSandbox ? config.sms.outbox : undefined);
+	// The connector configured through the Management API wins; a fresh tenant has none until then.
+	const fallbackSms = config.empty ? undefined : await createSmsConnector(config.sms);
+	const sms: SmsConnector = {
+		get id() {
+			return connectors.list()[0]?.connectorId ?? fallbackSms?.id ?? 'none';
+		},
+		async sendMessage(data) {
+			const connector = (await connectors.active()) ?? fallbackSms;
+			if (!connector) throw new SmsDeliveryError('none', 'no SMS connector is configured');
+			await connector.sendMessage(data);
+		},
+	};
+	const experience = new SignInExperiences(config.dataDir, config.empty ? cloudDefault() : localDefault(config.signUpEnabled), () => Boolean(fallbackSms) || connectors.list().length > 0);
 	const provider = new Provider(
 		config.issuer,
-		buildConfiguration({ accounts, clients, jwks: { keys }, cookieKeys, signingAlg: config.signingAlg, adapter: createAdapterFactory(config.dataDir) }),
+		buildConfiguration({
+			accounts,
+			resourceServer: (resource, clientId) =>
+				resource === MANAGEMENT_API_RESOURCE ? { scope: applications.hasManagementRole(clientId) ? 'all' : '' } : undefined,
+			jwks: { keys },
+			cookieKeys,
+			signingAlg: config.signingAlg,
+			// Clients are looked up on use, so an app created through the Management API works at once.
+			adapter: createAdapterFactory(config.dataDir, (id) => applications.clientMetadata(id)),
+		}),
 	);
 	provider.on('server_error', (_ctx, error) => console.error(`oidc: server error: ${error.message}`));
 	provider.on('backchannel.error', (_ctx, error, client) => console.error(`oidc: back-channel logout to ${client.clientId} failed: ${error.message}`));
@@ -51,8 +86,22 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 		const { status, html } = errorScreen(locale, t(locale, 'errInvalidParam', { detail: problem }), 400);
 		res.status(status).type('html').send(html);
 	});
+	const publicKeys = { keys: keys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub }) => pub) };
+	app.use('/api', managementApi({ issuer: config.issuer, jwks: publicKeys as never, applications, connectors, experience, roles, accounts }));
 	const states = new InteractionStates(config.dataDir);
-	app.use(interactions({ provider, accounts, codes, sms, signUpEnabled: config.signUpEnabled, defaultRegion: config.defaultRegion, states }));
+	app.use(
+		interactions({
+			provider,
+			accounts,
+			codes,
+			sms,
+			signUpEnabled: () => experience.phoneSignUp(),
+			signInIdentifiers: () => experience.signInIdentifiers(),
+			defaultRoles: () => roles.defaultRoleNames(),
+			defaultRegion: config.defaultRegion,
+			states,
+		}),
+	);
 	app.use('/oidc', provider.callback());
-	return { app, provider, accounts, sms };
+	return { app, provider, accounts, sms, applications };
 }

@@ -28,6 +28,12 @@ const envSchema = z.object({
 	IDP_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
 	// Codes per client address per hour (Logto limits senders too); the e2e suite, all from 127.0.0.1, raises it.
 	IDP_SMS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+	// Start as a fresh Logto tenant: no WordPress app, email + password sign-in, no SMS connector.
+	IDP_EMPTY: bool.default(false),
+	// SMS connectors configured through the Management API reach no provider: see sms/sandbox.ts.
+	IDP_SMS_SANDBOX: bool.default(true),
+	IDP_SETUP_APP_ID: z.string().min(1).default('wordpress-setup'),
+	IDP_SETUP_APP_SECRET: z.string().min(16).default('local-setup-secret'),
 });
 
 export type IdpConfig = {
@@ -49,6 +55,11 @@ export type IdpConfig = {
 	resendSeconds: number;
 	/** SMS codes one client address may request per hour. */
 	smsPerIpPerHour: number;
+	/** Started as a fresh tenant (no WordPress app, Logto Cloud's default sign-in experience). */
+	empty: boolean;
+	smsSandbox: boolean;
+	/** The M2M app holding the Management API role, for the setup wizard. */
+	setupApp: { id: string; secret: string };
 };
 
 /** Reads the configuration from the environment; throws naming the offending variable. */
@@ -80,6 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
 		codeTtlSeconds: e.IDP_CODE_TTL_SECONDS,
 		resendSeconds: e.IDP_RESEND_SECONDS,
 		smsPerIpPerHour: e.IDP_SMS_PER_IP_PER_HOUR,
+		empty: e.IDP_EMPTY,
+		smsSandbox: e.IDP_SMS_SANDBOX,
+		setupApp: { id: e.IDP_SETUP_APP_ID, secret: e.IDP_SETUP_APP_SECRET },
 	};
 }
 

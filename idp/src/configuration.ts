@@ -1,4 +1,4 @@
-import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 
 import type { Accounts } from './accounts.js';
 import { escapeHtml } from './interactions/html.js';
@@ -8,7 +8,8 @@ import { logtoExtraParams } from './logto-params.js';
 
 type Options = {
 	accounts: Accounts;
-	clients: Configuration['clients'];
+	/** The API resources this idp knows: the scopes a client may get for one, or undefined for unknown. */
+	resourceServer: (resource: string, clientId: string) => { scope: string } | undefined;
 	jwks: { keys: NonNullable<Configuration['jwks']>['keys'] };
 	cookieKeys: string[];
 	signingAlg: 'ES384' | 'RS256';
@@ -16,10 +17,10 @@ type Options = {
 };
 
 /** oidc-provider configuration, shaped like Logto's: scopes, claims, ES384, auto-submitting logout. */
-export function buildConfiguration({ accounts, clients, jwks, cookieKeys, signingAlg, adapter }: Options): Configuration {
+export function buildConfiguration({ accounts, resourceServer, jwks, cookieKeys, signingAlg, adapter }: Options): Configuration {
 	return {
 		adapter,
-		clients,
+		clients: [],
 		// oidc-provider refuses outgoing requests to special-use addresses (SSRF protection).
 		// Everything here runs on loopback, so loopback (only) is let through.
 		fetch: (url, options) => {
@@ -65,6 +66,18 @@ export function buildConfiguration({ accounts, clients, jwks, cookieKeys, signin
 			// As Logto: the grant exists (machine-to-machine apps), so a Traditional web app asking
 			// for it is authenticated first and then refused the grant; a wrong secret is invalid_client.
 			clientCredentials: { enabled: true },
+			// As Logto: a `resource` gets a JWT access token for that API (audience = the resource),
+			// signed like the ID token, with the scopes the client's roles grant.
+			resourceIndicators: {
+				enabled: true,
+				defaultResource: (_ctx, _client, oneOf) => (oneOf?.length === 1 ? oneOf[0]! : undefined) as string,
+				useGrantedResource: () => true,
+				getResourceServerInfo: (_ctx, resource, client) => {
+					const server = resourceServer(resource, client.clientId);
+					if (!server) throw new errors.InvalidTarget(`resource indicator is not registered: ${resource}`);
+					return { scope: server.scope, audience: resource, accessTokenFormat: 'jwt', accessTokenTTL: 3600, jwt: { sign: { alg: signingAlg } } };
+				},
+			},
 			rpInitiatedLogout: {
 				enabled: true,
 				// Logto's confirm form submits itself: sign-out needs no click.

@@ -25,7 +25,7 @@ export function submitCode(deps: InteractionDeps) {
 		}
 		const user = deps.accounts.findByPhone(state.phone);
 		if (user) return finish(deps, s, { login: { accountId: user.id } });
-		if (!deps.signUpEnabled) {
+		if (!deps.signUpEnabled()) {
 			state.step = 'identifier';
 			state.flash = { kind: 'error', text: t(locale, 'errSignUpDisabled', { phone: formatInternational(state.phone) }) };
 			return back(s);
@@ -40,11 +40,11 @@ export function submitCode(deps: InteractionDeps) {
 /** POST /interaction/:uid/register: "Continue" on "create a new account?" creates it and signs in. */
 export function confirmRegister(deps: InteractionDeps) {
 	return async (s: Step) => {
-		if (!deps.signUpEnabled || !s.state.verifiedPhone) {
+		if (!deps.signUpEnabled() || !s.state.verifiedPhone) {
 			s.state.step = 'identifier';
 			return back(s);
 		}
-		const user = deps.accounts.findByPhone(s.state.verifiedPhone) ?? deps.accounts.create({ phone: s.state.verifiedPhone });
+		const user = deps.accounts.findByPhone(s.state.verifiedPhone) ?? deps.accounts.create({ phone: s.state.verifiedPhone, roles: deps.defaultRoles() });
 		await finish(deps, s, { login: { accountId: user.id } });
 	};
 }

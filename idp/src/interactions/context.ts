@@ -13,7 +13,12 @@ export type InteractionDeps = {
 	accounts: Accounts;
 	codes: VerificationCodes;
 	sms: SmsConnector;
-	signUpEnabled: boolean;
+	/** Whether a new phone number may create an account (the sign-in experience says, now). */
+	signUpEnabled: () => boolean;
+	/** The identifiers the sign-in experience offers, now. */
+	signInIdentifiers: () => Set<'phone' | 'username' | 'email'>;
+	/** Role names every new account gets (Logto's default roles). */
+	defaultRoles: () => string[];
 	defaultRegion: string;
 	states: InteractionStates;
 };

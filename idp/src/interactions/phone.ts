@@ -8,7 +8,7 @@ import { t } from './i18n.js';
 export function submitPhone(deps: InteractionDeps) {
 	return async (s: Step) => {
 		const { req, state, locale } = s;
-		state.intent = req.body?.intent === 'register' && deps.signUpEnabled ? 'register' : 'sign_in';
+		state.intent = req.body?.intent === 'register' && deps.signUpEnabled() ? 'register' : 'sign_in';
 		const phone = toE164(String(req.body?.phone ?? ''), deps.defaultRegion);
 		if (!phone) {
 			state.step = 'identifier';

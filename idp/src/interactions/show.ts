@@ -35,8 +35,9 @@ async function grantConsent(deps: InteractionDeps, s: Step) {
 }
 
 /** The sign-in screens: identifier (phone, username), code, or "create a new account?". */
-function loginScreen({ signUpEnabled, defaultRegion }: InteractionDeps, { req, res, interaction, state, locale }: Step) {
+function loginScreen(deps: InteractionDeps, { req, res, interaction, state, locale }: Step) {
 	const { uid, params } = interaction;
+	const signUpEnabled = deps.signUpEnabled();
 	const logto = parseLogtoParams(params);
 	if (typeof logto === 'string') {
 		const { status, html } = errorScreen(locale, t(locale, 'errInvalidParam', { detail: logto }), 400);
@@ -59,8 +60,10 @@ function loginScreen({ signUpEnabled, defaultRegion }: InteractionDeps, { req, r
 		page = confirmRegisterScreen(uid, locale, formatInternational(state.verifiedPhone));
 	} else {
 		const hint = typeof params.login_hint === 'string' ? params.login_hint : '';
-		const hintPhone = hint ? toE164(hint, defaultRegion) : null;
-		const identifiers = new Set<IdentifierType>(logto.identifiers ?? ['phone', 'username']);
+		const hintPhone = hint ? toE164(hint, deps.defaultRegion) : null;
+		// Logto's `identifier` param narrows what the sign-in experience offers; it never adds to it.
+		const offered = deps.signInIdentifiers();
+		const identifiers = new Set<IdentifierType>((logto.identifiers ?? ['phone', 'username', 'email']).filter((i) => offered.has(i)));
 		page = identifierScreen({
 			uid,
 			locale,

@@ -8,7 +8,7 @@ import createTwilioConnector from '@logto/connector-twilio-sms';
 import { toLogtoDigits } from '@logto-bridge/contract';
 import { SmsDeliveryError, type SendMessageData, type SmsConnector } from './types.js';
 
-const factories: Record<'tencent' | 'aliyun' | 'twilio', CreateConnector<LogtoSmsConnector>> = {
+export const factories: Record<'tencent' | 'aliyun' | 'twilio', CreateConnector<LogtoSmsConnector>> = {
 	tencent: createTencentConnector,
 	aliyun: createAliyunConnector,
 	twilio: createTwilioConnector,
