@@ -13,6 +13,7 @@ import callback from './routes/callback.js';
 import health from './routes/health.js';
 import signIn from './routes/sign-in.js';
 import signOut from './routes/sign-out.js';
+import setup from './routes/setup.js';
 import siteConfigRefresh from './routes/site-config-refresh.js';
 import tickets from './routes/tickets.js';
 import { SITE_CONFIG_VERSION_KEY, SiteConfigError, SiteConfigSource } from './site-config.js';
@@ -45,6 +46,7 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	signOut(app, ctx);
 	backchannelLogout(app, ctx);
 	siteConfigRefresh(app, ctx);
+	setup(app, ctx);
 	// Every failure of a browser-facing route ends here: one mapping to a wp-login.php code.
 	const onError: ErrorRequestHandler = (error: Error, req, res, _next) => {
 		const reason = codeFor(error);

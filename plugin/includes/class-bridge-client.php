@@ -31,6 +31,7 @@ final class Bridge_Client {
 		'healthz'           => '/healthz',
 		'readyz'            => '/readyz',
 		'siteConfigRefresh' => '/site-config/refresh',
+		'setup'             => '/setup',
 	);
 
 	const HEALTH_TRANSIENT = 'logto_bridge_health';

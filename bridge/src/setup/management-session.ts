@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+
+import { createApiClient } from '@logto/api/management';
+
+/** Why a Management API step failed, in words an admin can act on; `code` is stable for the UI. */
+export class SetupError extends Error {
+	constructor(
+		readonly code:
+			| 'logto_unreachable'
+			| 'm2m_credentials_wrong'
+			| 'not_m2m_app'
+			| 'resource_wrong'
+			| 'm2m_role_missing'
+			| 'logto_refused'
+			| 'logto_not_found'
+			| 'logto_error'
+			| 'confirmation_needed'
+			| 'invalid_request',
+		message: string,
+		readonly status = 400,
+	) {
+		super(message);
+		this.name = 'SetupError';
+	}
+}
+
+export type LogtoAccess = { endpoint: string; appId: string; appSecret: string; resource?: string | undefined };
+
+const ROLE_HELP = 'In Logto Console > Applications, open the machine-to-machine app, and assign it the role "Logto Management API access" under Roles.';
+
+/**
+ * Logto's Management API resource for an endpoint: `https://<tenant-id>.logto.app/api` for
+ * Logto Cloud, `https://default.logto.app/api` for self-hosted Logto (any other host).
+ */
+export function managementResource(endpoint: string): string {
+	const tenant = /^([a-z0-9]+)\.logto\.app$/i.exec(new URL(endpoint).hostname)?.[1];
+	return tenant && tenant !== 'default' ? `https://${tenant.toLowerCase()}.logto.app/api` : 'https://default.logto.app/api';
+}
+
+type CachedToken = { value: string; expiresAt: number };
+// Memory only, per credentials: a token is reused until a minute before it expires, never stored.
+const tokens = new Map<string, CachedToken>();
+const TOKEN_LEEWAY_MS = 60_000;
+
+/** Forgets every cached token (tests, and a wizard that was told the secret changed). */
+export function forgetTokens(): void {
+	tokens.clear();
+}
+
+/** An access token for the Management API, or a SetupError saying precisely what is wrong. */
+export async function managementToken(access: LogtoAccess): Promise<{ token: string; resource: string }> {
+	const endpoint = access.endpoint.replace(/\/+$/, '');
+	const resource = access.resource || managementResource(endpoint);
+	const key = createHash('sha256').update(JSON.stringify([endpoint, resource, access.appId, access.appSecret])).digest('hex');
+	const cached = tokens.get(key);
+	if (cached && cached.expiresAt - TOKEN_LEEWAY_MS > Date.now()) return { token: cached.value, resource };
+
+	let res: Response;
+	try {
+		res = await fetch(`${endpoint}/oidc/token`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/x-www-form-urlencoded',
+				authorization: `Basic ${Buffer.from(`${encodeURIComponent(access.appId)}:${encodeURIComponent(access.appSecret)}`).toString('base64')}`,
+			},
+			body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope: 'all' }),
+			signal: AbortSignal.timeout(10_000),
+		});
+	} catch (error) {
+		throw unreachable(endpoint, error);
+	}
+	const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; scope?: string; error?: string; error_description?: string };
+	if (res.status === 401 || body.error === 'invalid_client') {
+		throw new SetupError('m2m_credentials_wrong', 'Logto refused the app ID or app secret of the machine-to-machine app. Copy both again from Logto Console > Applications.', 401);
+	}
+	if (body.error === 'invalid_target') {
+		throw new SetupError('resource_wrong', `Logto does not know the Management API resource ${resource}. Self-hosted Logto uses https://default.logto.app/api; Logto Cloud uses https://<tenant-id>.logto.app/api.`);
+	}
+	if (body.error === 'unauthorized_client' || body.error === 'invalid_request' || body.error === 'unsupported_grant_type') {
+		throw new SetupError('not_m2m_app', `This app cannot use the Management API (${body.error_description ?? body.error}). Create a "Machine-to-machine" app in Logto Console and use its ID and secret.`);
+	}
+	if (!res.ok || !body.access_token) {
+		throw new SetupError('logto_error', `Logto's token endpoint answered ${res.status}${body.error ? ` (${body.error})` : ''}.`, 502);
+	}
+	if (!(body.scope ?? '').split(' ').includes('all')) {
+		throw new SetupError('m2m_role_missing', `The machine-to-machine app has no access to the Management API. ${ROLE_HELP}`, 403);
+	}
+	tokens.set(key, { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 });
+	return { token: body.access_token, resource };
+}
+
+function unreachable(endpoint: string, error: unknown): SetupError {
+	const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.name ?? 'no answer';
+	return new SetupError('logto_unreachable', `Logto did not answer at ${endpoint} (${cause}). Check the endpoint, and that this bridge can reach it.`, 502);
+}
+
+export type ManagementClient = ReturnType<typeof createApiClient>;
+
+/** Logto's typed Management API client (@logto/api), authenticated with the M2M app's token. */
+export async function managementClient(access: LogtoAccess): Promise<{ client: ManagementClient; resource: string }> {
+	const { resource } = await managementToken(access);
+	const client = createApiClient({ baseUrl: access.endpoint.replace(/\/+$/, ''), getToken: async () => (await managementToken(access)).token });
+	return { client, resource };
+}
+
+/**
+ * The data of a Management API answer, or a SetupError for its status: 401 (token refused),
+ * 403 (a missing scope), 404, and 400/422 with Logto's own message; unreachable for no answer.
+ */
+export async function call<T>(endpoint: string, request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+	let result: { data?: T; error?: unknown; response: Response };
+	try {
+		result = await request;
+	} catch (error) {
+		if (error instanceof SetupError) throw error;
+		throw unreachable(endpoint, error);
+	}
+	const { data, error, response } = result;
+	if (response.ok) return data as T;
+	const message = (error as { message?: unknown } | undefined)?.message;
+	const logto = typeof message === 'string' ? message : `status ${response.status}`;
+	if (response.status === 401) throw new SetupError('m2m_credentials_wrong', `Logto refused the Management API token (${logto}).`, 401);
+	if (response.status === 403) throw new SetupError('m2m_role_missing', `Logto refused: a scope is missing (${logto}). ${ROLE_HELP}`, 403);
+	if (response.status === 404) throw new SetupError('logto_not_found', `Logto does not have it any more (${logto}).`, 404);
+	if (response.status === 400 || response.status === 422) throw new SetupError('logto_refused', `Logto refused the change: ${logto}`, 422);
+	throw new SetupError('logto_error', `Logto answered ${response.status}: ${logto}`, 502);
+}

@@ -1,0 +1,96 @@
+// What each setup step would change in Logto, worked out before anything is sent: the admin
+// sees these lists, and a step that overwrites or removes something runs only once confirmed.
+
+/** One difference between Logto and what the site needs. `replaces` marks an overwrite. */
+export type Change = { field: string; from: unknown; to: unknown; replaces: boolean };
+
+export type OidcMetadata = {
+	redirectUris: string[];
+	postLogoutRedirectUris: string[];
+	backchannelLogoutUri?: string;
+	backchannelLogoutSessionRequired?: boolean;
+	logoUri?: string;
+};
+
+export type SiteUris = { redirectUri: string; postSignOutRedirectUri: string; backchannelLogoutUri: string };
+
+/** Marks the app the wizard made or adopted for this site, in the app's customData. */
+export const MARKER_KEY = 'logtoBridge';
+export const marker = (siteUrl: string) => ({ site: siteUrl });
+
+/**
+ * The app's OIDC metadata with this site's URIs: ours added to the lists (others kept, since
+ * other sites may use the same app), the back-channel URI set, and the session required so ID
+ * tokens carry `sid`. Logto's PATCH replaces the whole object, so the result is complete.
+ */
+export function planAppMetadata(current: OidcMetadata | undefined, uris: SiteUris): { metadata: OidcMetadata; changes: Change[] } {
+	const before: OidcMetadata = { redirectUris: [], postLogoutRedirectUris: [], ...current };
+	const changes: Change[] = [];
+	const metadata: OidcMetadata = { ...before, redirectUris: [...before.redirectUris], postLogoutRedirectUris: [...before.postLogoutRedirectUris] };
+	if (!metadata.redirectUris.includes(uris.redirectUri)) {
+		metadata.redirectUris.push(uris.redirectUri);
+		changes.push({ field: 'redirectUris', from: null, to: uris.redirectUri, replaces: false });
+	}
+	if (!metadata.postLogoutRedirectUris.includes(uris.postSignOutRedirectUri)) {
+		metadata.postLogoutRedirectUris.push(uris.postSignOutRedirectUri);
+		changes.push({ field: 'postLogoutRedirectUris', from: null, to: uris.postSignOutRedirectUri, replaces: false });
+	}
+	if (metadata.backchannelLogoutUri !== uris.backchannelLogoutUri) {
+		changes.push({ field: 'backchannelLogoutUri', from: metadata.backchannelLogoutUri ?? null, to: uris.backchannelLogoutUri, replaces: Boolean(metadata.backchannelLogoutUri) });
+		metadata.backchannelLogoutUri = uris.backchannelLogoutUri;
+	}
+	if (metadata.backchannelLogoutSessionRequired !== true) {
+		changes.push({ field: 'backchannelLogoutSessionRequired', from: metadata.backchannelLogoutSessionRequired ?? null, to: true, replaces: false });
+		metadata.backchannelLogoutSessionRequired = true;
+	}
+	return { metadata, changes };
+}
+
+type Method = { identifier: 'username' | 'email' | 'phone'; password: boolean; verificationCode: boolean; isPasswordPrimary: boolean };
+export type SignInParts = {
+	signIn: { methods: Method[] };
+	signUp: { identifiers: Array<'username' | 'email' | 'phone'>; password: boolean; verify: boolean; secondaryIdentifiers?: unknown[] };
+	signInMode: 'SignIn' | 'Register' | 'SignInAndRegister';
+};
+
+/**
+ * Phone + verification code added to sign-in, and phone to the sign-up identifiers, without
+ * removing anything: Logto asks every user for each sign-up identifier, so phone *replacing*
+ * email there would send email users to /continue/phone at their next sign-in.
+ */
+export function planPhoneSignIn(current: SignInParts): { after: SignInParts; changes: Change[] } {
+	const changes: Change[] = [];
+	const methods = current.signIn.methods.map((m) => ({ ...m }));
+	const phone = methods.find((m) => m.identifier === 'phone');
+	if (!phone) {
+		methods.push({ identifier: 'phone', password: false, verificationCode: true, isPasswordPrimary: false });
+		changes.push({ field: 'signIn.methods', from: null, to: 'phone + verification code', replaces: false });
+	} else if (!phone.verificationCode) {
+		phone.verificationCode = true;
+		changes.push({ field: 'signIn.methods.phone.verificationCode', from: false, to: true, replaces: false });
+	}
+	const identifiers = [...current.signUp.identifiers];
+	const signUp = { ...current.signUp, identifiers };
+	if (!identifiers.includes('phone')) {
+		identifiers.push('phone');
+		changes.push({ field: 'signUp.identifiers', from: current.signUp.identifiers.join(', ') || null, to: identifiers.join(', '), replaces: false });
+		// A phone verified by its code is the point of signing up by phone.
+		if (!signUp.verify) {
+			signUp.verify = true;
+			changes.push({ field: 'signUp.verify', from: false, to: true, replaces: false });
+		}
+	}
+	return { after: { signIn: { methods }, signUp, signInMode: current.signInMode }, changes };
+}
+
+/** Keys of a connector config whose values differ, confidential values not shown. */
+export function configChanges(current: Record<string, unknown>, next: Record<string, unknown>, confidential: Set<string>): Change[] {
+	const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
+	const changes: Change[] = [];
+	for (const key of keys) {
+		if (JSON.stringify(current[key]) === JSON.stringify(next[key])) continue;
+		const hidden = confidential.has(key);
+		changes.push({ field: `config.${key}`, from: hidden ? '(hidden)' : (current[key] ?? null), to: hidden ? '(hidden)' : (next[key] ?? null), replaces: current[key] !== undefined });
+	}
+	return changes;
+}

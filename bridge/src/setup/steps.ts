@@ -1,0 +1,190 @@
+import { call, managementClient, SetupError, type LogtoAccess, type ManagementClient } from './management-session.js';
+import { configChanges, marker, MARKER_KEY, planAppMetadata, planPhoneSignIn, type Change, type OidcMetadata, type SignInParts, type SiteUris } from './plans.js';
+
+// The wizard's steps, each one call from WordPress: read what Logto has, work out the changes,
+// and apply them only when asked (and, for an overwrite or a replacement, confirmed).
+
+type Session = { client: ManagementClient; endpoint: string };
+type Apply = { apply: boolean; confirm?: boolean | undefined };
+
+async function session(access: LogtoAccess): Promise<Session & { resource: string }> {
+	const { client, resource } = await managementClient(access);
+	return { client, resource, endpoint: access.endpoint };
+}
+
+/** Confidential connector fields: never sent back to WordPress, kept when left blank. */
+const isConfidential = (item: { key: string; isConfidential?: boolean }) => item.isConfidential === true || /secret|token|password/i.test(item.key);
+
+const needsConfirmation = (changes: Change[]) => changes.some((c) => c.replaces);
+
+function guardApply(changes: Change[], { apply, confirm }: Apply): boolean {
+	if (!apply) return false;
+	if (needsConfirmation(changes) && !confirm) {
+		throw new SetupError('confirmation_needed', 'This changes or replaces something in Logto; confirm it on screen first.', 409);
+	}
+	return changes.length > 0;
+}
+
+async function smsFactories({ client, endpoint }: Session) {
+	const factories = await call(endpoint, client.GET('/api/connector-factories'));
+	return factories.filter((f) => f.type === 'Sms');
+}
+
+async function smsConnectorOf({ client, endpoint }: Session) {
+	const connectors = await call(endpoint, client.GET('/api/connectors'));
+	return connectors.find((c) => c.type === 'Sms');
+}
+
+const signInParts = (exp: SignInParts): SignInParts => ({ signIn: exp.signIn, signUp: exp.signUp, signInMode: exp.signInMode });
+
+/** Step 1: the credentials work; what Logto has now (apps, SMS connector, sign-in, roles). */
+export async function connect(access: LogtoAccess, siteUrl: string) {
+	const s = await session(access);
+	const { client, endpoint } = s;
+	const [apps, factories, sms, exp, roles] = await Promise.all([
+		call(endpoint, client.GET('/api/applications', { params: { query: { types: ['Traditional'] } } })),
+		smsFactories(s),
+		smsConnectorOf(s),
+		call(endpoint, client.GET('/api/sign-in-exp')),
+		call(endpoint, client.GET('/api/roles')),
+	]);
+	const factory = sms && factories.find((f) => f.id === sms.connectorId);
+	const hidden = new Set((factory?.formItems ?? []).filter(isConfidential).map((i) => i.key));
+	return {
+		resource: s.resource,
+		applications: apps.map((a) => ({ id: a.id, name: a.name, ours: (a.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === siteUrl })),
+		factories: factories.map((f) => ({ id: f.id, name: (f.name as Record<string, string>).en ?? f.id, formItems: (f.formItems ?? []).map((i) => ({ ...i, isConfidential: isConfidential(i) })) })),
+		sms: sms ? { id: sms.id, factoryId: sms.connectorId, config: Object.fromEntries(Object.entries(sms.config).filter(([k]) => !hidden.has(k))) } : null,
+		signIn: signInParts(exp as SignInParts),
+		phoneSignIn: planPhoneSignIn(exp as SignInParts).changes.length === 0,
+		roles: roles.filter((r) => r.type === 'User').map((r) => ({ id: r.id, name: r.name, isDefault: r.isDefault })),
+	};
+}
+
+/**
+ * Step 2: the WordPress app. The one this site marked before, the one the admin picked, or a
+ * new Traditional web app; its URIs as the site needs them; then its usable secret.
+ */
+export async function application(access: LogtoAccess, input: { siteUrl: string; uris: SiteUris; appId?: string | undefined; name?: string | undefined } & Apply) {
+	const s = await session(access);
+	const { client, endpoint } = s;
+	let app;
+	if (input.appId) {
+		app = await call(endpoint, client.GET('/api/applications/{id}', { params: { path: { id: input.appId } } }));
+		if (app.type !== 'Traditional') throw new SetupError('invalid_request', `"${app.name}" is a ${app.type} app; WordPress needs a Traditional web app.`);
+	} else {
+		const apps = await call(endpoint, client.GET('/api/applications', { params: { query: { types: ['Traditional'] } } }));
+		app = apps.find((a) => (a.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === input.siteUrl);
+	}
+	const name = input.name?.trim() || 'WordPress';
+	if (!app) {
+		const { metadata, changes } = planAppMetadata(undefined, input.uris);
+		const all: Change[] = [{ field: 'application', from: null, to: `${name} (Traditional web app)`, replaces: false }, ...changes];
+		if (!guardApply(all, input)) return { app: null, changes: all, applied: false };
+		const created = await call(
+			endpoint,
+			client.POST('/api/applications', {
+				body: { name, type: 'Traditional', oidcClientMetadata: metadata as never, customData: { [MARKER_KEY]: marker(input.siteUrl) } },
+			}),
+		);
+		return { app: { id: created.id, name: created.name }, changes: all, applied: true, secret: await usableSecret(s, created.id) };
+	}
+	const { metadata, changes } = planAppMetadata(app.oidcClientMetadata as unknown as OidcMetadata, input.uris);
+	const marked = (app.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === input.siteUrl;
+	if (!marked) changes.push({ field: `customData.${MARKER_KEY}`, from: app.customData[MARKER_KEY] ?? null, to: marker(input.siteUrl), replaces: app.customData[MARKER_KEY] !== undefined });
+	const target = { id: app.id, name: app.name };
+	if (guardApply(changes, input)) {
+		await call(
+			endpoint,
+			client.PATCH('/api/applications/{id}', {
+				params: { path: { id: app.id } },
+				body: { oidcClientMetadata: metadata as never, customData: { ...app.customData, [MARKER_KEY]: marker(input.siteUrl) } },
+			}),
+		);
+	}
+	if (!input.apply) return { app: target, changes, applied: false };
+	return { app: target, changes, applied: changes.length > 0, secret: await usableSecret(s, app.id) };
+}
+
+/** The secret a client authenticates with: listed under /secrets, not the app's `#internal:` one. */
+async function usableSecret({ client, endpoint }: Session, id: string): Promise<string> {
+	const secrets = await call(endpoint, client.GET('/api/applications/{id}/secrets', { params: { path: { id } } }));
+	const live = secrets.find((x) => x.expiresAt === null || x.expiresAt > Date.now());
+	if (!live) throw new SetupError('logto_refused', 'The app has no secret that has not expired. Add one in Logto Console > Applications > the app > Endpoints & Credentials.');
+	return live.value;
+}
+
+/** The config to send: blank confidential fields keep the values of the same provider's connector. */
+function mergedConfig(config: Record<string, unknown>, existing: { connectorId: string; config: Record<string, unknown> } | undefined, factoryId: string, hidden: Set<string>) {
+	const merged = { ...config };
+	for (const key of hidden) {
+		if ((merged[key] === undefined || merged[key] === '') && existing?.connectorId === factoryId && existing.config[key] !== undefined) merged[key] = existing.config[key];
+	}
+	return merged;
+}
+
+async function smsContext(s: Session, factoryId: string, config: Record<string, unknown>) {
+	const factories = await smsFactories(s);
+	const factory = factories.find((f) => f.id === factoryId);
+	if (!factory) throw new SetupError('invalid_request', `Logto has no SMS connector "${factoryId}". It offers: ${factories.map((f) => f.id).join(', ') || 'none'}.`);
+	const hidden = new Set((factory.formItems ?? []).filter(isConfidential).map((i) => i.key));
+	const existing = await smsConnectorOf(s);
+	return { factory, hidden, existing, config: mergedConfig(config, existing, factoryId, hidden) };
+}
+
+/** Step 3a: the SMS connector. Logto keeps one: another provider's replaces it, once confirmed. */
+export async function smsConnector(access: LogtoAccess, input: { factoryId: string; config: Record<string, unknown> } & Apply) {
+	const s = await session(access);
+	const { client, endpoint } = s;
+	const { hidden, existing, config } = await smsContext(s, input.factoryId, input.config);
+	let changes: Change[];
+	if (!existing) changes = [{ field: 'connector', from: null, to: input.factoryId, replaces: false }, ...configChanges({}, config, hidden)];
+	else if (existing.connectorId !== input.factoryId) changes = [{ field: 'connector', from: existing.connectorId, to: input.factoryId, replaces: true }];
+	else changes = configChanges(existing.config, config, hidden);
+	if (!guardApply(changes, input)) return { changes, applied: false, connector: existing ? { id: existing.id, factoryId: existing.connectorId } : null };
+	const saved =
+		existing && existing.connectorId === input.factoryId
+			? await call(endpoint, client.PATCH('/api/connectors/{id}', { params: { path: { id: existing.id } }, body: { config } }))
+			: await call(endpoint, client.POST('/api/connectors', { body: { connectorId: input.factoryId, config } }));
+	return { changes, applied: true, connector: { id: saved.id, factoryId: saved.connectorId } };
+}
+
+/** Step 3b: Logto's connector test sends one message with code 000000 to the number given. */
+export async function smsTest(access: LogtoAccess, input: { factoryId: string; config: Record<string, unknown>; phone: string }) {
+	const s = await session(access);
+	const { config } = await smsContext(s, input.factoryId, input.config);
+	// Logto's test endpoint takes the number as digits with the country code, no "+".
+	const phone = input.phone.replace(/[\s()+-]/g, '');
+	if (!/^\d{6,15}$/.test(phone)) throw new SetupError('invalid_request', 'Type the number with its country code, e.g. +86 138 0013 8000.');
+	await call(s.endpoint, s.client.POST('/api/connectors/{factoryId}/test', { params: { path: { factoryId: input.factoryId } }, body: { phone, config } }));
+	return { sent: true };
+}
+
+/** Step 3c: phone + code added to sign-in and phone to sign-up, nothing removed; before and after. */
+export async function phoneSignIn(access: LogtoAccess, input: Apply) {
+	const s = await session(access);
+	const before = signInParts((await call(s.endpoint, s.client.GET('/api/sign-in-exp'))) as SignInParts);
+	const { after, changes } = planPhoneSignIn(before);
+	if (guardApply(changes, input)) {
+		await call(s.endpoint, s.client.PATCH('/api/sign-in-exp', { body: { signIn: after.signIn, signUp: after.signUp as never } }));
+	}
+	return { before, after, changes, applied: input.apply && changes.length > 0 };
+}
+
+/** Step 4: Logto roles for the WordPress roles picked; existing ones are used as they are. */
+export async function roles(access: LogtoAccess, input: { roles: Array<{ name: string; description: string; isDefault?: boolean | undefined }> } & Apply) {
+	const s = await session(access);
+	const existing = await call(s.endpoint, s.client.GET('/api/roles'));
+	const result: Array<{ name: string; id: string | null; created: boolean }> = [];
+	for (const wanted of input.roles) {
+		const found = existing.find((r) => r.name === wanted.name);
+		if (found) result.push({ name: found.name, id: found.id, created: false });
+		else if (!input.apply) result.push({ name: wanted.name, id: null, created: false });
+		else {
+			const role = await call(s.endpoint, s.client.POST('/api/roles', { body: { name: wanted.name, description: wanted.description, type: 'User', isDefault: wanted.isDefault ?? false } }));
+			result.push({ name: role.name, id: role.id, created: true });
+		}
+	}
+	const changes: Change[] = result.filter((r) => !r.id || r.created).map((r) => ({ field: 'role', from: null, to: r.name, replaces: false }));
+	return { roles: result, changes, applied: changes.length > 0 && input.apply };
+}

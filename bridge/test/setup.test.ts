@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { createManagementApi } from '@logto/api/management';
+import { freePort, lastCode, SECRET, startIdp, type RunningIdp } from '@logto-bridge/testkit';
+
+import { createApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { forgetTokens } from '../src/setup/management-session.js';
+import { RESPONSE, sign, SIGNATURE_HEADER, verify } from '../src/signature.js';
+
+// The setup wizard's bridge side against the idp's Management API (Logto's shapes, checked by
+// @logto/api's types there): every call signed by "WordPress", every answer signed back.
+let idp: RunningIdp;
+let bridgeUrl: string;
+let server: Server;
+const SITE = 'http://127.0.0.1:8888/';
+let logto: { endpoint: string; appId: string; appSecret: string };
+
+before(async () => {
+	idp = await startIdp({ IDP_EMPTY: '1' });
+	logto = { endpoint: idp.url, appId: 'wordpress-setup', appSecret: 'local-setup-secret' };
+	const port = await freePort();
+	bridgeUrl = `http://127.0.0.1:${port}`;
+	const config = loadConfig({ BRIDGE_PUBLIC_URL: bridgeUrl, WP_URL: 'http://127.0.0.1:8888', BRIDGE_SHARED_SECRET: SECRET, PORT: String(port), BRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'bridge-setup-')), LOG_LEVEL: 'silent' });
+	const { app } = createApp(config);
+	server = await new Promise((resolve) => {
+		const s = app.listen(port, '127.0.0.1', () => resolve(s));
+	});
+});
+after(async () => {
+	server.closeAllConnections();
+	server.close();
+	await idp.stop();
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field; the bridge's own types are the steps' return types.
+type Body = Record<string, any>;
+type Answer = { status: number; body: Body };
+
+async function step(name: string, body: Record<string, unknown>, signature?: string | null): Promise<Answer> {
+	const path = `/setup/${name}`;
+	const text = JSON.stringify(body);
+	const headers: Record<string, string> = { 'content-type': 'application/json' };
+	if (signature !== null) headers[SIGNATURE_HEADER] = signature ?? sign(SECRET, { method: 'POST', path, body: text });
+	const res = await fetch(`${bridgeUrl}${path}`, { method: 'POST', headers, body: text });
+	const answer = await res.text();
+	if (res.status !== 401 && res.status !== 404) {
+		assert.ok(verify(SECRET, res.headers.get(SIGNATURE_HEADER) ?? undefined, { method: RESPONSE, path, body: answer }).ok, 'the answer is signed');
+	}
+	return { status: res.status, body: JSON.parse(answer) as Body };
+}
+
+const admin = () => createManagementApi('default', { clientId: 'wordpress-setup', clientSecret: 'local-setup-secret', baseUrl: idp.url, apiIndicator: 'https://default.logto.app/api' }).apiClient;
+const tencent = (secret = 'tencent-secret') => ({
+	accessKeyId: 'AKIDlocal',
+	accessKeySecret: secret,
+	signName: 'Bookstore',
+	region: 'ap-guangzhou',
+	sdkAppId: '1400000000',
+	templates: ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: `tpl-${usageType}` })),
+});
+
+test('setup calls must be signed by WordPress; unknown steps do not exist', async () => {
+	assert.equal((await step('connect', { logto, siteUrl: SITE }, null)).status, 401);
+	assert.equal((await step('connect', { logto, siteUrl: SITE }, sign(SECRET, { method: 'POST', path: '/setup/roles', body: '{}' }))).status, 401, 'a signature for another step does not count');
+	assert.equal((await step('delete-everything', { logto })).status, 404);
+	assert.equal((await step('connect', { logto: { ...logto, endpoint: 'javascript:alert(1)' }, siteUrl: SITE })).body.error, 'invalid_request');
+});
+
+test('connect names what is wrong: secret, role, app type, resource, Logto unreachable', async () => {
+	forgetTokens();
+	const wrong = await step('connect', { logto: { ...logto, appSecret: 'not-the-secret' }, siteUrl: SITE });
+	assert.equal(wrong.status, 401);
+	assert.equal(wrong.body.error, 'm2m_credentials_wrong');
+	assert.match(wrong.body.message, /app ID or app secret/);
+
+	const { data: bare } = await admin().POST('/api/applications', { body: { name: 'No role', type: 'MachineToMachine' } });
+	const { data: bareSecrets } = await admin().GET('/api/applications/{id}/secrets', { params: { path: { id: bare!.id } } });
+	const noRole = await step('connect', { logto: { ...logto, appId: bare!.id, appSecret: bareSecrets![0]!.value }, siteUrl: SITE });
+	assert.equal(noRole.status, 403);
+	assert.equal(noRole.body.error, 'm2m_role_missing');
+	assert.match(noRole.body.message, /Logto Management API access/);
+
+	const { data: web } = await admin().POST('/api/applications', { body: { name: 'A web app', type: 'Traditional' } });
+	const { data: webSecrets } = await admin().GET('/api/applications/{id}/secrets', { params: { path: { id: web!.id } } });
+	assert.equal((await step('connect', { logto: { ...logto, appId: web!.id, appSecret: webSecrets![0]!.value }, siteUrl: SITE })).body.error, 'not_m2m_app');
+
+	assert.equal((await step('connect', { logto: { ...logto, resource: 'https://tenant.example/api' }, siteUrl: SITE })).body.error, 'resource_wrong');
+	const nobody = `http://127.0.0.1:${await freePort()}`;
+	const down = await step('connect', { logto: { ...logto, endpoint: nobody }, siteUrl: SITE });
+	assert.equal(down.status, 502);
+	assert.equal(down.body.error, 'logto_unreachable');
+
+	const ok = await step('connect', { logto, siteUrl: SITE });
+	assert.equal(ok.status, 200, JSON.stringify(ok.body));
+	assert.equal(ok.body.resource, 'https://default.logto.app/api');
+	assert.deepEqual(ok.body.factories.map((f: { id: string }) => f.id).sort(), ['aliyun-short-message-service', 'tencent-short-message-service', 'twilio-short-message-service']);
+	assert.equal(ok.body.phoneSignIn, false);
+});
+
+test('the WordPress app: previewed, created once with the usable secret, found again, fixed only after confirmation', async () => {
+	const preview = await step('application', { logto, siteUrl: SITE });
+	assert.equal(preview.status, 200);
+	assert.equal(preview.body.applied, false);
+	assert.deepEqual(preview.body.changes.map((c: { field: string }) => c.field), ['application', 'redirectUris', 'postLogoutRedirectUris', 'backchannelLogoutUri', 'backchannelLogoutSessionRequired']);
+	const { data: none } = await admin().GET('/api/applications', { params: { query: { types: ['Traditional'] } } });
+	const countBefore = none!.length;
+
+	const created = await step('application', { logto, siteUrl: SITE, apply: true });
+	assert.equal(created.body.applied, true);
+	const { id } = created.body.app;
+	const secret: string = created.body.secret;
+	assert.ok(secret && !secret.startsWith('#internal'), 'the usable secret, not the internal one');
+	const { data: app } = await admin().GET('/api/applications/{id}', { params: { path: { id } } });
+	assert.deepEqual(app!.oidcClientMetadata, {
+		redirectUris: [`${bridgeUrl}/callback`],
+		postLogoutRedirectUris: [`${bridgeUrl}/sign-out/callback`],
+		backchannelLogoutUri: `${bridgeUrl}/backchannel-logout`,
+		backchannelLogoutSessionRequired: true,
+	});
+	// The secret authenticates: the token endpoint gets past client authentication (and then
+	// refuses a web app the client-credentials grant, 400), where a wrong secret gets 401.
+	const token = (s: string) =>
+		fetch(`${idp.url}/oidc/token`, { method: 'POST', headers: { authorization: `Basic ${Buffer.from(`${id}:${s}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+	assert.equal((await token(secret)).status, 400);
+	assert.equal((await token('wrong')).status, 401);
+
+	const again = await step('application', { logto, siteUrl: SITE, apply: true });
+	assert.equal(again.body.app.id, id, 'the marked app is found again');
+	assert.deepEqual(again.body.changes, []);
+	assert.equal(again.body.applied, false);
+	assert.equal(again.body.secret, secret);
+	const { data: after } = await admin().GET('/api/applications', { params: { query: { types: ['Traditional'] } } });
+	assert.equal(after!.length, countBefore + 1, 'one app, however often it runs');
+
+	// Someone changed the back-channel URI in Logto Console: shown as an overwrite, applied only when confirmed.
+	await admin().PATCH('/api/applications/{id}', { params: { path: { id } }, body: { oidcClientMetadata: { ...(app!.oidcClientMetadata as object), backchannelLogoutUri: 'https://other.example/logout' } as never } });
+	const drift = await step('application', { logto, siteUrl: SITE });
+	assert.deepEqual(drift.body.changes, [{ field: 'backchannelLogoutUri', from: 'https://other.example/logout', to: `${bridgeUrl}/backchannel-logout`, replaces: true }]);
+	const refused = await step('application', { logto, siteUrl: SITE, apply: true });
+	assert.equal(refused.status, 409);
+	assert.equal(refused.body.error, 'confirmation_needed');
+	const { data: untouched } = await admin().GET('/api/applications/{id}', { params: { path: { id } } });
+	assert.equal(untouched!.oidcClientMetadata.backchannelLogoutUri, 'https://other.example/logout');
+	const confirmed = await step('application', { logto, siteUrl: SITE, apply: true, confirm: true });
+	assert.equal(confirmed.body.applied, true);
+	const { data: fixed } = await admin().GET('/api/applications/{id}', { params: { path: { id } } });
+	assert.equal(fixed!.oidcClientMetadata.backchannelLogoutUri, `${bridgeUrl}/backchannel-logout`);
+});
+
+test('the SMS connector: created, test message sent through it, blank secrets kept, another provider only when confirmed', async () => {
+	const factoryId = 'tencent-short-message-service';
+	const created = await step('sms', { logto, factoryId, config: tencent(), apply: true });
+	assert.equal(created.status, 200, JSON.stringify(created.body));
+	assert.equal(created.body.applied, true);
+	const connect = await step('connect', { logto, siteUrl: SITE });
+	assert.equal(connect.body.sms.factoryId, factoryId);
+	assert.equal(connect.body.sms.config.accessKeySecret, undefined, 'secrets never go back to WordPress');
+	assert.equal(connect.body.sms.config.accessKeyId, 'AKIDlocal');
+
+	const same = await step('sms', { logto, factoryId, config: tencent(''), apply: true });
+	assert.deepEqual(same.body.changes, [], 'a blank secret keeps the stored one');
+	const { data: stored } = await admin().GET('/api/connectors');
+	assert.equal(stored![0]!.config.accessKeySecret, 'tencent-secret');
+
+	const sent = await step('sms-test', { logto, factoryId, config: tencent(''), phone: '+86 138 0013 8333' });
+	assert.equal(sent.status, 200, JSON.stringify(sent.body));
+	assert.equal(lastCode(idp.config.sms.outbox, '+8613800138333'), '000000');
+	const record = readFileSync(join(idp.config.dataDir, 'sms-sandbox.jsonl'), 'utf8').trim().split('\n').at(-1)!;
+	assert.match(record, /TC3-HMAC-SHA256 Credential=AKIDlocal/);
+	const refused = await step('sms-test', { logto, factoryId, config: { ...tencent(), sdkAppId: undefined }, phone: '+8613800138333' });
+	assert.equal(refused.body.error, 'logto_refused');
+	assert.match(refused.body.message, /sdkAppId/);
+
+	const twilio = { accountSID: 'AC1', authToken: 't', fromMessagingServiceSID: 'MG1', templates: [{ usageType: 'Generic', content: '{{code}}' }] };
+	const swap = await step('sms', { logto, factoryId: 'twilio-short-message-service', config: twilio, apply: true });
+	assert.equal(swap.status, 409, 'replacing the provider needs a confirmation');
+	const { data: still } = await admin().GET('/api/connectors');
+	assert.equal(still![0]!.connectorId, factoryId);
+});
+
+test('phone sign-in: before and after shown, email kept, applied once', async () => {
+	const preview = await step('sign-in', { logto });
+	assert.deepEqual(preview.body.before.signIn.methods.map((m: { identifier: string }) => m.identifier), ['email']);
+	assert.deepEqual(preview.body.after.signIn.methods.map((m: { identifier: string }) => m.identifier), ['email', 'phone']);
+	assert.deepEqual(preview.body.after.signUp.identifiers, ['email', 'phone']);
+	assert.equal(preview.body.applied, false);
+	const applied = await step('sign-in', { logto, apply: true });
+	assert.equal(applied.body.applied, true);
+	const { data: exp } = await admin().GET('/api/sign-in-exp');
+	assert.deepEqual(exp!.signIn.methods.map((m) => m.identifier), ['email', 'phone']);
+	const again = await step('sign-in', { logto, apply: true });
+	assert.deepEqual(again.body.changes, []);
+	assert.equal((await step('connect', { logto, siteUrl: SITE })).body.phoneSignIn, true);
+});
+
+test('roles: created once, found the next time', async () => {
+	const wanted = { roles: [{ name: 'wordpress:editor', description: 'WordPress editor', isDefault: true }] };
+	const first = await step('roles', { logto, ...wanted, apply: true });
+	assert.equal(first.body.roles[0].created, true);
+	const second = await step('roles', { logto, ...wanted, apply: true });
+	assert.equal(second.body.roles[0].created, false);
+	assert.equal(second.body.roles[0].id, first.body.roles[0].id);
+	assert.deepEqual(second.body.changes, []);
+});
