@@ -93,6 +93,7 @@ export function buildConfiguration({ accounts, resourceServer, jwks, cookieKeys,
 		},
 		ttl: {
 			AccessToken: 3600,
+			ClientCredentials: 3600,
 			AuthorizationCode: 60,
 			IdToken: 3600,
 			Interaction: 3600,

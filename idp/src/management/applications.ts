@@ -131,6 +131,11 @@ export class Applications {
 			return { client_id: app.id, client_secret: secret, client_name: app.name, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] };
 		}
 		const publicClient = app.type === 'SPA' || app.type === 'Native';
+		// oidc-provider refuses a code-flow client without redirect URIs; Logto keeps such an app
+		// (nothing can sign in through it yet), so it becomes a client with no grant to use.
+		if (uris.redirectUris.length === 0) {
+			return { client_id: app.id, client_secret: secret, client_name: app.name, grant_types: ['refresh_token'], response_types: [], redirect_uris: [] };
+		}
 		return {
 			client_id: app.id,
 			...(publicClient ? {} : { client_secret: secret }),
