@@ -9,7 +9,7 @@ import { stackPorts } from '../scripts/lib/ports.mjs';
 import { stopOnSignals } from '../scripts/lib/processes.mjs';
 import { runtimeFromEnv, startStack } from '../scripts/lib/stack.mjs';
 
-export async function startBenchStack(name: string, env: { bridgeEnv?: Record<string, string>; idpEnv?: Record<string, string> } = {}) {
+export async function startBenchStack(name: string, env: { bridgeEnv?: Record<string, string>; idpEnv?: Record<string, string>; wpMounts?: Array<[string, string]> } = {}) {
 	const runtime = runtimeFromEnv();
 	const tlsDir = join(repoRoot, '.data', 'bench-tls');
 	if (runtime === 'native') await runTrustingLocalCa(tlsDir);
