@@ -11,5 +11,6 @@ if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 
 delete_option( 'logto_bridge_settings' );
 delete_option( 'logto_bridge_secret' );
+delete_option( 'logto_bridge_setup' );
 delete_metadata( 'user', 0, 'logto_sub', '', true );
 delete_metadata( 'user', 0, 'logto_phone', '', true );

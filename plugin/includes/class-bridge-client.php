@@ -110,6 +110,32 @@ final class Bridge_Client {
 	}
 
 	/**
+	 * One step of the Logto setup wizard, run by the bridge against Logto's Management API.
+	 *
+	 * @param string              $step One of the bridge's setup steps (connect, application, ...).
+	 * @param array<string,mixed> $body The step's input, the M2M credentials included.
+	 * @return array<string,mixed>|\WP_Error The bridge's answer, or its refusal (`error`, `message`, status).
+	 */
+	public static function setup( $step, array $body ) {
+		if ( '' === self::base_url() ) {
+			return new \WP_Error( 'bridge_unreachable', __( 'No bridge URL is set.', 'logto-bridge' ) );
+		}
+		$response = self::signed_request( 'POST', 'setup', (string) wp_json_encode( $body ), 30, '/' . $step );
+		if ( is_wp_error( $response ) ) {
+			return $response;
+		}
+		$status = (int) wp_remote_retrieve_response_code( $response );
+		$data   = json_decode( (string) wp_remote_retrieve_body( $response ), true );
+		if ( ! is_array( $data ) ) {
+			return new \WP_Error( 'bridge_error', 'unexpected setup response ' . $status );
+		}
+		if ( 200 !== $status ) {
+			return new \WP_Error( (string) ( $data['error'] ?? 'bridge_error' ), (string) ( $data['message'] ?? '' ), array( 'status' => $status ) );
+		}
+		return $data;
+	}
+
+	/**
 	 * Trades a ticket for the verified claims. The bridge deletes it: a second redeem fails.
 	 *
 	 * @param string $ticket The ticket from the redirect.
@@ -143,13 +169,14 @@ final class Bridge_Client {
 	 * @param string $route   Key of ROUTES.
 	 * @param string $body    Exact body.
 	 * @param int    $timeout Seconds.
+	 * @param string $suffix  Appended to the route's path (a setup step).
 	 * @return array<string,mixed>|\WP_Error The response.
 	 */
-	private static function signed_request( $method, $route, $body, $timeout ) {
+	private static function signed_request( $method, $route, $body, $timeout, $suffix = '' ) {
 		$nonce    = Signature::new_nonce();
-		$path     = self::ROUTES[ $route ];
+		$path     = self::ROUTES[ $route ] . $suffix;
 		$response = wp_remote_request(
-			self::url( $route ),
+			self::base_url() . $path,
 			array(
 				'method'  => $method,
 				'timeout' => $timeout,

@@ -199,7 +199,7 @@ final class Settings_Validator {
 	 * @param string $url URL.
 	 * @return bool
 	 */
-	private static function is_http_url( $url ) {
+	public static function is_http_url( $url ) {
 		$parts = wp_parse_url( $url );
 		return is_array( $parts )
 			&& isset( $parts['scheme'], $parts['host'] )

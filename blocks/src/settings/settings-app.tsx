@@ -15,6 +15,7 @@ import { __ } from '@wordpress/i18n';
 
 import ConnectionCheck from './connection-check';
 import CopyField from './copy-field';
+import SetupWizard from './setup/setup-wizard';
 import type { ExtraParams, RegisteredUris, RoleMappingRow, Settings, SettingsUpdate, TextKey, ToggleKey } from './types';
 import { useSettings } from './use-settings';
 
@@ -26,7 +27,7 @@ function draftFrom( s: Settings ): SettingsUpdate {
 }
 
 export default function SettingsApp() {
-	const { settings, loadError, saving, fieldErrors, save } = useSettings();
+	const { settings, loadError, saving, fieldErrors, save, reload } = useSettings();
 	const [ draft, setDraft ] = useState< SettingsUpdate >( {} );
 	const [ newSecret, setNewSecret ] = useState< string | null >( null );
 	const [ notice, setNotice ] = useState< { ok: boolean; message: string } | null >( null );
@@ -85,6 +86,8 @@ export default function SettingsApp() {
 					{ notice.message }
 				</Notice>
 			) }
+
+			<SetupWizard roles={ settings.available_roles } onSettingsChanged={ reload } />
 
 			<Card>
 				<CardHeader><Heading level={ 2 }>{ __( 'Connection', 'logto-bridge' ) }</Heading></CardHeader>

@@ -15,11 +15,12 @@ export function useSettings() {
 	const [ saving, setSaving ] = useState( false );
 	const [ fieldErrors, setFieldErrors ] = useState< FieldErrors >( {} );
 
-	useEffect( () => {
+	const reload = useCallback( () => {
 		apiFetch< Settings >( { path: PATH } ).then( setSettings, ( error: RestError ) =>
 			setLoadError( error.message ?? __( 'The settings could not be loaded.', 'logto-bridge' ) )
 		);
 	}, [] );
+	useEffect( reload, [] );
 
 	const save = useCallback( async ( update: SettingsUpdate ): Promise< { ok: boolean; message: string } > => {
 		setSaving( true );
@@ -37,5 +38,5 @@ export function useSettings() {
 		}
 	}, [] );
 
-	return { settings, loadError, saving, fieldErrors, save };
+	return { settings, loadError, saving, fieldErrors, save, reload };
 }

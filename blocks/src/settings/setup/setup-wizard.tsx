@@ -1,0 +1,119 @@
+import { Button, Card, CardBody, CardHeader, CheckboxControl, Notice, __experimentalHeading as Heading } from '@wordpress/components';
+import { useEffect, useState } from '@wordpress/element';
+import { __, sprintf } from '@wordpress/i18n';
+
+import { consoleLink, loadSetupState, setupStep, type Connected, type Credentials, type SetupState } from './api';
+import ApplicationStep from './application-step';
+import ConnectStep from './connect-step';
+import PhoneStep from './phone-step';
+import RolesStep from './roles-step';
+
+type Props = {
+	roles: Array< { value: string; label: string } >;
+	/** The settings changed on the server (app ID and secret, role mapping): reload them. */
+	onSettingsChanged: () => void;
+};
+
+type Done = { text: string; link: string | null };
+
+/**
+ * "Set up Logto for me": configures Logto through its Management API, one step after another,
+ * showing each change before it is made. The M2M secret stays in this page's memory and is
+ * sent with each step; the server keeps it only if the admin asks to at the end.
+ */
+export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
+	const [ open, setOpen ] = useState( false );
+	const [ state, setState ] = useState< SetupState | null >( null );
+	const [ credentials, setCredentials ] = useState< Credentials >( { endpoint: '', app_id: '', app_secret: '', resource: '' } );
+	const [ connected, setConnected ] = useState< Connected | null >( null );
+	const [ done, setDone ] = useState< Done[] >( [] );
+	const [ keep, setKeep ] = useState( false );
+	const [ finished, setFinished ] = useState< boolean | null >( null );
+
+	useEffect( () => {
+		if ( ! open || state ) return;
+		void loadSetupState().then( ( s ) => {
+			setState( s );
+			setCredentials( ( c ) => ( { ...c, endpoint: s.credentials.endpoint, app_id: s.credentials.app_id, resource: s.credentials.resource } ) );
+			setKeep( s.credentials.secret_kept );
+		} );
+	}, [ open ] );
+
+	const record = ( text: string, path: string | null = null ) => setDone( ( d ) => [ ...d, { text, link: path ? consoleLink( credentials.endpoint, path ) : null } ] );
+	const finish = async () => {
+		const answer = await setupStep< { kept: boolean } >( 'finish', credentials, { keep } ).catch( () => null );
+		setFinished( answer?.kept ?? false );
+		setCredentials( ( c ) => ( { ...c, app_secret: '' } ) );
+	};
+
+	return (
+		<Card className="logto-bridge-setup">
+			<CardHeader>
+				<Heading level={ 2 }>{ __( 'Set up Logto for me', 'logto-bridge' ) }</Heading>
+				{ ! open && <Button variant="primary" onClick={ () => setOpen( true ) }>{ __( 'Start', 'logto-bridge' ) }</Button> }
+			</CardHeader>
+			{ open && (
+				<CardBody>
+					{ state && ! state.bridge_set && (
+						<Notice status="warning" isDismissible={ false }>{ __( 'Set the bridge URL below and save first: the bridge talks to Logto for this setup.', 'logto-bridge' ) }</Notice>
+					) }
+					<ConnectStep
+						credentials={ credentials }
+						secretKept={ Boolean( state?.credentials.secret_kept ) }
+						onChange={ setCredentials }
+						onConnected={ ( c ) => {
+							setConnected( c );
+							setDone( [] );
+							setFinished( null );
+						} }
+					/>
+					{ connected && (
+						<>
+							<Notice status="success" isDismissible={ false }>{ sprintf( /* translators: %s: resource indicator. */ __( 'Connected to Logto’s Management API (%s).', 'logto-bridge' ), connected.resource ) }</Notice>
+							<ApplicationStep
+								credentials={ credentials }
+								connected={ connected }
+								onDone={ ( r ) => {
+									record( r.applied ? sprintf( /* translators: %s: app name. */ __( 'Application “%s” created or updated, with its redirect, sign-out and back-channel logout URIs', 'logto-bridge' ), r.app?.name ?? '' ) : sprintf( /* translators: %s: app name. */ __( 'Application “%s” already right', 'logto-bridge' ), r.app?.name ?? '' ), r.app ? `applications/${ r.app.id }` : null );
+									onSettingsChanged();
+								} }
+							/>
+							<PhoneStep
+								credentials={ credentials }
+								connected={ connected }
+								onConnector={ ( r ) => record( r.applied ? __( 'SMS connector saved', 'logto-bridge' ) : __( 'SMS connector already right', 'logto-bridge' ), 'connectors/passwordless' ) }
+								onSignIn={ ( r ) => record( r.applied ? __( 'Phone sign-in turned on in the sign-in experience', 'logto-bridge' ) : __( 'Phone sign-in already on', 'logto-bridge' ), 'sign-in-experience' ) }
+							/>
+							<RolesStep
+								credentials={ credentials }
+								roles={ roles.filter( ( r ) => r.value !== 'administrator' ) }
+								onDone={ ( r ) => {
+									record( sprintf( /* translators: %s: role names. */ __( 'Roles: %s', 'logto-bridge' ), r.roles.map( ( x ) => x.name ).join( ', ' ) ), 'roles' );
+									onSettingsChanged();
+								} }
+							/>
+							<section className="logto-bridge-setup__step" aria-labelledby="logto-setup-summary">
+								<h3 id="logto-setup-summary">{ __( '5. Summary', 'logto-bridge' ) }</h3>
+								{ done.length === 0 ? (
+									<p>{ __( 'Nothing changed in Logto yet.', 'logto-bridge' ) }</p>
+								) : (
+									<ul className="logto-bridge-setup__summary">
+										{ done.map( ( d, i ) => (
+											<li key={ i }>
+												✓ { d.text }
+												{ d.link && <> · <a href={ d.link } target="_blank" rel="noreferrer">{ __( 'Logto Console', 'logto-bridge' ) }</a></> }
+											</li>
+										) ) }
+									</ul>
+								) }
+								<CheckboxControl __nextHasNoMarginBottom label={ __( 'Keep the machine-to-machine credentials for later changes', 'logto-bridge' ) } help={ __( 'Stored on this site, the secret never shown again. Otherwise it is forgotten now.', 'logto-bridge' ) } checked={ keep } onChange={ setKeep } />
+								<Button variant="primary" onClick={ finish }>{ __( 'Finish', 'logto-bridge' ) }</Button>
+								{ finished !== null && <Notice status="success" isDismissible={ false }>{ finished ? __( 'Done. The credentials are kept for later changes.', 'logto-bridge' ) : __( 'Done. The machine-to-machine secret is forgotten.', 'logto-bridge' ) }</Notice> }
+							</section>
+						</>
+					) }
+				</CardBody>
+			) }
+		</Card>
+	);
+}

@@ -1,0 +1,297 @@
+<?php
+/**
+ * REST routes of the "Set up Logto for me" wizard.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * `logto-bridge/v1/setup/<step>`: administrators only (manage_options, REST nonce). Each step
+ * is run by the bridge against Logto's Management API; what comes back to the browser never
+ * holds a secret. The WordPress app's secret goes straight into the settings.
+ */
+final class Rest_Setup {
+
+	/**
+	 * Registers the routes.
+	 */
+	public static function register_routes() {
+		$routes = array(
+			'connect'     => 'connect',
+			'application' => 'application',
+			'sms'         => 'sms',
+			'sms-test'    => 'sms_test',
+			'sign-in'     => 'sign_in',
+			'roles'       => 'roles',
+			'finish'      => 'finish',
+		);
+		foreach ( $routes as $path => $method ) {
+			register_rest_route(
+				Rest_Admin::NAMESPACE_V1,
+				'/setup/' . $path,
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( __CLASS__, $method ),
+					'permission_callback' => array( Rest_Admin::class, 'can_manage' ),
+				)
+			);
+		}
+		register_rest_route(
+			Rest_Admin::NAMESPACE_V1,
+			'/setup',
+			array(
+				'methods'             => \WP_REST_Server::READABLE,
+				'callback'            => array( __CLASS__, 'state' ),
+				'permission_callback' => array( Rest_Admin::class, 'can_manage' ),
+			)
+		);
+	}
+
+	/**
+	 * What the wizard starts from: the kept credentials (no secret) and whether the bridge is set.
+	 *
+	 * @return \WP_REST_Response
+	 */
+	public static function state() {
+		return rest_ensure_response(
+			array(
+				'credentials' => Setup_Credentials::for_browser(),
+				'bridge_set'  => '' !== Bridge_Client::base_url(),
+				'uris'        => Bridge_Client::registered_uris(),
+			)
+		);
+	}
+
+	/**
+	 * Step 1: the credentials work; what Logto has now.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function connect( \WP_REST_Request $request ) {
+		return self::run( $request, 'connect', array( 'siteUrl' => home_url( '/' ) ) );
+	}
+
+	/**
+	 * Step 2: the WordPress app; once applied, its ID and usable secret are saved here.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function application( \WP_REST_Request $request ) {
+		$input = array(
+			'siteUrl' => home_url( '/' ),
+			'name'    => sanitize_text_field( (string) $request->get_param( 'name' ) ),
+		);
+		$app_id = sanitize_text_field( (string) $request->get_param( 'app_id' ) );
+		if ( '' !== $app_id ) {
+			$input['appId'] = $app_id;
+		}
+		$result = self::call( $request, 'application', $input + self::apply_flags( $request ) );
+		if ( is_wp_error( $result ) ) {
+			return $result;
+		}
+		list( $data, $credentials ) = $result;
+		if ( isset( $data['secret'], $data['app']['id'] ) ) {
+			$saved = Settings::update(
+				array(
+					'endpoint'   => $credentials['endpoint'],
+					'app_id'     => (string) $data['app']['id'],
+					'app_secret' => (string) $data['secret'],
+				)
+			);
+			if ( is_wp_error( $saved ) ) {
+				return $saved;
+			}
+			$data['saved'] = true;
+		}
+		unset( $data['secret'] );
+		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * Step 3a: the SMS connector.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function sms( \WP_REST_Request $request ) {
+		return self::run(
+			$request,
+			'sms',
+			array(
+				'factoryId' => sanitize_key( (string) $request->get_param( 'factory_id' ) ),
+				'config'    => Connector_Config::sanitize( $request->get_param( 'config' ) ),
+			) + self::apply_flags( $request )
+		);
+	}
+
+	/**
+	 * Step 3b: a test message through Logto's connector test.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function sms_test( \WP_REST_Request $request ) {
+		return self::run(
+			$request,
+			'sms-test',
+			array(
+				'factoryId' => sanitize_key( (string) $request->get_param( 'factory_id' ) ),
+				'config'    => Connector_Config::sanitize( $request->get_param( 'config' ) ),
+				'phone'     => sanitize_text_field( (string) $request->get_param( 'phone' ) ),
+			)
+		);
+	}
+
+	/**
+	 * Step 3c: phone sign-in added to Logto's sign-in experience.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function sign_in( \WP_REST_Request $request ) {
+		return self::run( $request, 'sign-in', self::apply_flags( $request ) );
+	}
+
+	/**
+	 * Step 4: Logto roles for WordPress roles; once applied, the role mapping gains their rows.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function roles( \WP_REST_Request $request ) {
+		$names = wp_roles()->get_names();
+		$rows  = array();
+		foreach ( (array) $request->get_param( 'roles' ) as $row ) {
+			$wp_role = sanitize_key( (string) ( $row['wp_role'] ?? '' ) );
+			if ( ! isset( $names[ $wp_role ] ) ) {
+				/* translators: %s: a role slug. */
+				return new \WP_Error( 'logto_bridge_setup_invalid', sprintf( __( 'There is no WordPress role "%s".', 'logto-bridge' ), $wp_role ), array( 'status' => 400 ) );
+			}
+			$rows[] = array(
+				'wp_role'    => $wp_role,
+				'logto_role' => 'wordpress:' . $wp_role,
+				'is_default' => ! empty( $row['is_default'] ),
+				'label'      => translate_user_role( $names[ $wp_role ] ),
+			);
+		}
+		$input  = array(
+			'roles' => array_map(
+				static function ( $row ) {
+					return array(
+						'name'        => $row['logto_role'],
+						/* translators: %s: a WordPress role name, e.g. Editor. */
+						'description' => sprintf( __( 'WordPress role: %s', 'logto-bridge' ), $row['label'] ),
+						'isDefault'   => $row['is_default'],
+					);
+				},
+				$rows
+			),
+		) + self::apply_flags( $request );
+		$result = self::call( $request, 'roles', $input );
+		if ( is_wp_error( $result ) ) {
+			return $result;
+		}
+		list( $data ) = $result;
+		if ( ! empty( $input['apply'] ) ) {
+			$mapping = Settings::get()['role_mapping'];
+			foreach ( $rows as $row ) {
+				$present = array_filter(
+					$mapping,
+					static function ( $existing ) use ( $row ) {
+						return $existing['logto_role'] === $row['logto_role'];
+					}
+				);
+				if ( ! $present ) {
+					$mapping[] = array(
+						'logto_role' => $row['logto_role'],
+						'wp_role'    => $row['wp_role'],
+					);
+				}
+			}
+			$saved = Settings::update( array( 'role_mapping' => $mapping ) );
+			if ( is_wp_error( $saved ) ) {
+				return $saved;
+			}
+			$data['role_mapping'] = $mapping;
+		}
+		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * Summary: the M2M secret is forgotten unless the admin asked to keep it.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function finish( \WP_REST_Request $request ) {
+		$keep = (bool) $request->get_param( 'keep' );
+		if ( ! $keep ) {
+			Setup_Credentials::keep( array(), false );
+			return rest_ensure_response( array( 'kept' => false ) );
+		}
+		$credentials = Setup_Credentials::from_request( $request->get_param( 'logto' ) );
+		if ( is_wp_error( $credentials ) ) {
+			return $credentials;
+		}
+		Setup_Credentials::keep( $credentials, true );
+		return rest_ensure_response( array( 'kept' => true ) );
+	}
+
+	/**
+	 * Runs a step and answers with the bridge's result.
+	 *
+	 * @param \WP_REST_Request    $request Request.
+	 * @param string              $step    Bridge setup step.
+	 * @param array<string,mixed> $input   The step's input besides the credentials.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	private static function run( \WP_REST_Request $request, $step, array $input ) {
+		$result = self::call( $request, $step, $input );
+		return is_wp_error( $result ) ? $result : rest_ensure_response( $result[0] );
+	}
+
+	/**
+	 * Calls the bridge with the request's credentials.
+	 *
+	 * @param \WP_REST_Request    $request Request.
+	 * @param string              $step    Bridge setup step.
+	 * @param array<string,mixed> $input   The step's input besides the credentials.
+	 * @return array{0: array<string,mixed>, 1: array<string,string>}|\WP_Error The answer and the credentials used.
+	 */
+	private static function call( \WP_REST_Request $request, $step, array $input ) {
+		$credentials = Setup_Credentials::from_request( $request->get_param( 'logto' ) );
+		if ( is_wp_error( $credentials ) ) {
+			return $credentials;
+		}
+		$logto = $credentials;
+		if ( '' === $logto['resource'] ) {
+			unset( $logto['resource'] );
+		}
+		$data = Bridge_Client::setup( $step, array( 'logto' => $logto ) + $input );
+		if ( is_wp_error( $data ) ) {
+			return Setup_Errors::explain( $data );
+		}
+		return array( $data, $credentials );
+	}
+
+	/**
+	 * The apply / confirm flags of a step.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return array{apply: bool, confirm: bool}
+	 */
+	private static function apply_flags( \WP_REST_Request $request ) {
+		return array(
+			'apply'   => (bool) $request->get_param( 'apply' ),
+			'confirm' => (bool) $request->get_param( 'confirm' ),
+		);
+	}
+}
