@@ -46,6 +46,26 @@ test.describe( "the plugin's guards", () => {
 		await rest.dispose();
 	} );
 
+	test( 'only administrators run the Logto setup wizard; no step answers with a secret', async ( { request } ) => {
+		const steps = [ 'connect', 'application', 'sms', 'sms-test', 'sign-in', 'roles', 'finish' ];
+		const data = { logto: { endpoint: 'http://127.0.0.1:9', app_id: 'x', app_secret: 'y' } };
+		expect( ( await request.get( '/wp-json/logto-bridge/v1/setup' ) ).status(), 'anonymous state' ).toBe( 401 );
+		for ( const step of steps ) {
+			expect( ( await request.post( `/wp-json/logto-bridge/v1/setup/${ step }`, { data } ) ).status(), `anonymous ${ step }` ).toBe( 401 );
+		}
+		const admin = await adminRest();
+		expect( ( await admin.post( '/wp-json/logto-bridge/v1/setup/connect', { data } ) ).status(), 'no nonce' ).toBe( 401 );
+		const state = await admin.get( '/wp-json/logto-bridge/v1/setup', { headers: { 'X-WP-Nonce': admin.nonce } } );
+		expect( state.status() ).toBe( 200 );
+		expect( Object.keys( ( ( await state.json() ) as { credentials: object } ).credentials ).sort(), 'the kept secret is never read back' ).toEqual( [ 'app_id', 'endpoint', 'resource', 'secret_kept' ] );
+		await admin.dispose();
+		const rest = await editorRest();
+		for ( const step of steps ) {
+			expect( ( await rest.post( `/wp-json/logto-bridge/v1/setup/${ step }`, { headers: { 'X-WP-Nonce': rest.nonce }, data } ) ).status(), `an editor: ${ step }` ).toBe( 403 );
+		}
+		await rest.dispose();
+	} );
+
 	test( 'new accounts can never be made administrators by default', async () => {
 		const rest = await adminRest();
 		const res = await rest.post( '/wp-json/logto-bridge/v1/settings', { data: { default_role: 'administrator' }, headers: { 'X-WP-Nonce': rest.nonce } } );

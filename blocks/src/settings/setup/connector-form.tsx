@@ -37,6 +37,7 @@ export default function ConnectorForm( { items, templateKey, config, stored, onC
 							__nextHasNoMarginBottom
 							__next40pxDefaultSize
 							label={ item.label }
+							placeholder={ item.placeholder }
 							type={ item.isConfidential ? 'password' : 'text' }
 							autoComplete={ item.isConfidential ? 'new-password' : 'off' }
 							value={ String( config[ item.key ] ?? '' ) }

@@ -34,7 +34,8 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 		if ( ! open || state ) return;
 		void loadSetupState().then( ( s ) => {
 			setState( s );
-			setCredentials( ( c ) => ( { ...c, endpoint: s.credentials.endpoint, app_id: s.credentials.app_id, resource: s.credentials.resource } ) );
+			// Kept values fill only what the admin has not typed meanwhile.
+			setCredentials( ( c ) => ( { ...c, endpoint: c.endpoint || s.credentials.endpoint, app_id: c.app_id || s.credentials.app_id, resource: c.resource || s.credentials.resource } ) );
 			setKeep( s.credentials.secret_kept );
 		} );
 	}, [ open ] );

@@ -1,0 +1,173 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Page } from '@playwright/test';
+
+import { startIdp } from '../../../scripts/lib/services.mjs';
+import { expect, test } from '../../support/test';
+import { allUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+
+// "Set up Logto for me" from zero: an identity provider started as a fresh Logto tenant (no
+// WordPress app, email + password sign-in, no SMS connector) and a site whose Logto settings
+// are empty. The admin runs the wizard; then a visitor signs in by phone.
+const PORT = Number( process.env.E2E_EMPTY_IDP_PORT ?? 3109 );
+const logto = `http://127.0.0.1:${ PORT }`;
+const dataDir = mkdtempSync( join( tmpdir(), 'e2e-empty-idp-' ) );
+const outbox = join( dataDir, 'sms-outbox.jsonl' );
+let idp: { stop(): Promise< void > };
+
+test.describe.configure( { mode: 'serial' } );
+
+/** The admin's fields and clicks in the wizard, counted as they happen. */
+const effort = { fields: 0, clicks: 0 };
+const fill = async ( page: Page, label: string | RegExp, value: string ) => {
+	await page.locator( '.logto-bridge-setup' ).getByLabel( label, { exact: typeof label === 'string' } ).fill( value );
+	effort.fields++;
+};
+const click = async ( page: Page, name: string ) => {
+	await page.locator( '.logto-bridge-setup' ).getByRole( 'button', { name, exact: true } ).click();
+	effort.clicks++;
+};
+
+function codeSentTo( phone: string ) {
+	const lines = readFileSync( outbox, 'utf8' ).trim().split( '\n' ).map( ( l ) => JSON.parse( l ) as { to: string; code: string } );
+	return lines.reverse().find( ( l ) => l.to === phone )?.code;
+}
+
+async function managementApi( path: string ) {
+	const token = ( await ( await fetch( `${ logto }/oidc/token`, {
+		method: 'POST',
+		headers: { authorization: `Basic ${ Buffer.from( 'wordpress-setup:local-setup-secret' ).toString( 'base64' ) }`, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams( { grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' } ),
+	} ) ).json() ) as { access_token: string };
+	return ( await fetch( `${ logto }${ path }`, { headers: { authorization: `Bearer ${ token.access_token }` } } ) ).json();
+}
+
+async function connect( page: Page, secret = 'local-setup-secret' ) {
+	await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
+	await click( page, 'Start' );
+	await fill( page, 'Logto endpoint', logto );
+	await fill( page, 'Machine-to-machine app ID', 'wordpress-setup' );
+	await fill( page, 'Machine-to-machine app secret', secret );
+	await click( page, 'Connect' );
+}
+
+test.describe( 'Set up Logto for me', () => {
+	restoreSettingsAfterAll();
+	test.beforeAll( async () => {
+		idp = await startIdp( { port: PORT, dataDir, clientsFile: undefined, logDir: join( dataDir, 'logs' ), echo: false, env: { IDP_EMPTY: '1', IDP_SMS_PER_IP_PER_HOUR: '1000' } } );
+		// A site that has never been connected to Logto: only the bridge URL is set.
+		await updateSettings( { endpoint: '', app_id: '', app_secret: '', login_mode: 'phone', create_users: true, role_mapping: [] } );
+	} );
+	test.afterAll( async () => {
+		// The e2e stack's own app again (restoreSettingsAfterAll puts back the rest).
+		await updateSettings( { app_secret: process.env.E2E_APP_SECRET } );
+		await idp?.stop();
+	} );
+
+	test( 'a wrong M2M secret gets its message and changes nothing', async ( { adminPage: page } ) => {
+		await connect( page, 'not-the-secret' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Logto refused the app ID or app secret of the machine-to-machine app.' ) ).toBeVisible();
+		await expect( page.getByRole( 'heading', { name: '2. The WordPress application' } ) ).toHaveCount( 0 );
+	} );
+
+	test( 'from zero: connect, create the app, Tencent in sandbox with a test SMS, phone sign-in, roles; then a visitor signs in by phone as a new editor', async ( { adminPage: page, browser } ) => {
+		effort.fields = 0;
+		effort.clicks = 0;
+		const answers: Array< Promise< string > > = [];
+		page.on( 'response', ( r ) => {
+			if ( /logto-bridge(\/|%2F)v1(\/|%2F)setup/.test( r.url() ) ) answers.push( r.text().catch( () => '' ) );
+		} );
+		await connect( page );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( /Connected to Logto’s Management API \(https:\/\/default\.logto\.app\/api\)/ ) ).toBeVisible();
+
+		// The app: what will be created is shown first.
+		await expect( page.getByRole( 'list', { name: 'Changes in Logto' } ).first() ).toContainText( 'WordPress (Traditional web app)' );
+		await click( page, 'Create the WordPress application' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( /“WordPress” is ready; its app ID and secret are saved/ ) ).toBeVisible();
+
+		// Tencent SMS, the seed guide's fields and the four templates.
+		await fill( page, 'Access Key ID', 'AKIDsandbox' );
+		await fill( page, 'Access Key Secret', 'tencent-sandbox-secret' );
+		await fill( page, 'Sign Name', 'Bookstore' );
+		await fill( page, 'SDK App ID', '1400000000' );
+		await fill( page, 'Region', 'ap-guangzhou' );
+		for ( const usage of [ 'Register', 'SignIn', 'ForgotPassword', 'Generic' ] ) await fill( page, `Template: ${ usage }`, `tpl-${ usage }` );
+		await click( page, 'Save the SMS connector' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'The SMS connector is saved in Logto.' ) ).toBeVisible();
+		await fill( page, 'Your phone number, for a test SMS', '+86 138 0013 8900' );
+		await click( page, 'Send a test SMS' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( /Sent\. Logto’s connector test sends the code 000000\./ ) ).toBeVisible();
+		expect( codeSentTo( '+8613800138900' ) ).toBe( '000000' );
+		const signed = readFileSync( join( dataDir, 'sms-sandbox.jsonl' ), 'utf8' ).trim().split( '\n' ).map( ( l ) => JSON.parse( l ) as { url: string; headers: Record< string, string >; body: string } ).at( -1 )!;
+		expect( signed.url ).toBe( 'https://sms.tencentcloudapi.com/' );
+		expect( signed.headers.authorization ).toMatch( /^TC3-HMAC-SHA256 Credential=AKIDsandbox\/\d{4}-\d{2}-\d{2}\/sms\/tc3_request, SignedHeaders=content-type;host, Signature=[0-9a-f]{64}$/ );
+		expect( JSON.parse( signed.body ) ).toMatchObject( { SmsSdkAppId: '1400000000', SignName: 'Bookstore', TemplateId: 'tpl-Generic', PhoneNumberSet: [ '8613800138900' ] } );
+
+		// Phone sign-in: before and after shown, then turned on.
+		await expect( page.locator( '.logto-bridge-setup__before-after' ) ).toContainText( 'email (password)' );
+		await expect( page.locator( '.logto-bridge-setup__before-after dd' ).last() ).toContainText( 'phone (code)' );
+		await click( page, 'Turn on phone sign-in' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Phone sign-in is on; every other way in is still there.' ) ).toBeVisible();
+
+		// Roles: Logto's wordpress:editor, given to every new account, mapped to Editor.
+		await page.locator( '.logto-bridge-setup' ).getByLabel( 'Editor (wordpress:editor)' ).check();
+		effort.clicks++;
+		await page.locator( '.logto-bridge-setup' ).getByLabel( 'Role every new Logto account gets' ).selectOption( 'editor' );
+		effort.fields++;
+		await click( page, 'Create the roles' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( /Created wordpress:editor\./ ) ).toBeVisible();
+		await click( page, 'Finish' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Done. The machine-to-machine secret is forgotten.' ) ).toBeVisible();
+		await expect( page.locator( '.logto-bridge-setup__summary li' ) ).toHaveCount( 4 );
+		console.log( `setup wizard from zero: ${ effort.fields } form fields, ${ effort.clicks } clicks` );
+
+		// No answer to the browser carried a secret: the app's, the M2M app's, or the SMS provider's.
+		const [ app ] = ( await managementApi( '/api/applications?types=Traditional' ) ) as Array< { id: string } >;
+		const [ appSecret ] = ( await managementApi( `/api/applications/${ app!.id }/secrets` ) ) as Array< { value: string } >;
+		const bodies = await Promise.all( answers );
+		expect( bodies.length ).toBeGreaterThanOrEqual( 8 );
+		for ( const body of bodies ) {
+			for ( const secret of [ appSecret!.value, 'local-setup-secret', 'tencent-sandbox-secret' ] ) expect( body ).not.toContain( secret );
+		}
+
+		// A logged-out visitor, by phone: Logto (the fresh tenant) creates the account with the
+		// default role, WordPress creates the user with the mapped role.
+		const phone = '+8613800138901';
+		const visitor = await browser.newContext();
+		const v = await visitor.newPage();
+		await v.goto( `${ wpUrl() }/wp-login.php` );
+		await v.getByLabel( 'Phone number' ).fill( phone );
+		await v.getByRole( 'button', { name: 'Continue with phone' } ).click();
+		await expect( v ).toHaveURL( new RegExp( `^${ logto }/interaction/` ) );
+		await v.getByRole( 'button', { name: 'Send code' } ).click();
+		await v.getByLabel( 'Verification code' ).fill( codeSentTo( phone )! );
+		await v.getByRole( 'button', { name: 'Continue' } ).click();
+		await v.getByRole( 'button', { name: 'Continue' } ).click();
+		await expect( v ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		await visitor.close();
+		const user = ( await allUsers() ).find( ( u ) => u.meta.logto_phone === phone );
+		expect( user?.roles ).toEqual( [ 'editor' ] );
+	} );
+
+	test( 'a second run changes nothing and says so; email sign-in is still there', async ( { adminPage: page } ) => {
+		await connect( page );
+		await expect( page.getByRole( 'combobox', { name: 'Application in Logto' } ) ).toHaveValue( /.+/ );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Logto already has this: nothing to change.' ).first() ).toBeVisible();
+		await click( page, 'Use this application' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( /is ready; its app ID and secret are saved/ ) ).toBeVisible();
+		// The stored connector's fields come back (its secret does not); left as they are, nothing changes.
+		await expect( page.locator( '.logto-bridge-setup' ).getByLabel( 'Access Key ID', { exact: true } ) ).toHaveValue( 'AKIDsandbox' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByLabel( 'Access Key Secret', { exact: true } ) ).toHaveValue( '' );
+		await click( page, 'Review changes' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Logto already has this: nothing to change.' ) ).toHaveCount( 2 );
+		await click( page, 'Turn on phone sign-in' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Phone sign-in was already on: nothing changed.' ) ).toBeVisible();
+		const exp = ( await managementApi( '/api/sign-in-exp' ) ) as { signIn: { methods: Array< { identifier: string } > }; signUp: { identifiers: string[] } };
+		expect( exp.signIn.methods.map( ( m ) => m.identifier ) ).toEqual( [ 'email', 'phone' ] );
+		expect( exp.signUp.identifiers ).toEqual( [ 'email', 'phone' ] );
+		const apps = ( await managementApi( '/api/applications?types=Traditional' ) ) as unknown[];
+		expect( apps ).toHaveLength( 1 );
+	} );
+} );
