@@ -30,7 +30,7 @@ Logto Bridge is running (Ctrl-C stops everything):
   WordPress      ${stack.wordpressUrl}/wp-admin/   user admin / password
   Logto settings ${stack.wordpressUrl}/wp-admin/admin.php?page=logto-bridge
   Auth bridge    ${stack.urls.bridge}   (readiness: ${stack.urls.bridge}/readyz)
-  Identity (Logto-compatible) ${stack.urls.idp}/oidc   app ID ${stack.secrets.appId}
+  Identity (Logto-compatible) ${stack.urls.idp}/oidc   ${process.env.IDP_EMPTY === '1' ? 'started empty: run "Set up Logto for me" in Logto > Settings' : `app ID ${stack.secrets.appId}`}
   Management API ${stack.urls.idp}/api   M2M app wordpress-setup, secret local-setup-secret (local idp only)
   Sample phone   +8613800138000 (a new account) or +12015550123 (role editor)
   SMS codes      printed here as "[idp] SMS to ..."; also in ${stack.smsOutbox}

@@ -62,10 +62,11 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 		// What this stack is; WordPress then offers application passwords over http.
 		WP_ENVIRONMENT_TYPE: 'local',
 	};
+	// IDP_EMPTY=1: the idp starts as a fresh tenant without the WordPress app, and the site
+	// knows only its bridge, so "Set up Logto for me" can be tried from zero.
+	const empty = /^(1|true|on)$/.test(idpEnv.IDP_EMPTY ?? process.env.IDP_EMPTY ?? '');
 	const initialSettings = {
-		endpoint: urls.idp,
-		app_id: secrets.appId,
-		app_secret: secrets.appSecret,
+		...(empty ? {} : { endpoint: urls.idp, app_id: secrets.appId, app_secret: secrets.appSecret }),
 		bridge_url: urls.bridge,
 		login_mode: 'buttons',
 		role_mapping: [{ logto_role: 'editor', wp_role: 'editor' }],
