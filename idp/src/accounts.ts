@@ -58,7 +58,7 @@ export class Accounts {
 	}
 
 	/** Creates the users of a seed file that do not exist yet (matched by id, phone or username). */
-	seed(file: string): void {
+	seed(file: string, defaultRoles: string[] = []): void {
 		const parsed = z.array(seedUserSchema).safeParse(readJsonFile(file));
 		if (!parsed.success) {
 			const issue = parsed.error.issues[0];
@@ -77,7 +77,7 @@ export class Accounts {
 				email: seed.email ?? null,
 				emailVerified: Boolean(seed.email),
 				name: seed.name ?? null,
-				roles: seed.roles,
+				roles: [...new Set([...seed.roles, ...defaultRoles])],
 				passwordHash: seed.password ? hashPassword(seed.password) : null,
 			});
 		}

@@ -15,6 +15,7 @@ import { errorScreen } from './interactions/screens.js';
 import { loadKeys } from './keys.js';
 import { parseLogtoParams } from './logto-params.js';
 import { Applications, MANAGEMENT_API_RESOURCE } from './management/applications.js';
+import { ApiResources } from './management/api-resources.js';
 import { Connectors } from './management/connectors.js';
 import { Roles } from './management/roles.js';
 import { managementApi } from './management/routes.js';
@@ -23,18 +24,27 @@ import { createSmsConnector, SmsDeliveryError, type SmsConnector } from './sms/i
 import { installSmsSandbox } from './sms/sandbox.js';
 import { defaultCodePolicy, VerificationCodes } from './verification-codes.js';
 
+/** The default role that grants the site's API scopes (IDP_API_RESOURCE). */
+export const API_ROLE = 'wordpress:app';
+
 export type Idp = { app: express.Express; provider: Provider; accounts: Accounts; sms: SmsConnector; applications: Applications };
 
 /** Builds the identity provider: oidc-provider under /oidc (as Logto mounts it) plus the sign-in pages. */
 export async function createIdp(config: IdpConfig): Promise<Idp> {
 	const { keys, cookieKeys } = loadKeys(config.dataDir, config.signingAlg);
+	const roles = new Roles(config.dataDir);
+	const apiResources = new ApiResources(config.dataDir);
+	if (config.apiResource) {
+		// As a Logto admin would: the site's API, and a default role granting its scopes.
+		roles.ensure(API_ROLE, 'Uses the WordPress REST API from the app', true);
+		apiResources.seed(config.apiResource, 'WordPress REST API', ['wp:read', 'wp:write'], API_ROLE);
+	}
 	const accounts = new Accounts(config.dataDir, config.defaultRegion);
-	accounts.seed(config.usersFile);
+	accounts.seed(config.usersFile, roles.defaultRoleNames());
 	// Every app, seeded or created through the Management API, is a live OIDC client.
 	const applications = new Applications(config.dataDir);
 	if (!config.empty) applications.importClients(loadClients(config.clientsFile));
 	applications.seedManagementApp(config.setupApp.id, config.setupApp.secret);
-	const roles = new Roles(config.dataDir);
 	if (config.smsSandbox) installSmsSandbox(join(config.dataDir, 'sms-sandbox.jsonl'));
 	const connectors = await Connectors.load(config.dataDir, config.smsSandbox ? config.sms.outbox : undefined);
 	// The connector configured through the Management API wins; a fresh tenant has none until then.
@@ -54,8 +64,11 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 		config.issuer,
 		buildConfiguration({
 			accounts,
-			resourceServer: (resource, clientId) =>
-				resource === MANAGEMENT_API_RESOURCE ? { scope: applications.hasManagementRole(clientId) ? 'all' : '' } : undefined,
+			resourceServer: (resource, clientId) => {
+				if (resource === MANAGEMENT_API_RESOURCE) return { scope: applications.hasManagementRole(clientId) ? 'all' : '' };
+				const api = apiResources.get(resource);
+				return api && { scope: api.scopes.join(' ') };
+			},
 			jwks: { keys },
 			cookieKeys,
 			signingAlg: config.signingAlg,
@@ -98,6 +111,7 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 			signUpEnabled: () => experience.phoneSignUp(),
 			signInIdentifiers: () => experience.signInIdentifiers(),
 			defaultRoles: () => roles.defaultRoleNames(),
+			resourceScopes: (indicator, accountId) => apiResources.scopesFor(indicator, accounts.get(accountId)?.roles ?? []),
 			defaultRegion: config.defaultRegion,
 			states,
 		}),

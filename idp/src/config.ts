@@ -32,6 +32,9 @@ const envSchema = z.object({
 	IDP_EMPTY: bool.default(false),
 	// SMS connectors configured through the Management API reach no provider: see sms/sandbox.ts.
 	IDP_SMS_SANDBOX: bool.default(true),
+	// The site's REST API as an API resource (its indicator, e.g. https://example.com/wp-json), with
+	// the scopes wp:read and wp:write granted by a default role every new account gets.
+	IDP_API_RESOURCE: z.url().optional(),
 	IDP_SETUP_APP_ID: z.string().min(1).default('wordpress-setup'),
 	IDP_SETUP_APP_SECRET: z.string().min(16).default('local-setup-secret'),
 });
@@ -58,6 +61,8 @@ export type IdpConfig = {
 	/** Started as a fresh tenant (no WordPress app, Logto Cloud's default sign-in experience). */
 	empty: boolean;
 	smsSandbox: boolean;
+	/** The site's API resource indicator, when the idp issues access tokens for it. */
+	apiResource: string | undefined;
 	/** The M2M app holding the Management API role, for the setup wizard. */
 	setupApp: { id: string; secret: string };
 };
@@ -94,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
 		empty: e.IDP_EMPTY,
 		smsSandbox: e.IDP_SMS_SANDBOX,
 		setupApp: { id: e.IDP_SETUP_APP_ID, secret: e.IDP_SETUP_APP_SECRET },
+		apiResource: e.IDP_API_RESOURCE,
 	};
 }
 

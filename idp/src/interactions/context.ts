@@ -19,6 +19,8 @@ export type InteractionDeps = {
 	signInIdentifiers: () => Set<'phone' | 'username' | 'email'>;
 	/** Role names every new account gets (Logto's default roles). */
 	defaultRoles: () => string[];
+	/** The scopes of an API resource that an account's roles grant. */
+	resourceScopes: (indicator: string, accountId: string) => string[];
 	defaultRegion: string;
 	states: InteractionStates;
 };

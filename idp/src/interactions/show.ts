@@ -29,7 +29,15 @@ async function grantConsent(deps: InteractionDeps, s: Step) {
 	const missing = interaction.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
 	if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
 	if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-	for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(indicator, scopes.join(' '));
+	// As Logto: an API resource's scopes only as far as the user's roles grant them.
+	const accountId = interaction.session?.accountId as string;
+	for (const [indicator, scopes] of Object.entries(missing.missingResourceScopes ?? {})) {
+		const allowed = new Set(deps.resourceScopes(indicator, accountId));
+		const [granted, refused] = [scopes.filter((s) => allowed.has(s)), scopes.filter((s) => !allowed.has(s))];
+		if (granted.length) grant.addResourceScope(indicator, granted.join(' '));
+		// Refused, not left missing: the token is issued without them, as Logto does.
+		if (refused.length) grant.rejectResourceScope(indicator, refused.join(' '));
+	}
 	const grantId = await grant.save();
 	await finish(deps, s, { consent: interaction.grantId ? {} : { grantId } }, true);
 }

@@ -53,6 +53,11 @@ export class Roles {
 		return role;
 	}
 
+	/** A user role by name, created when missing (seeds). */
+	ensure(name: string, description: string, isDefault: boolean): Role {
+		return this.findByName(name) ?? this.create({ name, description, isDefault, type: 'User' });
+	}
+
 	/** Names of the user roles every new account gets. */
 	defaultRoleNames(): string[] {
 		return this.store.values().filter((r) => r.isDefault && r.type === 'User').map((r) => r.name);
