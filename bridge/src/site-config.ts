@@ -20,6 +20,8 @@ export const siteConfigSchema = z.object({
 	errorUrl: z.url({ protocol: /^https?$/ }),
 	/** The plugin's REST base, ending in `/`: the bridge's calls to WordPress go under it. */
 	restUrl: z.url({ protocol: /^https?$/ }),
+	/** The site's REST API as a Logto API resource: the audience of the access tokens it accepts. */
+	apiResource: z.url().optional(),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

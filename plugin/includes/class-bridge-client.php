@@ -32,6 +32,7 @@ final class Bridge_Client {
 		'readyz'            => '/readyz',
 		'siteConfigRefresh' => '/site-config/refresh',
 		'setup'             => '/setup',
+		'tokensVerify'      => '/tokens/verify',
 	);
 
 	const HEALTH_TRANSIENT = 'logto_bridge_health';
