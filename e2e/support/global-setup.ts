@@ -21,7 +21,8 @@ export default async function globalSetup() {
 		// One browser signs in far more often than a visitor would; the limit has a test of its own.
 		bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
 		// Every test visitor asks for codes from 127.0.0.1: far more than one network would in an hour.
-		idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000' },
+		// The site's REST API as an API resource: access tokens for it, as an app gets them.
+		idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000', IDP_API_RESOURCE: `${ wpUrl() }/wp-json` },
 		wpMounts: [ [ fileURLToPath( new URL( '../fixtures/mu-plugins', import.meta.url ) ), '/wordpress/wp-content/mu-plugins' ] ],
 	} );
 	process.env.E2E_LOG_DIR = stack.logDir;

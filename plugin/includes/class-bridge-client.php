@@ -137,6 +137,29 @@ final class Bridge_Client {
 	}
 
 	/**
+	 * A Logto access token checked by the bridge (signature, issuer, audience, expiry, scopes).
+	 *
+	 * @param string $token The bearer token.
+	 * @return array{sub: string, scopes: string[], exp: int}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
+	 */
+	public static function verify_token( $token ) {
+		$response = self::signed_request( 'POST', 'tokensVerify', (string) wp_json_encode( array( 'token' => $token ) ), 5 );
+		if ( is_wp_error( $response ) ) {
+			return $response;
+		}
+		$status = (int) wp_remote_retrieve_response_code( $response );
+		$data   = json_decode( (string) wp_remote_retrieve_body( $response ), true );
+		if ( 200 === $status && is_array( $data ) && isset( $data['sub'], $data['exp'] ) && is_string( $data['sub'] ) && is_array( $data['scopes'] ?? null ) ) {
+			return array(
+				'sub'    => $data['sub'],
+				'scopes' => $data['scopes'],
+				'exp'    => (int) $data['exp'],
+			);
+		}
+		return new \WP_Error( 403 === $status ? 'insufficient_scope' : 'invalid_token', 'access token refused' );
+	}
+
+	/**
 	 * Trades a ticket for the verified claims. The bridge deletes it: a second redeem fails.
 	 *
 	 * @param string $ticket The ticket from the redirect.

@@ -70,6 +70,17 @@ final class Plugin {
 		add_filter( 'wp_is_application_passwords_available_for_user', array( Password_Policy::class, 'application_passwords_available' ), 10, 2 );
 		add_filter( 'logout_redirect', array( Sign_Out::class, 'logout_redirect' ), 10, 3 );
 		add_filter( 'allowed_redirect_hosts', array( Sign_Out::class, 'allowed_redirect_hosts' ) );
+
+		// REST API with Logto access tokens: only requests that carry an Authorization header pay for it.
+		// phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- presence only.
+		if ( isset( $_SERVER['HTTP_AUTHORIZATION'] ) || isset( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ) ) {
+			// After core's cookie and application-password checks (10 and 20).
+			add_filter( 'determine_current_user', array( Bearer_Auth::class, 'determine_current_user' ), 30 );
+			// Before core's cookie nonce check (100): a token needs no nonce.
+			add_filter( 'rest_authentication_errors', array( Bearer_Auth::class, 'authentication_errors' ), 50 );
+			add_filter( 'rest_pre_dispatch', array( Bearer_Auth::class, 'enforce_scope' ), 10, 3 );
+			add_filter( 'rest_post_dispatch', array( Bearer_Auth::class, 'challenge' ) );
+		}
 	}
 
 	/**

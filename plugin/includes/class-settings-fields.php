@@ -55,6 +55,12 @@ final class Settings_Fields {
 			'bridge'   => 'appSecret',
 			'validate' => 'secret',
 		),
+		'api_resource'        => array(
+			'type'     => 'string',
+			'default'  => '',
+			'browser'  => 'read_write',
+			'validate' => 'api_resource',
+		),
 		'bridge_url'          => array(
 			'type'     => 'string',
 			'default'  => '',

@@ -64,6 +64,20 @@ final class Settings_Validator {
 	}
 
 	/**
+	 * The REST API's resource indicator in Logto: empty (the site's /wp-json) or an absolute URL.
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string|\WP_Error
+	 */
+	public static function api_resource( $value ) {
+		$value = trim( (string) $value );
+		if ( '' !== $value && ! self::is_http_url( $value ) ) {
+			return new \WP_Error( 'invalid', __( 'The API resource indicator must be a full http(s) URL, as registered in Logto Console > API resources.', 'logto-bridge' ) );
+		}
+		return untrailingslashit( $value );
+	}
+
+	/**
 	 * A Logto app ID.
 	 *
 	 * @param mixed $value Submitted value.

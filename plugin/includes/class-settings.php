@@ -129,6 +129,7 @@ final class Settings {
 			'callbackUrl'          => Sign_In_Flow::callback_url(),
 			'errorUrl'             => wp_login_url(),
 			'restUrl'              => rest_url( Rest_Admin::NAMESPACE_V1 . '/' ),
+			'apiResource'          => Bearer_Auth::resource(),
 		);
 	}
 

@@ -40,8 +40,8 @@ preg_match_all( "/(?:WP_Error\( |fail\( )'([a-z_]+)'/", $sources, $sent );
 foreach ( array_unique( $sent[1] ) as $code ) {
 	// Codes that never reach wp-login.php: validation, signatures, link_pending (Account_Link turns it into
 	// link_email_sent) and WordPress's own incorrect_password, which Link_Password reports to wp_login_failed.
-	// The setup wizard's codes (logto_bridge_setup_*) answer its REST routes only.
-	$is_login_error = 0 !== strpos( $code, 'logto_bridge_setup_' ) && ! in_array( $code, array( 'invalid', 'invalid_extra_param', 'invalid_signature', 'invalid_request', 'logto_password_disabled', 'logto_bridge_invalid_settings', 'bridge_error', 'link_pending', 'incorrect_password' ), true );
+	// Codes named logto_bridge_* (settings, setup wizard, bearer tokens) answer REST routes only.
+	$is_login_error = 0 !== strpos( $code, 'logto_bridge_' ) && ! in_array( $code, array( 'invalid', 'invalid_extra_param', 'invalid_signature', 'invalid_request', 'logto_password_disabled', 'bridge_error', 'link_pending', 'incorrect_password' ), true );
 	logto_bridge_check( ! $is_login_error || isset( $codes[ $code ] ), "the plugin's code $code is in fixtures/error-codes.json" );
 }
 

@@ -206,6 +206,13 @@ export default function SettingsApp() {
 				</CardBody>
 			</Card>
 
+			<Card>
+				<CardHeader><Heading level={ 2 }>{ __( 'Apps and the REST API', 'logto-bridge' ) }</Heading></CardHeader>
+				<CardBody>
+					{ text( 'api_resource', __( 'API resource indicator', 'logto-bridge' ), __( 'Empty: this site’s /wp-json. Register it in Logto Console > API resources with the permissions wp:read and wp:write, and grant them through a role. An app’s Logto access token for it then works on this site’s REST API as the linked user: wp:read reads, wp:write also writes within the user’s own capabilities.', 'logto-bridge' ) ) }
+				</CardBody>
+			</Card>
+
 			<p>
 				<Button variant="primary" onClick={ onSave } isBusy={ saving } disabled={ saving }>
 					{ __( 'Save settings', 'logto-bridge' ) }

@@ -27,6 +27,7 @@ export type Settings = {
 	role_mapping: RoleMappingRow[];
 	sync_profile: boolean;
 	redirect_after: string;
+	api_resource: string;
 	locked: string[];
 	uris: RegisteredUris;
 	available_roles: Array< { value: string; label: string } >;

@@ -1,0 +1,130 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { request as playwrightRequest } from '@playwright/test';
+import { importJWK, SignJWT, type JWK } from 'jose';
+
+import { Browser, formAction, lastCode } from '@logto-bridge/testkit';
+import { phoneSignUp } from '@logto-bridge/testkit/visitor';
+
+import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
+import { expect, test } from '../../support/test';
+import { allUsers, idpUrl, wpUrl } from '../../support/wordpress';
+
+// The WordPress REST API with Logto access tokens. The tokens come from an authorization-code
+// flow driven over HTTP for a Native app (custom-scheme redirect) registered through the
+// Management API: the real idp issues them, the real bridge verifies them, real WordPress acts.
+const REDIRECT = 'io.logto.wordpress.e2e://callback';
+const resource = () => `${ wpUrl() }/wp-json`;
+const outbox = () => process.env.E2E_SMS_OUTBOX as string;
+let appId: string;
+
+async function managementToken() {
+	const res = await fetch( `${ idpUrl() }/oidc/token`, {
+		method: 'POST',
+		headers: { authorization: `Basic ${ Buffer.from( 'wordpress-setup:local-setup-secret' ).toString( 'base64' ) }`, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams( { grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' } ),
+	} );
+	return ( ( await res.json() ) as { access_token: string } ).access_token;
+}
+
+/** The app's sign-in for a number that already has a Logto account: its access token for the site's API. */
+async function appToken( phone: string, scope: string ) {
+	const verifier = randomBytes( 32 ).toString( 'base64url' );
+	const url = new URL( `${ idpUrl() }/oidc/auth` );
+	url.search = new URLSearchParams( {
+		client_id: appId,
+		response_type: 'code',
+		redirect_uri: REDIRECT,
+		scope: `openid ${ scope }`,
+		resource: resource(),
+		state: 's',
+		prompt: 'login consent',
+		login_hint: phone,
+		code_challenge: createHash( 'sha256' ).update( verifier ).digest( 'base64url' ),
+		code_challenge_method: 'S256',
+	} ).toString();
+	const browser = new Browser();
+	const signIn = await browser.follow( url.href );
+	const code = await browser.follow( `${ idpUrl() }${ formAction( signIn.html, '/phone' ) }`, undefined, { form: { phone, intent: 'sign_in' } } );
+	const back = await browser.follow( `${ idpUrl() }${ formAction( code.html, '/code' ) }`, ( u ) => u.startsWith( REDIRECT ), { form: { code: lastCode( outbox(), phone ) } } );
+	const authCode = new URL( back.url ).searchParams.get( 'code' )!;
+	const res = await fetch( `${ idpUrl() }/oidc/token`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams( { grant_type: 'authorization_code', code: authCode, redirect_uri: REDIRECT, code_verifier: verifier, client_id: appId, resource: resource() } ),
+	} );
+	return ( ( await res.json() ) as { access_token: string } ).access_token;
+}
+
+async function rest( token: string, path: string, init: { method?: string; data?: unknown } = {} ) {
+	const ctx = await playwrightRequest.newContext( { baseURL: wpUrl(), extraHTTPHeaders: { authorization: `Bearer ${ token }` } } );
+	const res = await ctx.fetch( path, { method: init.method ?? 'GET', data: init.data } );
+	const out = { status: res.status(), challenge: res.headers()[ 'www-authenticate' ], body: ( await res.json().catch( () => null ) ) as Record< string, unknown > | null };
+	await ctx.dispose();
+	return out;
+}
+
+test.describe( 'REST API with Logto access tokens (tokens from an HTTP-driven app sign-in; the app itself is not built yet)', () => {
+	test.beforeAll( async () => {
+		const res = await fetch( `${ idpUrl() }/api/applications`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${ await managementToken() }`, 'content-type': 'application/json' },
+			body: JSON.stringify( { name: 'WordPress app (e2e)', type: 'Native', oidcClientMetadata: { redirectUris: [ REDIRECT ], postLogoutRedirectUris: [ REDIRECT ] } } ),
+		} );
+		appId = ( ( await res.json() ) as { id: string } ).id;
+	} );
+
+	test( 'the token of a phone that signed in on the site acts as that user: reads, comments with wp:write, is refused writes with wp:read', async () => {
+		const phone = '+12015550161';
+		const site = await phoneSignUp( { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: outbox() }, phone );
+		expect( site.url ).toMatch( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+		const user = ( await allUsers() ).find( ( u ) => u.meta.logto_phone === phone )!;
+
+		const write = await appToken( phone, 'wp:read wp:write' );
+		const me = await rest( write, '/wp-json/wp/v2/users/me' );
+		expect( me.status ).toBe( 200 );
+		expect( me.body?.id ).toBe( user.id );
+
+		const posts = await rest( write, '/wp-json/wp/v2/posts?per_page=1' );
+		const postId = ( posts.body as unknown as Array< { id: number } > )[ 0 ]!.id;
+		const comment = await rest( write, '/wp-json/wp/v2/comments', { method: 'POST', data: { post: postId, content: 'Posted from the app' } } );
+		expect( comment.status, JSON.stringify( comment.body ) ).toBe( 201 );
+		expect( comment.body?.author ).toBe( user.id );
+
+		const read = await appToken( phone, 'wp:read' );
+		expect( ( await rest( read, '/wp-json/wp/v2/users/me' ) ).status ).toBe( 200 );
+		const refused = await rest( read, '/wp-json/wp/v2/comments', { method: 'POST', data: { post: postId, content: 'Not allowed' } } );
+		expect( refused.status ).toBe( 403 );
+		expect( refused.challenge ).toBe( 'Bearer error="insufficient_scope"' );
+	} );
+
+	test( 'a flipped signature, an expired token and an unlinked account get 401 with the challenge and nothing else', async () => {
+		const phone = '+12015550162';
+		await phoneSignUp( { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: outbox() }, phone );
+		const token = await appToken( phone, 'wp:read' );
+		const flipped = token.slice( 0, -2 ) + ( token.at( -2 ) === 'A' ? 'B' : 'A' ) + token.at( -1 );
+		const bad = await rest( flipped, '/wp-json/wp/v2/users/me' );
+		expect( bad.status ).toBe( 401 );
+		expect( bad.challenge ).toBe( 'Bearer error="invalid_token"' );
+		expect( JSON.stringify( bad.body ) ).not.toMatch( /signature|jwks|kid/i );
+
+		// Signed with the idp's own key, but expired a minute ago.
+		const { keys } = JSON.parse( readFileSync( join( e2eDataDir, 'idp', 'keys.json' ), 'utf8' ) ) as { keys: Array< JWK & { kid: string; alg: string } > };
+		const key = keys.find( ( k ) => k.alg === 'ES384' )!;
+		const now = Math.floor( Date.now() / 1000 );
+		const sign = ( sub: string, exp: number ) =>
+			importJWK( key, 'ES384' ).then( ( k ) =>
+				new SignJWT( { scope: 'wp:read', client_id: appId } ).setProtectedHeader( { alg: 'ES384', kid: key.kid } ).setIssuer( `${ idpUrl() }/oidc` ).setAudience( resource() ).setSubject( sub ).setIssuedAt( now - 3600 ).setExpirationTime( exp ).sign( k )
+			);
+		const user = ( await allUsers() ).find( ( u ) => u.meta.logto_phone === phone )!;
+		const payload = JSON.parse( Buffer.from( token.split( '.' )[ 1 ]!, 'base64url' ).toString() ) as { sub: string };
+		expect( ( await rest( await sign( payload.sub, now - 60 ), '/wp-json/wp/v2/users/me' ) ).status, 'expired' ).toBe( 401 );
+		expect( ( await rest( await sign( payload.sub, now + 600 ), '/wp-json/wp/v2/users/me' ) ).body?.id, 'the same, not expired' ).toBe( user.id );
+		const before = ( await allUsers() ).length;
+		const stranger = await rest( await sign( 'no-such-logto-user', now + 600 ), '/wp-json/wp/v2/users/me' );
+		expect( stranger.status, 'a token never creates a user' ).toBe( 401 );
+		expect( ( await allUsers() ).length ).toBe( before );
+	} );
+} );

@@ -1,0 +1,176 @@
+<?php
+/**
+ * Logto access tokens on the REST API.
+ *
+ * @package LogtoBridge
+ */
+
+namespace LogtoBridge;
+
+if ( ! defined( 'ABSPATH' ) ) {
+	exit;
+}
+
+/**
+ * `Authorization: Bearer <Logto access token>` on a REST request authenticates the WordPress
+ * user linked to the token's subject. The bridge verifies the token (signature from Logto's
+ * JWKS, issuer, this site's API resource as audience, exp/nbf); a good answer is cached until
+ * the token expires, keyed by the token's hash. A token never creates a user. Its scopes bound
+ * it: wp:read reads only, wp:write may write within the user's own capabilities.
+ */
+final class Bearer_Auth {
+
+	const CACHE_PREFIX = 'logto_bearer_';
+	const READ         = 'wp:read';
+	const WRITE        = 'wp:write';
+
+	/**
+	 * What this request's token came to: the user and scopes, or the error to answer with.
+	 *
+	 * @var array{user_id?: int, scopes?: string[], error?: string}|null
+	 */
+	private static $result = null;
+
+	/**
+	 * The API resource indicator Logto's access tokens for this site carry as their audience.
+	 *
+	 * @return string
+	 */
+	public static function resource() {
+		$configured = (string) Settings::get()['api_resource'];
+		return '' !== $configured ? $configured : untrailingslashit( home_url( '/wp-json' ) );
+	}
+
+	/**
+	 * The `determine_current_user` filter: the linked user of a valid bearer token on a REST
+	 * request. Requests without a bearer header cost one header lookup.
+	 *
+	 * @param int|false $user_id A user already found (cookie, application password), or false.
+	 * @return int|false
+	 */
+	public static function determine_current_user( $user_id ) {
+		if ( $user_id ) {
+			return $user_id;
+		}
+		$token = self::bearer_token();
+		if ( null === $token || ! self::is_rest_request() ) {
+			return $user_id;
+		}
+		self::$result = self::check( $token );
+		return self::$result['user_id'] ?? $user_id;
+	}
+
+	/**
+	 * The `rest_authentication_errors` filter: a bad or expired token is a 401, whatever else.
+	 *
+	 * @param \WP_Error|true|null $errors Errors so far.
+	 * @return \WP_Error|true|null
+	 */
+	public static function authentication_errors( $errors ) {
+		if ( null === self::$result ) {
+			return $errors;
+		}
+		if ( isset( self::$result['error'] ) ) {
+			$status = 'insufficient_scope' === self::$result['error'] ? 403 : 401;
+			return new \WP_Error( 'logto_bridge_' . self::$result['error'], __( 'The access token is not valid for this site.', 'logto-bridge' ), array( 'status' => $status ) );
+		}
+		// Authenticated by the token: no cookie nonce applies to this request.
+		return true;
+	}
+
+	/**
+	 * The `rest_pre_dispatch` filter: a wp:read token reads only.
+	 *
+	 * @param mixed            $result  A response already decided, or null.
+	 * @param \WP_REST_Server  $server  The server.
+	 * @param \WP_REST_Request $request The request.
+	 * @return mixed
+	 */
+	public static function enforce_scope( $result, $server, $request ) {
+		unset( $server );
+		if ( null !== $result || empty( self::$result['user_id'] ) ) {
+			return $result;
+		}
+		$reads = in_array( $request->get_method(), array( 'GET', 'HEAD', 'OPTIONS' ), true );
+		if ( ! $reads && ! in_array( self::WRITE, self::$result['scopes'], true ) ) {
+			self::$result['error'] = 'insufficient_scope';
+			return new \WP_Error( 'logto_bridge_insufficient_scope', __( 'This access token may only read: it lacks the wp:write scope.', 'logto-bridge' ), array( 'status' => 403 ) );
+		}
+		return $result;
+	}
+
+	/**
+	 * The `rest_post_dispatch` filter: the RFC 6750 challenge on a refused token, no detail.
+	 *
+	 * @param \WP_REST_Response $response The response.
+	 * @return \WP_REST_Response
+	 */
+	public static function challenge( $response ) {
+		if ( isset( self::$result['error'] ) && $response instanceof \WP_REST_Response ) {
+			$response->header( 'WWW-Authenticate', 'Bearer error="' . ( 'insufficient_scope' === self::$result['error'] ? 'insufficient_scope' : 'invalid_token' ) . '"' );
+		}
+		return $response;
+	}
+
+	/**
+	 * A token's user and scopes, from the cache or the bridge.
+	 *
+	 * @param string $token The bearer token.
+	 * @return array{user_id?: int, scopes?: string[], error?: string}
+	 */
+	private static function check( $token ) {
+		$key    = self::CACHE_PREFIX . hash( 'sha256', $token );
+		$cached = get_transient( $key );
+		if ( is_array( $cached ) && isset( $cached['sub'], $cached['exp'] ) && $cached['exp'] > time() ) {
+			$verified = $cached;
+		} else {
+			$verified = Bridge_Client::verify_token( $token );
+			if ( is_wp_error( $verified ) ) {
+				return array( 'error' => 'insufficient_scope' === $verified->get_error_code() ? 'insufficient_scope' : 'invalid_token' );
+			}
+			set_transient( $key, $verified, max( 1, (int) $verified['exp'] - time() ) );
+		}
+		$user = Users::find_by_sub( (string) $verified['sub'] );
+		if ( ! $user ) {
+			// Not linked: the first sign-in (on the site or in the app) makes the account.
+			return array( 'error' => 'invalid_token' );
+		}
+		return array(
+			'user_id' => $user->ID,
+			'scopes'  => array_values( array_map( 'strval', (array) $verified['scopes'] ) ),
+		);
+	}
+
+	/**
+	 * The bearer token of this request, or null.
+	 *
+	 * @return string|null
+	 */
+	private static function bearer_token() {
+		$header = $_SERVER['HTTP_AUTHORIZATION'] ?? ( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? '' ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- compared, then sent to the bridge as is.
+		if ( ! is_string( $header ) || 0 !== strncasecmp( $header, 'Bearer ', 7 ) ) {
+			return null;
+		}
+		$token = trim( substr( $header, 7 ) );
+		return ( '' !== $token && strlen( $token ) <= 8192 ) ? $token : null;
+	}
+
+	/**
+	 * Whether this is a REST API request, also before WordPress has parsed it (a plugin may ask
+	 * for the current user on `init`).
+	 *
+	 * @return bool
+	 */
+	private static function is_rest_request() {
+		if ( defined( 'REST_REQUEST' ) && REST_REQUEST ) {
+			return true;
+		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- routing only.
+		if ( isset( $_GET['rest_route'] ) ) {
+			return true;
+		}
+		$path = (string) wp_parse_url( (string) ( $_SERVER['REQUEST_URI'] ?? '' ), PHP_URL_PATH ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- compared only.
+		$rest = (string) wp_parse_url( rest_url(), PHP_URL_PATH );
+		return '' !== $rest && 0 === strpos( $path, $rest );
+	}
+}
