@@ -21,8 +21,7 @@ export default async function globalSetup() {
 		// One browser signs in far more often than a visitor would; the limit has a test of its own.
 		bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
 		// Every test visitor asks for codes from 127.0.0.1: far more than one network would in an hour.
-		// The site's REST API as an API resource: access tokens for it, as an app gets them.
-		idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000', IDP_API_RESOURCE: `${ wpUrl() }/wp-json` },
+		idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000' },
 		wpMounts: [ [ fileURLToPath( new URL( '../fixtures/mu-plugins', import.meta.url ) ), '/wordpress/wp-content/mu-plugins' ] ],
 	} );
 	process.env.E2E_LOG_DIR = stack.logDir;

@@ -75,7 +75,8 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 	let wordpressDir = join(dataDir, 'wordpress');
 	try {
 		const clientsFile = writeIdpClients(dataDir, secrets, urls);
-		services.push(await startIdp({ port: ports.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo, env: idpEnv }));
+		// The site's REST API is an API resource of the idp, so apps get access tokens for it.
+		services.push(await startIdp({ port: ports.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo, env: { IDP_API_RESOURCE: `${urls.wordpress}/wp-json`, ...idpEnv } }));
 		const bridge = { url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, logDir, echo };
 		if (!native) {
 			services.push(await startBridge({ ...bridge, port: ports.bridge, dataDir: join(dataDir, 'bridge'), env: bridgeEnv }));
