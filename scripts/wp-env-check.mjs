@@ -1,27 +1,12 @@
 #!/usr/bin/env node
 // Checks a running `npx wp-env start --runtime=playground`: the plugin is active under its real
 // slug (logto-bridge/logto-bridge) and Logto > Settings opens for wp-env's admin. CI runs it.
-const site = `http://localhost:${Number(process.env.WP_ENV_PORT ?? 8888)}`;
-const cookies = new Map([['wordpress_test_cookie', 'WP%20Cookie%20check']]);
+import { adminSession } from './lib/wp-admin-session.mjs';
 
-async function request(path, init = {}) {
-	const headers = { ...(init.headers ?? {}), cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-	const res = await fetch(`${site}${path}`, { ...init, headers, redirect: 'manual' });
-	for (const line of res.headers.getSetCookie()) {
-		const [pair] = line.split(';');
-		const eq = pair.indexOf('=');
-		cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-	}
-	return res;
-}
+const site = `http://localhost:${Number(process.env.WP_ENV_PORT ?? 8888)}`;
 
 try {
-	await request('/wp-login.php', {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ log: 'admin', pwd: 'password', testcookie: '1' }).toString(),
-	});
-	const nonce = await (await request('/wp-admin/admin-ajax.php?action=rest-nonce')).text();
+	const { request, nonce } = await adminSession(site);
 	const plugins = await (await request('/wp-json/wp/v2/plugins', { headers: { 'x-wp-nonce': nonce } })).json();
 	const ours = Array.isArray(plugins) ? plugins.find((p) => p.plugin === 'logto-bridge/logto-bridge') : undefined;
 	if (ours?.status !== 'active') throw new Error(`logto-bridge/logto-bridge is ${ours ? ours.status : 'not installed under that slug'}`);
