@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { request as playwrightRequest } from '@playwright/test';
 import { importJWK, SignJWT, type JWK } from 'jose';
 
-import { Browser, formAction, lastCode } from '@logto-bridge/testkit';
+import { appAccessToken, registerNativeApp } from '@logto-bridge/testkit/app-token';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
@@ -13,50 +12,16 @@ import { expect, test } from '../../support/test';
 import { allUsers, idpUrl, wpUrl } from '../../support/wordpress';
 
 // The WordPress REST API with Logto access tokens. The tokens come from an authorization-code
-// flow driven over HTTP for a Native app (custom-scheme redirect) registered through the
-// Management API: the real idp issues them, the real bridge verifies them, real WordPress acts.
+// flow driven over HTTP (testkit/app-token.ts) for a Native app with a custom-scheme redirect,
+// registered through the Management API: the real idp issues them, the real bridge verifies
+// them, real WordPress acts.
 const REDIRECT = 'io.logto.wordpress.e2e://callback';
 const resource = () => `${ wpUrl() }/wp-json`;
 const outbox = () => process.env.E2E_SMS_OUTBOX as string;
 let appId: string;
 
-async function managementToken() {
-	const res = await fetch( `${ idpUrl() }/oidc/token`, {
-		method: 'POST',
-		headers: { authorization: `Basic ${ Buffer.from( 'wordpress-setup:local-setup-secret' ).toString( 'base64' ) }`, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams( { grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' } ),
-	} );
-	return ( ( await res.json() ) as { access_token: string } ).access_token;
-}
-
-/** The app's sign-in for a number that already has a Logto account: its access token for the site's API. */
-async function appToken( phone: string, scope: string ) {
-	const verifier = randomBytes( 32 ).toString( 'base64url' );
-	const url = new URL( `${ idpUrl() }/oidc/auth` );
-	url.search = new URLSearchParams( {
-		client_id: appId,
-		response_type: 'code',
-		redirect_uri: REDIRECT,
-		scope: `openid ${ scope }`,
-		resource: resource(),
-		state: 's',
-		prompt: 'login consent',
-		login_hint: phone,
-		code_challenge: createHash( 'sha256' ).update( verifier ).digest( 'base64url' ),
-		code_challenge_method: 'S256',
-	} ).toString();
-	const browser = new Browser();
-	const signIn = await browser.follow( url.href );
-	const code = await browser.follow( `${ idpUrl() }${ formAction( signIn.html, '/phone' ) }`, undefined, { form: { phone, intent: 'sign_in' } } );
-	const back = await browser.follow( `${ idpUrl() }${ formAction( code.html, '/code' ) }`, ( u ) => u.startsWith( REDIRECT ), { form: { code: lastCode( outbox(), phone ) } } );
-	const authCode = new URL( back.url ).searchParams.get( 'code' )!;
-	const res = await fetch( `${ idpUrl() }/oidc/token`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams( { grant_type: 'authorization_code', code: authCode, redirect_uri: REDIRECT, code_verifier: verifier, client_id: appId, resource: resource() } ),
-	} );
-	return ( ( await res.json() ) as { access_token: string } ).access_token;
-}
+const appToken = ( phone: string, scope: string ) =>
+	appAccessToken( { idpUrl: idpUrl(), outbox: outbox(), clientId: appId, redirectUri: REDIRECT, resource: resource() }, phone, scope );
 
 async function rest( token: string, path: string, init: { method?: string; data?: unknown } = {} ) {
 	const ctx = await playwrightRequest.newContext( { baseURL: wpUrl(), extraHTTPHeaders: { authorization: `Bearer ${ token }` } } );
@@ -68,12 +33,7 @@ async function rest( token: string, path: string, init: { method?: string; data?
 
 test.describe( 'REST API with Logto access tokens (tokens from an HTTP-driven app sign-in; the app itself is not built yet)', () => {
 	test.beforeAll( async () => {
-		const res = await fetch( `${ idpUrl() }/api/applications`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${ await managementToken() }`, 'content-type': 'application/json' },
-			body: JSON.stringify( { name: 'WordPress app (e2e)', type: 'Native', oidcClientMetadata: { redirectUris: [ REDIRECT ], postLogoutRedirectUris: [ REDIRECT ] } } ),
-		} );
-		appId = ( ( await res.json() ) as { id: string } ).id;
+		appId = await registerNativeApp( idpUrl(), 'WordPress app (e2e)', REDIRECT );
 	} );
 
 	test( 'the token of a phone that signed in on the site acts as that user: reads, comments with wp:write, is refused writes with wp:read', async () => {

@@ -1,0 +1,59 @@
+// A native app's sign-in by phone at the idp, driven over HTTP (no Chromium): the access token it
+// gets for an API resource. For the REST API's e2e tests and benchmarks until the app drives it.
+import { createHash, randomBytes } from 'node:crypto';
+
+import { Browser } from './browser.js';
+import { formAction, lastCode } from './pages.js';
+
+export type AppSignIn = { idpUrl: string; outbox: string; clientId: string; redirectUri: string; resource: string };
+
+/** Signs `phone` in (creating its Logto account if new) and returns the access token for `resource`. */
+export async function appAccessToken(app: AppSignIn, phone: string, scope: string): Promise<string> {
+	const verifier = randomBytes(32).toString('base64url');
+	const url = new URL(`${app.idpUrl}/oidc/auth`);
+	url.search = new URLSearchParams({
+		client_id: app.clientId,
+		response_type: 'code',
+		redirect_uri: app.redirectUri,
+		scope: `openid ${scope}`,
+		resource: app.resource,
+		state: randomBytes(8).toString('hex'),
+		prompt: 'login consent',
+		login_hint: phone,
+		code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+		code_challenge_method: 'S256',
+	}).toString();
+	const browser = new Browser();
+	const back = (u: string) => u.startsWith(app.redirectUri);
+	const signIn = await browser.follow(url.href);
+	const code = await browser.follow(`${app.idpUrl}${formAction(signIn.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
+	let done = await browser.follow(`${app.idpUrl}${formAction(code.html, '/code')}`, back, { form: { code: lastCode(app.outbox, phone) } });
+	// A new number is asked "create a new account?" first.
+	if (!back(done.url)) done = await browser.follow(`${app.idpUrl}${formAction(done.html, '/register')}`, back, { form: {} });
+	const authCode = new URL(done.url).searchParams.get('code');
+	if (!authCode) throw new Error(`the app got no code back: ${done.url}`);
+	const res = await fetch(`${app.idpUrl}/oidc/token`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'authorization_code', code: authCode, redirect_uri: app.redirectUri, code_verifier: verifier, client_id: app.clientId, resource: app.resource }),
+	});
+	const body = (await res.json()) as { access_token?: string; error?: string };
+	if (!body.access_token) throw new Error(`the token request failed: ${body.error ?? res.status}`);
+	return body.access_token;
+}
+
+/** Registers a Native app with a custom-scheme redirect through the local idp's Management API. */
+export async function registerNativeApp(idpUrl: string, name: string, redirectUri: string): Promise<string> {
+	const tokenRes = await fetch(`${idpUrl}/oidc/token`, {
+		method: 'POST',
+		headers: { authorization: `Basic ${Buffer.from('wordpress-setup:local-setup-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' }),
+	});
+	const { access_token: token } = (await tokenRes.json()) as { access_token: string };
+	const res = await fetch(`${idpUrl}/api/applications`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ name, type: 'Native', oidcClientMetadata: { redirectUris: [redirectUri], postLogoutRedirectUris: [redirectUri] } }),
+	});
+	return ((await res.json()) as { id: string }).id;
+}
