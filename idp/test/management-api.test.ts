@@ -143,7 +143,9 @@ test('SMS connectors: factories as Logto lists them, config checked, one at a ti
 
 	const { response: refused, error } = await apiClient.POST('/api/connectors', { body: { connectorId: tencent.id, config: { ...tencentConfig, sdkAppId: undefined } } });
 	assert.equal(refused.status, 400);
-	assert.match((error as unknown as { message: string }).message, /sdkAppId/);
+	// As Logto 1.37.1 answers: a general message, the field in `details`.
+	assert.equal((error as unknown as { message: string }).message, "The connector's config is invalid.");
+	assert.match((error as unknown as { details: string }).details, /sdkAppId/);
 
 	// Logto's test endpoint takes the number as digits; the message goes through Logto's connector code.
 	const test = await apiClient.POST('/api/connectors/{factoryId}/test', { params: { path: { factoryId: tencent.id } }, body: { phone: '8613800138111', config: tencentConfig } });

@@ -76,7 +76,9 @@ export async function managementToken(access: LogtoAccess): Promise<{ token: str
 	if (body.error === 'invalid_target') {
 		throw new SetupError('resource_wrong', `Logto does not know the Management API resource ${resource}. Self-hosted Logto uses https://default.logto.app/api; Logto Cloud uses https://<tenant-id>.logto.app/api.`);
 	}
-	if (body.error === 'unauthorized_client' || body.error === 'invalid_request' || body.error === 'unsupported_grant_type') {
+	// A web app's credentials: Logto authenticates it, then refuses the grant (invalid_request), or
+	// refuses the app itself when it has no redirect URI yet (invalid_redirect_uri, Logto 1.37.1).
+	if (['unauthorized_client', 'invalid_request', 'unsupported_grant_type', 'invalid_redirect_uri', 'invalid_client_metadata'].includes(body.error ?? '')) {
 		throw new SetupError('not_m2m_app', `This app cannot use the Management API (${body.error_description ?? body.error}). Create a "Machine-to-machine" app in Logto Console and use its ID and secret.`);
 	}
 	if (!res.ok || !body.access_token) {
@@ -117,8 +119,9 @@ export async function call<T>(endpoint: string, request: Promise<{ data?: T; err
 	}
 	const { data, error, response } = result;
 	if (response.ok) return data as T;
-	const message = (error as { message?: unknown } | undefined)?.message;
-	const logto = typeof message === 'string' ? message : `status ${response.status}`;
+	const { message, details } = (error ?? {}) as { message?: unknown; details?: unknown };
+	// Logto puts what exactly is wrong in `details` (e.g. `Error in key path "sdkAppId": ...`).
+	const logto = [typeof message === 'string' ? message : `status ${response.status}`, typeof details === 'string' ? details : ''].filter(Boolean).join(' ');
 	if (response.status === 401) throw new SetupError('m2m_credentials_wrong', `Logto refused the Management API token (${logto}).`, 401);
 	if (response.status === 403) throw new SetupError('m2m_role_missing', `Logto refused: a scope is missing (${logto}). ${ROLE_HELP}`, 403);
 	if (response.status === 404) throw new SetupError('logto_not_found', `Logto does not have it any more (${logto}).`, 404);

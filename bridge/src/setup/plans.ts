@@ -83,12 +83,29 @@ export function planPhoneSignIn(current: SignInParts): { after: SignInParts; cha
 	return { after: { signIn: { methods }, signUp, signInMode: current.signInMode }, changes };
 }
 
+/**
+ * A value in one spelling: object keys sorted (Logto keeps configs in PostgreSQL jsonb, which
+ * reorders them) and templates by usage type (the screen lists them in its own order).
+ */
+function canonical(value: unknown): unknown {
+	if (Array.isArray(value)) {
+		const items = value.map(canonical);
+		return items.every((i) => i && typeof i === 'object' && typeof (i as { usageType?: unknown }).usageType === 'string')
+			? [...items].sort((a, b) => String((a as { usageType: string }).usageType).localeCompare(String((b as { usageType: string }).usageType)))
+			: items;
+	}
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+	}
+	return value;
+}
+
 /** Keys of a connector config whose values differ, confidential values not shown. */
 export function configChanges(current: Record<string, unknown>, next: Record<string, unknown>, confidential: Set<string>): Change[] {
 	const keys = new Set([...Object.keys(current), ...Object.keys(next)]);
 	const changes: Change[] = [];
 	for (const key of keys) {
-		if (JSON.stringify(current[key]) === JSON.stringify(next[key])) continue;
+		if (JSON.stringify(canonical(current[key])) === JSON.stringify(canonical(next[key]))) continue;
 		const hidden = confidential.has(key);
 		changes.push({ field: `config.${key}`, from: hidden ? '(hidden)' : (current[key] ?? null), to: hidden ? '(hidden)' : (next[key] ?? null), replaces: current[key] !== undefined });
 	}

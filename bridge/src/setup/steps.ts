@@ -13,7 +13,10 @@ async function session(access: LogtoAccess): Promise<Session & { resource: strin
 }
 
 /** Confidential connector fields: never sent back to WordPress, kept when left blank. */
-const isConfidential = (item: { key: string; isConfidential?: boolean }) => item.isConfidential === true || /secret|token|password/i.test(item.key);
+const isConfidential = (item: { key: string; isConfidential?: boolean }) => item.isConfidential === true || SECRET_KEY.test(item.key);
+// By name too: a factory may list no form items at all (Logto's mock SMS connector has none).
+const SECRET_KEY = /secret|token|password/i;
+const secretKeysOf = (...configs: Array<Record<string, unknown> | undefined>) => configs.flatMap((c) => Object.keys(c ?? {})).filter((k) => SECRET_KEY.test(k));
 
 const needsConfirmation = (changes: Change[]) => changes.some((c) => c.replaces);
 
@@ -49,7 +52,7 @@ export async function connect(access: LogtoAccess, siteUrl: string) {
 		call(endpoint, client.GET('/api/roles')),
 	]);
 	const factory = sms && factories.find((f) => f.id === sms.connectorId);
-	const hidden = new Set((factory?.formItems ?? []).filter(isConfidential).map((i) => i.key));
+	const hidden = new Set([...(factory?.formItems ?? []).filter(isConfidential).map((i) => i.key), ...secretKeysOf(sms?.config)]);
 	return {
 		resource: s.resource,
 		applications: apps.map((a) => ({ id: a.id, name: a.name, ours: (a.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === siteUrl })),
@@ -127,8 +130,8 @@ async function smsContext(s: Session, factoryId: string, config: Record<string, 
 	const factories = await smsFactories(s);
 	const factory = factories.find((f) => f.id === factoryId);
 	if (!factory) throw new SetupError('invalid_request', `Logto has no SMS connector "${factoryId}". It offers: ${factories.map((f) => f.id).join(', ') || 'none'}.`);
-	const hidden = new Set((factory.formItems ?? []).filter(isConfidential).map((i) => i.key));
 	const existing = await smsConnectorOf(s);
+	const hidden = new Set([...(factory.formItems ?? []).filter(isConfidential).map((i) => i.key), ...secretKeysOf(existing?.config, config)]);
 	return { factory, hidden, existing, config: mergedConfig(config, existing, factoryId, hidden) };
 }
 

@@ -27,11 +27,14 @@ export const standardId = (length = 21) => {
 };
 const standardSecret = () => randomBytes(24).toString('base64url');
 
+/** A refusal as Logto answers it: `{ code, message }`, with `details` (and zod `data`) for input. */
 export class ApplicationError extends Error {
 	constructor(
 		readonly status: number,
 		readonly code: string,
 		message: string,
+		readonly details?: string,
+		readonly data?: unknown,
 	) {
 		super(message);
 	}
@@ -131,11 +134,8 @@ export class Applications {
 			return { client_id: app.id, client_secret: secret, client_name: app.name, grant_types: ['client_credentials'], response_types: [], redirect_uris: [] };
 		}
 		const publicClient = app.type === 'SPA' || app.type === 'Native';
-		// oidc-provider refuses a code-flow client without redirect URIs; Logto keeps such an app
-		// (nothing can sign in through it yet), so it becomes a client with no grant to use.
-		if (uris.redirectUris.length === 0) {
-			return { client_id: app.id, client_secret: secret, client_name: app.name, grant_types: ['refresh_token'], response_types: [], redirect_uris: [] };
-		}
+		// A web app without redirect URIs is an invalid client to oidc-provider, in Logto too: any
+		// use of it answers invalid_redirect_uri (observed on Logto 1.37.1).
 		return {
 			client_id: app.id,
 			...(publicClient ? {} : { client_secret: secret }),

@@ -123,7 +123,8 @@ export class Connectors {
 		try {
 			return await LogtoSmsConnectorAdapter.create(factory.provider, config);
 		} catch (error) {
-			throw new ApplicationError(400, 'connector.invalid_config', (error as Error).message);
+			// Logto's words, with the zod details it adds (e.g. `Error in key path "sdkAppId": ...`).
+			throw new ApplicationError(400, 'connector.invalid_config', "The connector's config is invalid.", (error as Error).message);
 		}
 	}
 

@@ -55,8 +55,8 @@ const userRoles = z.object({ roleIds: z.array(z.string().min(1)).min(1) });
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 	const result = schema.safeParse(body);
 	if (result.success) return result.data;
-	const issue = result.error.issues[0];
-	throw new ApplicationError(400, 'guard.invalid_input', `The request body is invalid: ${issue?.path.join('.') || '(body)'}: ${issue?.message}`);
+	const details = result.error.issues.map((i) => `Error in key path "${i.path.join('.')}": (${i.code}) ${i.message}`).join('\n');
+	throw new ApplicationError(400, 'guard.invalid_input', 'The request body is invalid.', details, { issues: result.error.issues, name: 'ZodError' });
 }
 
 /**
@@ -90,7 +90,9 @@ export function managementApi(deps: ManagementDeps): express.Router {
 			const body = await handler(req, res);
 			if (!res.headersSent) res.json(body);
 		} catch (error) {
-			if (error instanceof ApplicationError) return res.status(error.status).json({ code: error.code, message: error.message });
+			if (error instanceof ApplicationError) {
+				return res.status(error.status).json({ code: error.code, message: error.message, ...(error.data ? { data: error.data } : {}), ...(error.details ? { details: error.details } : {}) });
+			}
 			console.error(`management api: ${(error as Error).message}`);
 			res.status(500).json({ code: 'unexpected', message: 'Unexpected error.' });
 		}
