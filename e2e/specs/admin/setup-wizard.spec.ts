@@ -170,4 +170,30 @@ test.describe( 'Set up Logto for me', () => {
 		const apps = ( await managementApi( '/api/applications?types=Traditional' ) ) as unknown[];
 		expect( apps ).toHaveLength( 1 );
 	} );
+
+	test( '"keep for later changes" keeps the M2M credentials write-only; the next run needs no secret typed', async ( { adminPage: page } ) => {
+		await connect( page );
+		await page.locator( '.logto-bridge-setup' ).getByLabel( 'Keep the machine-to-machine credentials for later changes' ).check();
+		await click( page, 'Finish' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Done. The credentials are kept for later changes.' ) ).toBeVisible();
+
+		// A new visit: endpoint and app ID come back, the secret does not, and connecting needs none.
+		await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
+		await click( page, 'Start' );
+		const card = page.locator( '.logto-bridge-setup' );
+		await expect( card.getByLabel( 'Logto endpoint', { exact: true } ) ).toHaveValue( logto );
+		await expect( card.getByLabel( 'Machine-to-machine app ID', { exact: true } ) ).toHaveValue( 'wordpress-setup' );
+		await expect( card.getByLabel( 'Machine-to-machine app secret', { exact: true } ) ).toHaveValue( '' );
+		await expect( card.getByText( 'Kept from an earlier setup: leave empty to use it.' ) ).toBeVisible();
+		await click( page, 'Connect' );
+		await expect( card.getByText( /Connected to Logto’s Management API/ ) ).toBeVisible();
+
+		// Finishing without the box forgets them.
+		await card.getByLabel( 'Keep the machine-to-machine credentials for later changes' ).uncheck();
+		await click( page, 'Finish' );
+		await expect( card.getByText( 'Done. The machine-to-machine secret is forgotten.' ) ).toBeVisible();
+		await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
+		await click( page, 'Start' );
+		await expect( card.getByText( 'Used for this setup only, unless you keep it at the end.' ) ).toBeVisible();
+	} );
 } );
