@@ -65,52 +65,51 @@ const rest: Omit<SignInExperience, keyof Parts> = {
 /**
  * The sign-in experience, which drives this idp's pages as Logto's drives its own: which
  * identifiers the sign-in screen offers, and whether new accounts may sign up. Kept in a file
- * once changed through the Management API; until then the start's default applies.
+ * once changed through the Management API (and in memory); until then the start's default applies.
  */
 export class SignInExperiences {
 	private readonly file: string;
+	/** Read once; every sign-in page asks for it, and only patch() changes it (written through). */
+	private current: Parts;
 
 	constructor(
 		dataDir: string,
-		private readonly initial: Parts,
+		initial: Parts,
 		private readonly hasSmsConnector: () => boolean,
 	) {
 		mkdirSync(dataDir, { recursive: true });
 		this.file = join(dataDir, 'sign-in-exp.json');
+		this.current = existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Parts) : initial;
 	}
 
 	get(): SignInExperience {
-		return { ...rest, ...this.parts() };
+		return { ...rest, ...this.current };
 	}
 
 	/** As Logto: the given fields replace the stored ones, after the same consistency checks. */
 	patch(body: SignInExperiencePatch): SignInExperience {
-		const next: Parts = { ...this.parts() };
+		const next: Parts = { ...this.current };
 		if (body.signIn) next.signIn = body.signIn;
 		if (body.signUp) next.signUp = body.signUp;
 		if (body.signInMode) next.signInMode = body.signInMode;
 		this.check(next);
 		writeFileSync(this.file, JSON.stringify(next), { mode: 0o600 });
+		this.current = next;
 		return this.get();
 	}
 
 	/** The identifiers the sign-in screen offers: phone with a code, username or email with a password. */
 	signInIdentifiers(): Set<Identifier> {
 		return new Set(
-			this.parts()
-				.signIn.methods.filter((m) => (m.identifier === 'phone' ? m.verificationCode : m.password))
+			this.current.signIn.methods.filter((m) => (m.identifier === 'phone' ? m.verificationCode : m.password))
 				.map((m) => m.identifier),
 		);
 	}
 
 	/** Whether a new phone number may create an account. */
 	phoneSignUp(): boolean {
-		const { signInMode, signUp } = this.parts();
+		const { signInMode, signUp } = this.current;
 		return signInMode !== 'SignIn' && signUp.identifiers.includes('phone');
-	}
-
-	private parts(): Parts {
-		return existsSync(this.file) ? (JSON.parse(readFileSync(this.file, 'utf8')) as Parts) : this.initial;
 	}
 
 	private check({ signIn, signUp }: Parts): void {
