@@ -17,6 +17,12 @@ const isConfidential = (item: { key: string; isConfidential?: boolean }) => item
 // By name too: a factory may list no form items at all (Logto's mock SMS connector has none).
 const SECRET_KEY = /secret|token|password/i;
 const secretKeysOf = (...configs: Array<Record<string, unknown> | undefined>) => configs.flatMap((c) => Object.keys(c ?? {})).filter((k) => SECRET_KEY.test(k));
+/** A factory's confidential fields, and any secret-named key of these configs. */
+const confidentialKeys = (factory: { formItems?: Array<{ key: string; isConfidential?: boolean }> } | undefined, ...configs: Array<Record<string, unknown> | undefined>) =>
+	new Set([...(factory?.formItems ?? []).filter(isConfidential).map((i) => i.key), ...secretKeysOf(...configs)]);
+
+/** Whether an app is the one the wizard marked for this site (customData.logtoBridge.site). */
+const isSitesApp = (app: { customData: Record<string, unknown> }, siteUrl: string) => (app.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === siteUrl;
 
 const needsConfirmation = (changes: Change[]) => changes.some((c) => c.replaces);
 
@@ -52,10 +58,10 @@ export async function connect(access: LogtoAccess, siteUrl: string) {
 		call(endpoint, client.GET('/api/roles')),
 	]);
 	const factory = sms && factories.find((f) => f.id === sms.connectorId);
-	const hidden = new Set([...(factory?.formItems ?? []).filter(isConfidential).map((i) => i.key), ...secretKeysOf(sms?.config)]);
+	const hidden = confidentialKeys(factory, sms?.config);
 	return {
 		resource: s.resource,
-		applications: apps.map((a) => ({ id: a.id, name: a.name, ours: (a.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === siteUrl })),
+		applications: apps.map((a) => ({ id: a.id, name: a.name, ours: isSitesApp(a, siteUrl) })),
 		factories: factories.map((f) => ({ id: f.id, name: (f.name as Record<string, string>).en ?? f.id, formItems: (f.formItems ?? []).map((i) => ({ ...i, isConfidential: isConfidential(i) })) })),
 		sms: sms ? { id: sms.id, factoryId: sms.connectorId, config: Object.fromEntries(Object.entries(sms.config).filter(([k]) => !hidden.has(k))) } : null,
 		signIn: signInParts(exp as SignInParts),
@@ -77,7 +83,7 @@ export async function application(access: LogtoAccess, input: { siteUrl: string;
 		if (app.type !== 'Traditional') throw new SetupError('invalid_request', `"${app.name}" is a ${app.type} app; WordPress needs a Traditional web app.`);
 	} else {
 		const apps = await call(endpoint, client.GET('/api/applications', { params: { query: { types: ['Traditional'] } } }));
-		app = apps.find((a) => (a.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === input.siteUrl);
+		app = apps.find((a) => isSitesApp(a, input.siteUrl));
 	}
 	const name = input.name?.trim() || 'WordPress';
 	if (!app) {
@@ -93,8 +99,7 @@ export async function application(access: LogtoAccess, input: { siteUrl: string;
 		return { app: { id: created.id, name: created.name }, changes: all, applied: true, secret: await usableSecret(s, created.id) };
 	}
 	const { metadata, changes } = planAppMetadata(app.oidcClientMetadata as unknown as OidcMetadata, input.uris);
-	const marked = (app.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === input.siteUrl;
-	if (!marked) changes.push({ field: `customData.${MARKER_KEY}`, from: app.customData[MARKER_KEY] ?? null, to: marker(input.siteUrl), replaces: app.customData[MARKER_KEY] !== undefined });
+	if (!isSitesApp(app, input.siteUrl)) changes.push({ field: `customData.${MARKER_KEY}`, from: app.customData[MARKER_KEY] ?? null, to: marker(input.siteUrl), replaces: app.customData[MARKER_KEY] !== undefined });
 	const target = { id: app.id, name: app.name };
 	if (guardApply(changes, input)) {
 		await call(
@@ -131,7 +136,7 @@ async function smsContext(s: Session, factoryId: string, config: Record<string, 
 	const factory = factories.find((f) => f.id === factoryId);
 	if (!factory) throw new SetupError('invalid_request', `Logto has no SMS connector "${factoryId}". It offers: ${factories.map((f) => f.id).join(', ') || 'none'}.`);
 	const existing = await smsConnectorOf(s);
-	const hidden = new Set([...(factory.formItems ?? []).filter(isConfidential).map((i) => i.key), ...secretKeysOf(existing?.config, config)]);
+	const hidden = confidentialKeys(factory, existing?.config, config);
 	return { factory, hidden, existing, config: mergedConfig(config, existing, factoryId, hidden) };
 }
 
