@@ -5,18 +5,25 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Browser } from './browser.js';
 import { formAction, lastCode } from './pages.js';
 
-export type AppSignIn = { idpUrl: string; outbox: string; clientId: string; redirectUri: string; resource: string };
+/** The app and, unless null, the API resource its access token is for. */
+export type AppSignIn = { idpUrl: string; outbox: string; clientId: string; redirectUri: string; resource: string | null };
+export type AppTokens = { access_token: string; id_token: string; scope?: string; refresh_token?: string };
 
 /** Signs `phone` in (creating its Logto account if new) and returns the access token for `resource`. */
 export async function appAccessToken(app: AppSignIn, phone: string, scope: string): Promise<string> {
+	return (await appTokens(app, phone, scope)).access_token;
+}
+
+/** The same sign-in; the whole token response (ID token, refresh token with offline_access). */
+export async function appTokens(app: AppSignIn, phone: string, scope: string): Promise<AppTokens> {
 	const verifier = randomBytes(32).toString('base64url');
 	const url = new URL(`${app.idpUrl}/oidc/auth`);
 	url.search = new URLSearchParams({
 		client_id: app.clientId,
 		response_type: 'code',
 		redirect_uri: app.redirectUri,
-		scope: `openid ${scope}`,
-		resource: app.resource,
+		scope: `openid ${scope}`.trim(),
+		...(app.resource ? { resource: app.resource } : {}),
 		state: randomBytes(8).toString('hex'),
 		prompt: 'login consent',
 		login_hint: phone,
@@ -35,11 +42,11 @@ export async function appAccessToken(app: AppSignIn, phone: string, scope: strin
 	const res = await fetch(`${app.idpUrl}/oidc/token`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'authorization_code', code: authCode, redirect_uri: app.redirectUri, code_verifier: verifier, client_id: app.clientId, resource: app.resource }),
+		body: new URLSearchParams({ grant_type: 'authorization_code', code: authCode, redirect_uri: app.redirectUri, code_verifier: verifier, client_id: app.clientId, ...(app.resource ? { resource: app.resource } : {}) }),
 	});
-	const body = (await res.json()) as { access_token?: string; error?: string };
+	const body = (await res.json()) as Partial<AppTokens> & { error?: string };
 	if (!body.access_token) throw new Error(`the token request failed: ${body.error ?? res.status}`);
-	return body.access_token;
+	return body as AppTokens;
 }
 
 /** Registers a Native app with a custom-scheme redirect through the local idp's Management API. */
