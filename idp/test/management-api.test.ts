@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { createManagementApi } from '@logto/api/management';
-import { decodeJwt } from 'jose';
+import { decodeJwt, importJWK, SignJWT, type JWK } from 'jose';
 
 import { Browser, formAction, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
 import { tencentTc3Signature } from '../src/sms/signing.js';
@@ -76,6 +76,15 @@ test('without a token, with a tampered one, or without the management role, the 
 	assert.notEqual(forged, `${h}.${p}.${s}`);
 	const tampered = await fetch(`${idp.url}/api/applications`, { headers: { authorization: `Bearer ${forged}` } });
 	assert.equal(tampered.status, 401);
+	// Signed by the idp itself, scope all, but for another API: not a Management API token.
+	const { keys } = JSON.parse(readFileSync(join(idp.config.dataDir, 'keys.json'), 'utf8')) as { keys: Array<JWK & { kid: string; alg: string }> };
+	const key = keys.find((k) => k.alg === 'ES384')!;
+	const signed = async (iss: string, aud: string) =>
+		new SignJWT({ scope: 'all', client_id: 'wordpress-setup' }).setProtectedHeader({ alg: 'ES384', kid: key.kid }).setIssuer(iss).setAudience(aud).setExpirationTime('5m').sign(await importJWK(key, 'ES384'));
+	const refusedWith = async (token: string) => (await fetch(`${idp.url}/api/applications`, { headers: { authorization: `Bearer ${token}` } })).status;
+	assert.equal(await refusedWith(await signed(`${idp.url}/oidc`, RESOURCE)), 200, 'the same key, issuer and audience pass');
+	assert.equal(await refusedWith(await signed(`${idp.url}/oidc`, 'https://blog.example/wp-json')), 401, 'another audience');
+	assert.equal(await refusedWith(await signed('https://evil.example/oidc', RESOURCE)), 401, 'another issuer');
 
 	// An M2M app without the "Logto Management API access" role: a token without scope, then 403.
 	const { data: bare } = await api().apiClient.POST('/api/applications', { body: { name: 'No roles', type: 'MachineToMachine' } });
