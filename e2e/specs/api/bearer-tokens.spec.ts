@@ -69,6 +69,10 @@ test.describe( 'REST API with Logto access tokens (tokens from an HTTP-driven ap
 		expect( bad.status ).toBe( 401 );
 		expect( bad.challenge ).toBe( 'Bearer error="invalid_token"' );
 		expect( JSON.stringify( bad.body ) ).not.toMatch( /signature|jwks|kid/i );
+		// Even where anonymous visitors may read: a bad token is refused, not treated as no token.
+		const publicRead = await rest( flipped, '/wp-json/wp/v2/posts?per_page=1' );
+		expect( publicRead.status ).toBe( 401 );
+		expect( publicRead.challenge ).toBe( 'Bearer error="invalid_token"' );
 
 		// Signed with the idp's own key, but expired a minute ago.
 		const { keys } = JSON.parse( readFileSync( join( e2eDataDir, 'idp', 'keys.json' ), 'utf8' ) ) as { keys: Array< JWK & { kid: string; alg: string } > };
