@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { importJWK, SignJWT, type JWK } from 'jose';
 
 import { SECRET, startSystem, type System } from '@logto-bridge/testkit';
+import { appTokens, registerNativeApp } from '@logto-bridge/testkit/app-token';
 
 import { RESPONSE, sign, SIGNATURE_HEADER, verify } from '../src/signature.js';
 
@@ -31,19 +32,18 @@ async function token(claims: Record<string, unknown> = {}, { key = idpKey, alg =
 		.setProtectedHeader({ alg, kid: key.kid, typ: 'at+jwt' })
 		.setIssuer(typeof claims.iss === 'string' ? claims.iss : issuer)
 		.setAudience(typeof claims.aud === 'string' ? claims.aud : API)
-		.setSubject('user-1')
+		.setSubject(typeof claims.sub === 'string' ? claims.sub : 'user-1')
 		.setIssuedAt(now)
 		.setExpirationTime(typeof claims.exp === 'number' ? claims.exp : now + 600)
 		.sign(await importJWK(key, alg));
 }
 
-async function check(tokenValue: string) {
-	const path = '/tokens/verify';
-	const body = JSON.stringify({ token: tokenValue });
+async function check(tokenValue: string, { path = '/tokens/verify', extra = {} }: { path?: string; extra?: Record<string, unknown> } = {}) {
+	const body = JSON.stringify({ token: tokenValue, ...extra });
 	const res = await fetch(`${sys.bridges[0]!.url}${path}`, { method: 'POST', headers: { [SIGNATURE_HEADER]: sign(SECRET, { method: 'POST', path, body }) }, body });
 	const text = await res.text();
 	assert.ok(verify(SECRET, res.headers.get(SIGNATURE_HEADER) ?? undefined, { method: RESPONSE, path, body: text }).ok, 'the answer is signed');
-	return { status: res.status, body: JSON.parse(text) as { error?: string; sub?: string; scopes?: string[]; exp?: number } };
+	return { status: res.status, body: JSON.parse(text) as { error?: string; sub?: string; scopes?: string[]; exp?: number; claims?: Record<string, unknown> } };
 }
 
 test('a token Logto signed for this site is accepted, with its subject and API scopes', async () => {
@@ -84,4 +84,26 @@ test('an unsigned or replayed verify call is refused', async () => {
 	const header = sign(SECRET, { method: 'POST', path: '/tokens/verify', body });
 	assert.equal((await fetch(url, { method: 'POST', headers: { [SIGNATURE_HEADER]: header }, body })).status, 200);
 	assert.equal((await fetch(url, { method: 'POST', headers: { [SIGNATURE_HEADER]: header }, body })).status, 401, 'replayed');
+});
+
+test("the app's own sign-in: Logto's userinfo for the token's subject gives the claims; another subject's, a forged or no userinfo token is refused", async () => {
+	const redirectUri = 'io.example.app://callback';
+	const clientId = await registerNativeApp(sys.idp.url, 'App (test)', redirectUri);
+	const phone = '+12015550177';
+	const app = { idpUrl: sys.idp.url, outbox: sys.idp.config.sms.outbox, clientId, redirectUri, resource: null };
+	const { access_token: userinfoToken, id_token: idToken } = await appTokens(app, phone, 'phone');
+	const sub = (JSON.parse(Buffer.from(idToken.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
+	const account = (accessToken: string, userinfo?: string) => check(accessToken, { path: '/tokens/account', extra: userinfo === undefined ? {} : { userinfo_token: userinfo } });
+
+	const ok = await account(await token({ sub }), userinfoToken);
+	assert.equal(ok.status, 200, JSON.stringify(ok.body));
+	assert.equal(ok.body.sub, sub);
+	assert.equal(ok.body.claims?.sub, sub);
+	assert.equal(ok.body.claims?.phone_number, '12015550177', 'the claims come from userinfo');
+
+	assert.equal((await account(await token({ sub: 'someone-else' }), userinfoToken)).status, 401, "another subject's userinfo token");
+	assert.equal((await account(await token({ sub }), 'forged-userinfo-token')).status, 401, 'a userinfo token Logto does not know');
+	assert.equal((await account(await token({ sub }))).status, 401, 'no userinfo token');
+	assert.equal((await account(await token({ sub, aud: 'https://other.example/wp-json' }), userinfoToken)).status, 401, 'an access token for another site');
+	assert.equal((await account(await token({ sub, scope: 'openid' }), userinfoToken)).status, 403, 'no API scope');
 });

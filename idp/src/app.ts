@@ -69,6 +69,7 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 				const api = apiResources.get(resource);
 				return api && { scope: api.scopes.join(' ') };
 			},
+			corsAllowedOrigins: (clientId) => applications.corsAllowedOrigins(clientId),
 			jwks: { keys },
 			cookieKeys,
 			signingAlg: config.signingAlg,

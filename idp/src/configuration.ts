@@ -10,6 +10,8 @@ type Options = {
 	accounts: Accounts;
 	/** The API resources this idp knows: the scopes a client may get for one, or undefined for unknown. */
 	resourceServer: (resource: string, clientId: string) => { scope: string } | undefined;
+	/** The origins an app lists in its `customClientMetadata.corsAllowedOrigins` (Logto Console: "CORS allowed origins"). */
+	corsAllowedOrigins: (clientId: string) => string[];
 	jwks: { keys: NonNullable<Configuration['jwks']>['keys'] };
 	cookieKeys: string[];
 	signingAlg: 'ES384' | 'RS256';
@@ -17,7 +19,7 @@ type Options = {
 };
 
 /** oidc-provider configuration, shaped like Logto's: scopes, claims, ES384, auto-submitting logout. */
-export function buildConfiguration({ accounts, resourceServer, jwks, cookieKeys, signingAlg, adapter }: Options): Configuration {
+export function buildConfiguration({ accounts, resourceServer, corsAllowedOrigins, jwks, cookieKeys, signingAlg, adapter }: Options): Configuration {
 	return {
 		adapter,
 		clients: [],
@@ -34,6 +36,14 @@ export function buildConfiguration({ accounts, resourceServer, jwks, cookieKeys,
 		jwks,
 		findAccount: accounts.findAccount,
 		cookies: { keys: cookieKeys },
+		// As Logto: a browser may call the token, userinfo and revocation endpoints from the
+		// idp's own origin, an origin the app lists, or the origin of one of its redirect URIs
+		// (an SPA, or a Native app's web build). A device's WebView origin (capacitor://localhost)
+		// is no redirect URI's, so such apps list it.
+		clientBasedCORS: (ctx, origin, client) =>
+			ctx.request.origin === origin ||
+			corsAllowedOrigins(client.clientId).includes(origin) ||
+			(client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
 		clientDefaults: {
 			grant_types: ['authorization_code', 'refresh_token'],
 			id_token_signed_response_alg: signingAlg,
@@ -66,12 +76,14 @@ export function buildConfiguration({ accounts, resourceServer, jwks, cookieKeys,
 			// As Logto: the grant exists (machine-to-machine apps), so a Traditional web app asking
 			// for it is authenticated first and then refused the grant; a wrong secret is invalid_client.
 			clientCredentials: { enabled: true },
-			// As Logto: a `resource` gets a JWT access token for that API (audience = the resource),
-			// signed like the ID token, with the scopes the client's roles grant.
+			// As Logto: a `resource` on the token request gets a JWT access token for that API
+			// (audience = the resource), signed like the ID token, with the scopes the user's roles
+			// grant. Without one, the token is the opaque one for userinfo: no default API resource,
+			// and the resource granted at authorization is not used by itself (Logto sets both so).
 			resourceIndicators: {
 				enabled: true,
-				defaultResource: (_ctx, _client, oneOf) => (oneOf?.length === 1 ? oneOf[0]! : undefined) as string,
-				useGrantedResource: () => true,
+				defaultResource: () => undefined as unknown as string,
+				useGrantedResource: () => false,
 				getResourceServerInfo: (_ctx, resource, client) => {
 					const server = resourceServer(resource, client.clientId);
 					if (!server) throw new errors.InvalidTarget(`resource indicator is not registered: ${resource}`);

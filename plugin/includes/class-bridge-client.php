@@ -33,6 +33,7 @@ final class Bridge_Client {
 		'siteConfigRefresh' => '/site-config/refresh',
 		'setup'             => '/setup',
 		'tokensVerify'      => '/tokens/verify',
+		'tokensAccount'     => '/tokens/account',
 	);
 
 	const HEALTH_TRANSIENT = 'logto_bridge_health';
@@ -157,6 +158,36 @@ final class Bridge_Client {
 			);
 		}
 		return new \WP_Error( 403 === $status ? 'insufficient_scope' : 'invalid_token', 'access token refused' );
+	}
+
+	/**
+	 * The app's own sign-in, checked by the bridge: the access token (as verify_token) and the
+	 * userinfo token Logto gave the app, which must answer for the same subject.
+	 *
+	 * @param string $token          The access token for this site's API resource.
+	 * @param string $userinfo_token The app's token for Logto's userinfo.
+	 * @return array{sub: string, claims: array<string,mixed>}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
+	 */
+	public static function app_account( $token, $userinfo_token ) {
+		$body     = (string) wp_json_encode(
+			array(
+				'token'          => $token,
+				'userinfo_token' => $userinfo_token,
+			)
+		);
+		$response = self::signed_request( 'POST', 'tokensAccount', $body, 10 );
+		if ( is_wp_error( $response ) ) {
+			return $response;
+		}
+		$status = (int) wp_remote_retrieve_response_code( $response );
+		$data   = json_decode( (string) wp_remote_retrieve_body( $response ), true );
+		if ( 200 === $status && is_array( $data ) && isset( $data['sub'], $data['claims']['sub'] ) && $data['sub'] === $data['claims']['sub'] ) {
+			return array(
+				'sub'    => (string) $data['sub'],
+				'claims' => $data['claims'],
+			);
+		}
+		return new \WP_Error( 403 === $status ? 'insufficient_scope' : 'invalid_token', 'app sign-in refused' );
 	}
 
 	/**

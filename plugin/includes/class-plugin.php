@@ -43,6 +43,7 @@ final class Plugin {
 		add_action( 'rest_api_init', array( Rest_Admin::class, 'register_routes' ) );
 		add_action( 'rest_api_init', array( Rest_Bridge::class, 'register_routes' ) );
 		add_action( 'rest_api_init', array( Rest_Setup::class, 'register_routes' ) );
+		add_action( 'rest_api_init', array( Rest_App::class, 'register_routes' ) );
 
 		// Users screens: the Logto column and views, the profile section, unlinking, password resets.
 		add_filter( 'manage_users_columns', array( User_Admin::class, 'columns' ) );

@@ -1,8 +1,9 @@
 import { ROUTES } from '@logto-bridge/contract';
 import express, { type IRouter } from 'express';
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 import type { BridgeContext } from '../context.js';
+import { client } from '../oidc.js';
 import { signedPost } from '../s2s.js';
 
 /** Scopes that let a token act on the REST API; a token with neither may do nothing there. */
@@ -10,41 +11,91 @@ const API_SCOPES = ['wp:read', 'wp:write'];
 // One key set per Logto JWKS URI; jose refetches it (rate-limited) when a token names an unknown kid.
 const keySets = new Map<string, JWTVerifyGetKey>();
 
+type Verified = { payload: JWTPayload & { sub: string; exp: number }; scopes: string[] };
+type Refused = { status: number; error: string };
+
 /**
- * POST /tokens/verify (HMAC-signed by WordPress, answered signed): a Logto access token sent to
- * the site's REST API. Valid only with Logto's signature (ES384 or RS256, from its JWKS), its
- * issuer, the site's API resource as audience, within exp/nbf, and a wp:read or wp:write scope.
- * The answer says who and what, or only `invalid_token` / `insufficient_scope`.
+ * A Logto access token sent to the site's REST API. Valid only with Logto's signature (ES384 or
+ * RS256, from its JWKS), its issuer, the site's API resource as audience, within exp/nbf, and a
+ * wp:read or wp:write scope.
+ */
+async function verifyAccessToken(ctx: BridgeContext, token: unknown): Promise<Verified | Refused> {
+	if (typeof token !== 'string' || token.split('.').length !== 3) return { status: 401, error: 'invalid_token' };
+	const site = await ctx.site.get();
+	if (!site.apiResource) return { status: 400, error: 'not_configured' };
+	const metadata = (await ctx.oidc.get(site)).serverMetadata();
+	if (!metadata.jwks_uri) return { status: 502, error: 'idp_error' };
+	let keys = keySets.get(metadata.jwks_uri);
+	if (!keys) keySets.set(metadata.jwks_uri, (keys = createRemoteJWKSet(new URL(metadata.jwks_uri))));
+	let payload;
+	try {
+		({ payload } = await jwtVerify(token, keys, { issuer: metadata.issuer, audience: site.apiResource, algorithms: ['ES384', 'RS256'], requiredClaims: ['exp', 'sub'] }));
+	} catch (error) {
+		ctx.log.info({ step: 'token-verify', reason: (error as { code?: string }).code ?? 'invalid' }, 'access token refused');
+		return { status: 401, error: 'invalid_token' };
+	}
+	const scopes = String(payload.scope ?? '').split(' ').filter((s) => API_SCOPES.includes(s));
+	if (scopes.length === 0) return { status: 403, error: 'insufficient_scope' };
+	return { payload: payload as Verified['payload'], scopes };
+}
+
+/** The signed JSON body of a WordPress call, or null once it has been answered as invalid. */
+function parseBody(body: string): Record<string, unknown> | null {
+	try {
+		const parsed = JSON.parse(body) as unknown;
+		return parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * POST /tokens/verify (HMAC-signed by WordPress, answered signed): who a bearer token on the REST
+ * API is and what it may do, or only `invalid_token` / `insufficient_scope`.
+ *
+ * POST /tokens/account (same): the app's own sign-in. Its access token (as above) and the opaque
+ * token Logto gave it for userinfo, which must answer for the same subject; the answer carries
+ * the userinfo claims, so that WordPress finds or makes the account exactly as after a sign-in
+ * on the site.
  */
 export default function tokensVerify(router: IRouter, ctx: BridgeContext): void {
-	const { log } = ctx;
 	router.post(ROUTES.tokensVerify, express.text({ type: '*/*', limit: '16kb' }), async (req, res, next) => {
 		try {
 			const signed = await signedPost(ctx, req, res, ROUTES.tokensVerify, 'token-verify');
 			if (!signed) return;
-			let token: unknown;
-			try {
-				token = (JSON.parse(signed.body) as { token?: unknown }).token;
-			} catch {
-				return signed.answer(400, { error: 'invalid_request' });
-			}
-			if (typeof token !== 'string' || token.split('.').length !== 3) return signed.answer(401, { error: 'invalid_token' });
-			const site = await ctx.site.get();
-			if (!site.apiResource) return signed.answer(400, { error: 'not_configured' });
-			const metadata = (await ctx.oidc.get(site)).serverMetadata();
-			if (!metadata.jwks_uri) return signed.answer(502, { error: 'idp_error' });
-			let keys = keySets.get(metadata.jwks_uri);
-			if (!keys) keySets.set(metadata.jwks_uri, (keys = createRemoteJWKSet(new URL(metadata.jwks_uri))));
-			let payload;
-			try {
-				({ payload } = await jwtVerify(token, keys, { issuer: metadata.issuer, audience: site.apiResource, algorithms: ['ES384', 'RS256'], requiredClaims: ['exp', 'sub'] }));
-			} catch (error) {
-				log.info({ step: 'token-verify', reason: (error as { code?: string }).code ?? 'invalid' }, 'access token refused');
+			const body = parseBody(signed.body);
+			if (!body) return signed.answer(400, { error: 'invalid_request' });
+			const result = await verifyAccessToken(ctx, body.token);
+			if ('error' in result) return signed.answer(result.status, { error: result.error });
+			const { payload, scopes } = result;
+			signed.answer(200, { sub: payload.sub, scopes, exp: payload.exp, clientId: typeof payload.client_id === 'string' ? payload.client_id : null });
+		} catch (error) {
+			next(error);
+		}
+	});
+
+	router.post(ROUTES.tokensAccount, express.text({ type: '*/*', limit: '16kb' }), async (req, res, next) => {
+		try {
+			const signed = await signedPost(ctx, req, res, ROUTES.tokensAccount, 'token-account');
+			if (!signed) return;
+			const body = parseBody(signed.body);
+			if (!body) return signed.answer(400, { error: 'invalid_request' });
+			const result = await verifyAccessToken(ctx, body.token);
+			if ('error' in result) return signed.answer(result.status, { error: result.error });
+			if (typeof body.userinfo_token !== 'string' || body.userinfo_token === '' || body.userinfo_token.length > 4096) {
 				return signed.answer(401, { error: 'invalid_token' });
 			}
-			const scopes = String(payload.scope ?? '').split(' ').filter((s) => API_SCOPES.includes(s));
-			if (scopes.length === 0) return signed.answer(403, { error: 'insufficient_scope' });
-			signed.answer(200, { sub: payload.sub, scopes, exp: payload.exp, clientId: typeof payload.client_id === 'string' ? payload.client_id : null });
+			const oidcConfig = await ctx.oidc.get(await ctx.site.get());
+			let claims;
+			try {
+				// Logto answers only for a live token; openid-client checks it is the same subject.
+				claims = await client.fetchUserInfo(oidcConfig, body.userinfo_token, result.payload.sub);
+			} catch (error) {
+				ctx.log.info({ step: 'token-account', reason: (error as { code?: string }).code ?? 'invalid' }, 'userinfo refused');
+				return signed.answer(401, { error: 'invalid_token' });
+			}
+			ctx.log.info({ step: 'token-account' }, 'app sign-in verified');
+			signed.answer(200, { sub: result.payload.sub, scopes: result.scopes, exp: result.payload.exp, claims });
 		} catch (error) {
 			next(error);
 		}

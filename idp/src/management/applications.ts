@@ -120,6 +120,12 @@ export class Applications {
 		return app.secrets;
 	}
 
+	/** The extra origins the app lets call the OIDC endpoints from a browser. */
+	corsAllowedOrigins(id: string): string[] {
+		const origins = (this.store.get(id)?.customClientMetadata as { corsAllowedOrigins?: unknown } | undefined)?.corsAllowedOrigins;
+		return Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [];
+	}
+
 	hasManagementRole(id: string): boolean {
 		return this.store.get(id)?.m2mRoles.includes(MANAGEMENT_ROLE) ?? false;
 	}
