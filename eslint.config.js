@@ -11,6 +11,9 @@ export default tseslint.config(
 			'plugin/assets/**',
 			'e2e/test-results/**',
 			'e2e/playwright-report/**',
+			'mobile/dist/**',
+			'mobile/android/**',
+			'mobile/ios/**',
 		],
 	},
 	js.configs.recommended,
@@ -24,7 +27,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: [ 'blocks/**/*.{ts,tsx}' ],
+		files: [ 'blocks/**/*.{ts,tsx}', 'mobile/src/**/*.ts' ],
 		languageOptions: { globals: { ...globals.browser } },
 	},
 	{

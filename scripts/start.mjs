@@ -11,8 +11,8 @@ import { stackPorts } from './lib/ports.mjs';
 import { runtimeFromEnv, startStack } from './lib/stack.mjs';
 
 stopOnSignals();
-if (process.env.SKIP_BUILD !== '1' || !existsSync(join(repoRoot, 'plugin', 'build', 'settings', 'index.js'))) {
-	console.log('Building the block and the settings app...');
+if (process.env.SKIP_BUILD !== '1' || !existsSync(join(repoRoot, 'plugin', 'build', 'settings', 'index.js')) || !existsSync(join(repoRoot, 'mobile', 'dist', 'index.html'))) {
+	console.log('Building the block, the settings app and the mobile app...');
 	execFileSync('npm', ['run', 'build', '--silent'], { cwd: repoRoot, stdio: 'inherit' });
 }
 
@@ -31,7 +31,7 @@ Logto Bridge is running (Ctrl-C stops everything):
   Logto settings ${stack.wordpressUrl}/wp-admin/admin.php?page=logto-bridge
   Auth bridge    ${stack.urls.bridge}   (readiness: ${stack.urls.bridge}/readyz)
   Identity (Logto-compatible) ${stack.urls.idp}/oidc   ${process.env.IDP_EMPTY === '1' ? 'started empty: run "Set up Logto for me" in Logto > Settings' : `app ID ${stack.secrets.appId}`}
-  Management API ${stack.urls.idp}/api   M2M app wordpress-setup, secret local-setup-secret (local idp only)
+${stack.nativeApp ? `  Mobile app     ${stack.nativeApp.url}/   (web build; Logto Native app ${stack.nativeApp.id})\n` : ''}  Management API ${stack.urls.idp}/api   M2M app wordpress-setup, secret local-setup-secret (local idp only)
   Sample phone   +8613800138000 (a new account) or +12015550123 (role editor)
   SMS codes      printed here as "[idp] SMS to ..."; also in ${stack.smsOutbox}
   Logs           ${stack.logDir}${stack.tls ? `\n  TLS            certificates from a local CA made here, trusted nowhere: ${stack.tls.caFile}` : ''}

@@ -31,6 +31,9 @@ export default async function globalSetup() {
 	process.env.E2E_APP_ID = stack.secrets.appId;
 	process.env.E2E_APP_SECRET = stack.secrets.appSecret;
 	process.env.E2E_BRIDGE_SECRET = stack.secrets.bridgeSecret;
+	if ( ! stack.nativeApp ) throw new Error( 'The mobile app is not built: run npm run build first.' );
+	process.env.E2E_APP_URL = stack.nativeApp.url;
+	process.env.E2E_NATIVE_APP_ID = stack.nativeApp.id;
 	// One bridge on Playground, two instances on the native runtime.
 	process.env.E2E_BRIDGE_PIDS = JSON.stringify( Object.entries( stack.pids ).filter( ( [ name ] ) => name.startsWith( 'bridge' ) ).map( ( [ , pid ] ) => pid ) );
 	process.env.E2E_STACK_PIDS = JSON.stringify( stack.pids );

@@ -40,8 +40,10 @@ export function buildConfiguration({ accounts, resourceServer, corsAllowedOrigin
 		// idp's own origin, an origin the app lists, or the origin of one of its redirect URIs
 		// (an SPA, or a Native app's web build). A device's WebView origin (capacitor://localhost)
 		// is no redirect URI's, so such apps list it.
+		// (Logto's own check reads Koa 2's request.origin, the server's origin; in Koa 3 it is the
+		// Origin header itself, so the issuer's origin is compared here.)
 		clientBasedCORS: (ctx, origin, client) =>
-			ctx.request.origin === origin ||
+			new URL(ctx.oidc.issuer).origin === origin ||
 			corsAllowedOrigins(client.clientId).includes(origin) ||
 			(client.redirectUris ?? []).some((uri) => URL.parse(uri)?.origin === origin),
 		clientDefaults: {

@@ -59,3 +59,37 @@ test("an unknown resource is refused; scopes come only from the user's roles", a
 	const { payload } = await jwtVerify(without.access_token, createRemoteJWKSet(new URL(`${idp.url}/oidc/jwks`)), { audience: API });
 	assert.equal(payload.scope, undefined, 'no role, no scope of the API');
 });
+
+test("CORS as Logto allows it: the origin of a redirect URI or of the app's corsAllowedOrigins may call the token endpoint from a browser, no other", async () => {
+	const web = await registerNativeApp(idp.url, 'WordPress app (web build)', 'http://127.0.0.1:3999/callback');
+	const preflight = async (origin: string) => {
+		const res = await fetch(`${idp.url}/oidc/token`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+		return res.headers.get('access-control-allow-origin');
+	};
+	// The token request itself, as @logto/browser sends it (a public client names itself).
+	const tokenCall = async (origin: string, clientId: string) => {
+		const res = await fetch(`${idp.url}/oidc/token`, {
+			method: 'POST',
+			headers: { origin, 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: 'none', client_id: clientId }),
+		});
+		return res.headers.get('access-control-allow-origin');
+	};
+	assert.equal(await preflight('http://127.0.0.1:3999'), 'http://127.0.0.1:3999', 'preflight is answered for any origin; the call decides');
+	assert.equal(await tokenCall('http://127.0.0.1:3999', web), 'http://127.0.0.1:3999', "the redirect URI's origin");
+	assert.equal(await tokenCall('https://evil.example', web), null, 'another origin');
+	assert.equal(await tokenCall('capacitor://localhost', nativeAppId), null, 'a WebView origin the app does not list');
+	const token = await (
+		await fetch(`${idp.url}/oidc/token`, {
+			method: 'POST',
+			headers: { authorization: `Basic ${Buffer.from('wordpress-setup:local-setup-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' }),
+		})
+	).json() as { access_token: string };
+	await fetch(`${idp.url}/api/applications/${nativeAppId}`, {
+		method: 'PATCH',
+		headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ customClientMetadata: { corsAllowedOrigins: ['capacitor://localhost'] } }),
+	});
+	assert.equal(await tokenCall('capacitor://localhost', nativeAppId), 'capacitor://localhost', 'listed in corsAllowedOrigins');
+});

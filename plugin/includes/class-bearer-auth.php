@@ -129,7 +129,7 @@ final class Bearer_Auth {
 		if ( is_array( $cached ) && isset( $cached['sub'], $cached['exp'] ) && $cached['exp'] > time() ) {
 			$verified = $cached;
 		} else {
-			$verified = Bridge_Client::verify_token( $token );
+			$verified = Bridge_Tokens::verify( $token );
 			if ( is_wp_error( $verified ) ) {
 				return array( 'error' => 'insufficient_scope' === $verified->get_error_code() ? 'insufficient_scope' : 'invalid_token' );
 			}

@@ -58,7 +58,7 @@ final class Rest_App {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function sign_in( \WP_REST_Request $request ) {
-		$verified = Bridge_Client::app_account( (string) $request['access_token'], (string) $request['userinfo_token'] );
+		$verified = Bridge_Tokens::app_account( (string) $request['access_token'], (string) $request['userinfo_token'] );
 		if ( is_wp_error( $verified ) ) {
 			$code = $verified->get_error_code();
 			if ( 'bridge_unreachable' === $code || 'bridge_error' === $code ) {

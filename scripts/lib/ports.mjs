@@ -103,7 +103,7 @@ export function socketsOfGroups(groups) {
 export const isLoopback = (address) => address === '::1' || /^127\./.test(address);
 
 /**
- * Every port of a stack, each from env (`<prefix>WP_PORT`, `<prefix>BRIDGE_PORT`, `<prefix>IDP_PORT`,
+ * Every port of a stack, each from env (`<prefix>WP_PORT`, `<prefix>BRIDGE_PORT`, `<prefix>IDP_PORT`, `<prefix>APP_PORT`,
  * and for the native runtime `<prefix>BRIDGE_1_PORT`, `<prefix>BRIDGE_2_PORT`, `<prefix>PHP_FPM_PORT`,
  * `<prefix>MARIADB_PORT`, `<prefix>REDIS_PORT`), else derived from the three defaults.
  */
@@ -114,6 +114,8 @@ export function stackPorts(prefix, { wordpress, bridge, idp }) {
 		wordpress: wp,
 		bridge: br,
 		idp: envPort(`${prefix}IDP_PORT`, idp),
+		// The mobile app's web build.
+		app: envPort(`${prefix}APP_PORT`, idp + 1),
 		bridgeInstances: [envPort(`${prefix}BRIDGE_1_PORT`, br + 10), envPort(`${prefix}BRIDGE_2_PORT`, br + 11)],
 		php: envPort(`${prefix}PHP_FPM_PORT`, wp + 1000),
 		db: envPort(`${prefix}MARIADB_PORT`, wp + 1100),

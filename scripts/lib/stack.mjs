@@ -4,7 +4,11 @@
 // - playground (default): WordPress in WordPress Playground (PHP in WebAssembly, SQLite), one bridge;
 // - native (WP_RUNTIME=native): nginx over https (a local CA), php-fpm, MariaDB, and two bridge
 //   instances behind nginx sharing Redis.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { ensureNativeApp } from './app-registration.mjs';
+import { startAppServer } from './app-server.mjs';
 
 import { ensureCertificate } from './native/tls.mjs';
 import { startNginx } from './native/nginx.mjs';
@@ -14,6 +18,7 @@ import { writeIdpClients } from './registration.mjs';
 import { loadSecrets } from './secrets.mjs';
 import { startBridge, startIdp } from './services.mjs';
 import { startWordPress } from './wordpress.mjs';
+import { repoRoot } from './paths.mjs';
 
 export { defaultDataDir, e2eDataDir } from './paths.mjs';
 
@@ -25,11 +30,11 @@ export function runtimeFromEnv() {
 }
 
 /**
- * @typedef {{ wordpress: number, bridge: number, idp: number, bridgeInstances?: number[], php?: number, db?: number, redis?: number }} StackPorts
+ * @typedef {{ wordpress: number, bridge: number, idp: number, app?: number, bridgeInstances?: number[], php?: number, db?: number, redis?: number }} StackPorts
  *
  * @param {object} options
  * @param {string} options.dataDir    state of this stack (.data for npm start, .data/e2e for tests)
- * @param {StackPorts} options.ports  the last four only for the native runtime
+ * @param {StackPorts} options.ports  app: the mobile app's web build (served when built); the last four only for the native runtime
  * @param {'playground'|'native'} [options.runtime]
  * @param {string} [options.tlsDir]   where the native runtime's CA and certificate live (default: under dataDir)
  * @param {boolean} [options.fresh]  start WordPress from an empty database
@@ -48,6 +53,7 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 		wordpress: `${scheme}://127.0.0.1:${ports.wordpress}`,
 		bridge: `${scheme}://127.0.0.1:${ports.bridge}`,
 		idp: `http://127.0.0.1:${ports.idp}`,
+		...(ports.app ? { app: `http://127.0.0.1:${ports.app}` } : {}),
 	};
 	const services = [];
 	const stop = async () => {
@@ -72,6 +78,8 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 		role_mapping: [{ logto_role: 'editor', wp_role: 'editor' }],
 	};
 	let tls;
+	/** The mobile app's web build and its Logto Native app, when served. */
+	let nativeApp = null;
 	let wordpressDir = join(dataDir, 'wordpress');
 	try {
 		const clientsFile = writeIdpClients(dataDir, secrets, urls);
@@ -128,6 +136,13 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 				}),
 			);
 		}
+		const appDir = join(repoRoot, 'mobile', 'dist');
+		if (urls.app && !empty && existsSync(join(appDir, 'index.html'))) {
+			const appId = await ensureNativeApp(urls.idp, 'WordPress app (local)', urls.app);
+			const config = { endpoint: urls.idp, appId, site: urls.wordpress, resource: `${urls.wordpress}/wp-json` };
+			services.push(await startAppServer({ port: ports.app, dir: appDir, config }));
+			nativeApp = { id: appId, url: urls.app };
+		}
 	} catch (error) {
 		await stop();
 		throw error;
@@ -138,7 +153,9 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 		secrets,
 		tls,
 		smsOutbox: join(dataDir, 'idp', 'sms-outbox.jsonl'),
-		pids: Object.fromEntries(services.map((s) => [s.name, s.pid])),
+		nativeApp,
+		// Child processes only (the app's web build is served from this process).
+		pids: Object.fromEntries(services.filter((s) => s.pid !== process.pid).map((s) => [s.name, s.pid])),
 		wordpressUrl: urls.wordpress,
 		wordpressDir,
 		logDir,
