@@ -208,3 +208,35 @@ test('roles: created once, found the next time', async () => {
 	assert.equal(second.body.roles[0].id, first.body.roles[0].id);
 	assert.deepEqual(second.body.changes, []);
 });
+
+test('the API resource for apps: planned, then created with wp:read and wp:write and a default role granting both; nothing twice', async () => {
+	const indicator = 'http://127.0.0.1:8888/wp-json';
+	const plan = await step('api', { logto, indicator });
+	assert.equal(plan.status, 200, JSON.stringify(plan.body));
+	assert.deepEqual(
+		plan.body.changes.map((c: Body) => [c.field, c.to]),
+		[
+			['apiResource', indicator],
+			['apiResource.scopes', 'wp:read'],
+			['apiResource.scopes', 'wp:write'],
+			['role', 'wordpress:app'],
+			['role.wordpress:app.scopes', 'wp:read, wp:write'],
+		],
+	);
+	assert.equal(plan.body.applied, false);
+	assert.equal((await admin().GET('/api/resources')).data?.some((r) => r.indicator === indicator), false, 'a plan changes nothing');
+
+	const applied = await step('api', { logto, indicator, apply: true });
+	assert.equal(applied.body.applied, true);
+	const resource = (await admin().GET('/api/resources', { params: { query: { includeScopes: 'true' } } })).data!.find((r) => r.indicator === indicator)!;
+	assert.deepEqual(resource.scopes?.map((s) => s.name), ['wp:read', 'wp:write']);
+	const role = (await admin().GET('/api/roles')).data!.find((r) => r.name === 'wordpress:app')!;
+	assert.equal(role.isDefault, true, 'every new account gets it');
+	const granted = (await admin().GET('/api/roles/{id}/scopes', { params: { path: { id: role.id } } })).data!;
+	assert.deepEqual(granted.map((s) => [s.name, s.resourceId]), [['wp:read', resource.id], ['wp:write', resource.id]]);
+
+	const again = await step('api', { logto, indicator, apply: true });
+	assert.deepEqual(again.body.changes, []);
+	assert.equal(again.body.resource.id, resource.id);
+	assert.equal((await step('api', { logto, indicator: 'not a url' })).status, 400);
+});

@@ -66,8 +66,8 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 			accounts,
 			resourceServer: (resource, clientId) => {
 				if (resource === MANAGEMENT_API_RESOURCE) return { scope: applications.hasManagementRole(clientId) ? 'all' : '' };
-				const api = apiResources.get(resource);
-				return api && { scope: api.scopes.join(' ') };
+				const scopes = apiResources.scopeNames(resource);
+				return scopes && { scope: scopes.join(' ') };
 			},
 			corsAllowedOrigins: (clientId) => applications.corsAllowedOrigins(clientId),
 			jwks: { keys },
@@ -101,7 +101,7 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 		res.status(status).type('html').send(html);
 	});
 	const publicKeys = { keys: keys.map(({ d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...pub }) => pub) };
-	app.use('/api', managementApi({ issuer: config.issuer, jwks: publicKeys as never, applications, connectors, experience, roles, accounts }));
+	app.use('/api', managementApi({ issuer: config.issuer, jwks: publicKeys as never, applications, connectors, experience, roles, accounts, apiResources }));
 	const states = new InteractionStates(config.dataDir);
 	app.use(
 		interactions({

@@ -29,6 +29,7 @@ final class Rest_Setup {
 			'sms-test'    => 'sms_test',
 			'sign-in'     => 'sign_in',
 			'roles'       => 'roles',
+			'api'         => 'api',
 			'finish'      => 'finish',
 		);
 		foreach ( $routes as $path => $method ) {
@@ -201,28 +202,24 @@ final class Rest_Setup {
 		}
 		list( $data ) = $result;
 		if ( ! empty( $input['apply'] ) ) {
-			$mapping = Settings::get()['role_mapping'];
-			foreach ( $rows as $row ) {
-				$present = array_filter(
-					$mapping,
-					static function ( $existing ) use ( $row ) {
-						return $existing['logto_role'] === $row['logto_role'];
-					}
-				);
-				if ( ! $present ) {
-					$mapping[] = array(
-						'logto_role' => $row['logto_role'],
-						'wp_role'    => $row['wp_role'],
-					);
-				}
-			}
-			$saved = Settings::update( array( 'role_mapping' => $mapping ) );
-			if ( is_wp_error( $saved ) ) {
-				return $saved;
+			$mapping = Roles::add_rows( $rows );
+			if ( is_wp_error( $mapping ) ) {
+				return $mapping;
 			}
 			$data['role_mapping'] = $mapping;
 		}
 		return rest_ensure_response( $data );
+	}
+
+	/**
+	 * Step 5: the site's REST API as a Logto API resource (scopes wp:read and wp:write), granted
+	 * by a default role wordpress:app, so that apps get access tokens for it.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function api( \WP_REST_Request $request ) {
+		return self::run( $request, 'api', array( 'indicator' => Bearer_Auth::resource() ) + self::apply_flags( $request ) );
 	}
 
 	/**

@@ -83,4 +83,25 @@ final class Roles {
 			$user->add_role( $role );
 		}
 	}
+
+	/**
+	 * The role mapping with a row for each of these Logto roles it lacks, saved.
+	 *
+	 * @param array<int,array{logto_role: string, wp_role: string}> $rows Rows to add.
+	 * @return array<int,array{logto_role: string, wp_role: string}>|\WP_Error The mapping, or why it was not saved.
+	 */
+	public static function add_rows( array $rows ) {
+		$mapping = Settings::get()['role_mapping'];
+		$present = array_column( $mapping, 'logto_role' );
+		foreach ( $rows as $row ) {
+			if ( ! in_array( $row['logto_role'], $present, true ) ) {
+				$mapping[] = array(
+					'logto_role' => $row['logto_role'],
+					'wp_role'    => $row['wp_role'],
+				);
+			}
+		}
+		$saved = Settings::update( array( 'role_mapping' => $mapping ) );
+		return is_wp_error( $saved ) ? $saved : $mapping;
+	}
 }

@@ -118,9 +118,14 @@ test.describe( 'Set up Logto for me', () => {
 		effort.fields++;
 		await click( page, 'Create the roles' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( /Created wordpress:editor\./ ) ).toBeVisible();
+		// The REST API for apps: an API resource with wp:read and wp:write, granted by a default role.
+		await click( page, 'Register the REST API' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( `Registered ${ wpUrl() }/wp-json in Logto.` ) ).toBeVisible();
+		const [ api ] = ( await managementApi( '/api/resources?includeScopes=true' ) ) as Array< { indicator: string; scopes: Array< { name: string } > } >;
+		expect( api ).toMatchObject( { indicator: `${ wpUrl() }/wp-json`, scopes: [ { name: 'wp:read' }, { name: 'wp:write' } ] } );
 		await click( page, 'Finish' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Done. The machine-to-machine secret is forgotten.' ) ).toBeVisible();
-		await expect( page.locator( '.logto-bridge-setup__summary li' ) ).toHaveCount( 4 );
+		await expect( page.locator( '.logto-bridge-setup__summary li' ) ).toHaveCount( 5 );
 		console.log( `setup wizard from zero: ${ effort.fields } form fields, ${ effort.clicks } clicks` );
 
 		// No answer to the browser carried a secret: the app's, the M2M app's, or the SMS provider's.

@@ -3,6 +3,7 @@ import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import { z } from 'zod';
 
 import type { Accounts } from '../accounts.js';
+import type { ApiResources } from './api-resources.js';
 import { ApplicationError, MANAGEMENT_API_RESOURCE, type Applications } from './applications.js';
 import type { Connectors } from './connectors.js';
 import type { ApplicationCreate, ApplicationPatch, ApplicationType, ConnectorCreate, ConnectorPatch, ConnectorTest, RoleCreate, SignInExperiencePatch } from './logto-types.js';
@@ -18,6 +19,7 @@ export type ManagementDeps = {
 	experience: SignInExperiences;
 	roles: Roles;
 	accounts: Accounts;
+	apiResources: ApiResources;
 };
 
 // Logto accepts web URLs and custom-scheme (mobile) URIs here.
@@ -50,6 +52,9 @@ const connectorPatch = z.object({ config: z.record(z.string(), z.unknown()).opti
 const connectorTest = z.object({ phone: z.string().optional(), email: z.string().optional(), config: z.record(z.string(), z.unknown()), locale: z.string().optional() });
 const roleCreate = z.object({ name: z.string().min(1), description: z.string().min(1), type: z.enum(['User', 'MachineToMachine']).optional(), isDefault: z.boolean().optional() });
 const userRoles = z.object({ roleIds: z.array(z.string().min(1)).min(1) });
+const resourceCreate = z.object({ name: z.string().min(1).max(128), indicator: z.url() });
+const scopeCreate = z.object({ name: z.string().min(1).max(256).regex(/^\S+$/, 'no spaces'), description: z.string().nullable().optional() });
+const roleScopes = z.object({ scopeIds: z.array(z.string().min(1)).min(1) });
 
 /** Parses a body as Logto's koaGuard does: a 400 `guard.invalid_input` naming the first problem. */
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
@@ -65,7 +70,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
  * Management API resource with scope `all`, as Logto requires.
  */
 export function managementApi(deps: ManagementDeps): express.Router {
-	const { applications, connectors, experience, roles, accounts } = deps;
+	const { applications, connectors, experience, roles, accounts, apiResources } = deps;
 	const keys = createLocalJWKSet(deps.jwks);
 	const router = express.Router();
 	router.use(express.json({ limit: '100kb' }));
@@ -143,6 +148,20 @@ export function managementApi(deps: ManagementDeps): express.Router {
 	);
 	router.post('/roles', wrap((req) => roles.create(parse(roleCreate, req.body) as RoleCreate)));
 	router.get('/roles/:id', wrap((req) => found(roles.get(id(req)), 'role', id(req))));
+	router.get('/resources', wrap((req) => apiResources.list(req.query.includeScopes === 'true')));
+	const created = <T>(make: (req: Request) => T) => wrap((req, res) => res.status(201) && make(req));
+	router.post('/resources', created((req) => apiResources.add(parse(resourceCreate, req.body))));
+	router.get('/resources/:resourceId/scopes', wrap((req) => apiResources.scopes(id(req, 'resourceId'))));
+	router.post('/resources/:resourceId/scopes', created((req) => apiResources.addScope(id(req, 'resourceId'), parse(scopeCreate, req.body))));
+	router.get('/roles/:id/scopes', wrap((req) => apiResources.roleScopes(found(roles.get(id(req)), 'role', id(req)).name)));
+	router.post(
+		'/roles/:id/scopes',
+		created((req) => {
+			const role = found(roles.get(id(req)), 'role', id(req));
+			apiResources.grant(role.name, parse(roleScopes, req.body).scopeIds);
+			return apiResources.roleScopes(role.name);
+		}),
+	);
 	router.get(
 		'/users/:userId/roles',
 		wrap((req) => {

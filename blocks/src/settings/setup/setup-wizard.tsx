@@ -3,6 +3,7 @@ import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import { consoleLink, loadSetupState, setupStep, type Connected, type Credentials, type SetupState } from './api';
+import ApiStep from './api-step';
 import ApplicationStep from './application-step';
 import ConnectStep from './connect-step';
 import PhoneStep from './phone-step';
@@ -93,8 +94,14 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 									onSettingsChanged();
 								} }
 							/>
+							<ApiStep
+								credentials={ credentials }
+								onDone={ ( r ) =>
+									record( sprintf( /* translators: %s: API resource indicator. */ __( 'REST API %s registered for apps (wp:read, wp:write; new accounts get wordpress:app)', 'logto-bridge' ), r.resource?.indicator ?? '' ), r.resource ? `api-resources/${ r.resource.id }` : null )
+								}
+							/>
 							<section className="logto-bridge-setup__step" aria-labelledby="logto-setup-summary">
-								<h3 id="logto-setup-summary">{ __( '5. Summary', 'logto-bridge' ) }</h3>
+								<h3 id="logto-setup-summary">{ __( '6. Summary', 'logto-bridge' ) }</h3>
 								{ done.length === 0 ? (
 									<p>{ __( 'Nothing changed in Logto yet.', 'logto-bridge' ) }</p>
 								) : (
