@@ -47,7 +47,7 @@ test.describe( "the plugin's guards", () => {
 	} );
 
 	test( 'only administrators run the Logto setup wizard; no step answers with a secret', async ( { request } ) => {
-		const steps = [ 'connect', 'application', 'sms', 'sms-test', 'sign-in', 'roles', 'finish' ];
+		const steps = [ 'connect', 'application', 'sms', 'sms-test', 'sign-in', 'roles', 'api', 'finish' ];
 		const data = { logto: { endpoint: 'http://127.0.0.1:9', app_id: 'x', app_secret: 'y' } };
 		expect( ( await request.get( '/wp-json/logto-bridge/v1/setup' ) ).status(), 'anonymous state' ).toBe( 401 );
 		for ( const step of steps ) {

@@ -72,7 +72,7 @@ test.describe( 'Set up Logto for me', () => {
 		await expect( page.getByRole( 'heading', { name: '2. The WordPress application' } ) ).toHaveCount( 0 );
 	} );
 
-	test( 'from zero: connect, create the app, Tencent in sandbox with a test SMS, phone sign-in, roles; then a visitor signs in by phone as a new editor', async ( { adminPage: page, browser } ) => {
+	test( 'from zero: connect, create the app, Tencent in sandbox with a test SMS, phone sign-in, roles, the REST API for apps; then a visitor signs in by phone as a new editor', async ( { adminPage: page, browser } ) => {
 		effort.fields = 0;
 		effort.clicks = 0;
 		const answers: Array< Promise< string > > = [];
