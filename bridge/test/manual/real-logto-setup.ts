@@ -54,4 +54,11 @@ await code('sign-in apply', steps.phoneSignIn(access, { apply: true }).then((r) 
 await code('sign-in again', steps.phoneSignIn(access, { apply: true }).then((r) => ({ changes: r.changes, applied: r.applied })));
 await code('roles', steps.roles(access, { roles: [{ name: 'wordpress:editor', description: 'WordPress editor', isDefault: true }], apply: true }));
 await code('roles again', steps.roles(access, { roles: [{ name: 'wordpress:editor', description: 'WordPress editor', isDefault: true }], apply: true }));
+const api = `${site}wp-json`;
+await code('api preview', steps.apiResource(access, { indicator: api, apply: false }));
+await code('api apply', steps.apiResource(access, { indicator: api, apply: true }));
+await code('api again', steps.apiResource(access, { indicator: api, apply: true }));
+const resource = (await admin.GET('/api/resources', { params: { query: { includeScopes: 'true' } } })).data!.find((r) => r.indicator === api);
+const appRole = (await admin.GET('/api/roles')).data!.find((r) => r.name === 'wordpress:app');
+out('api in logto', { resource: resource && { indicator: resource.indicator, scopes: resource.scopes?.map((x) => x.name) }, role: appRole && { isDefault: appRole.isDefault, scopes: (await admin.GET('/api/roles/{id}/scopes', { params: { path: { id: appRole.id } } })).data!.map((x) => x.name) } });
 forgetTokens();
