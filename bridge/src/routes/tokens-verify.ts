@@ -59,43 +59,39 @@ function parseBody(body: string): Record<string, unknown> | null {
  * on the site.
  */
 export default function tokensVerify(router: IRouter, ctx: BridgeContext): void {
-	router.post(ROUTES.tokensVerify, express.text({ type: '*/*', limit: '16kb' }), async (req, res, next) => {
-		try {
-			const signed = await signedPost(ctx, req, res, ROUTES.tokensVerify, 'token-verify');
-			if (!signed) return;
-			const body = parseBody(signed.body);
-			if (!body) return signed.answer(400, { error: 'invalid_request' });
-			const result = await verifyAccessToken(ctx, body.token);
-			if ('error' in result) return signed.answer(result.status, { error: result.error });
-			const { payload, scopes } = result;
-			signed.answer(200, { sub: payload.sub, scopes, exp: payload.exp, clientId: typeof payload.client_id === 'string' ? payload.client_id : null });
-		} catch (error) {
-			next(error);
-		}
-	});
+	tokenRoute(router, ctx, ROUTES.tokensVerify, 'token-verify', async (_body, { payload, scopes }) => [
+		200,
+		{ sub: payload.sub, scopes, exp: payload.exp, clientId: typeof payload.client_id === 'string' ? payload.client_id : null },
+	]);
 
-	router.post(ROUTES.tokensAccount, express.text({ type: '*/*', limit: '16kb' }), async (req, res, next) => {
+	tokenRoute(router, ctx, ROUTES.tokensAccount, 'token-account', async (body, { payload, scopes }) => {
+		const userinfoToken = body.userinfo_token;
+		if (typeof userinfoToken !== 'string' || userinfoToken === '' || userinfoToken.length > 4096) return [401, { error: 'invalid_token' }];
+		const oidcConfig = await ctx.oidc.get(await ctx.site.get());
+		let claims;
 		try {
-			const signed = await signedPost(ctx, req, res, ROUTES.tokensAccount, 'token-account');
+			// Logto answers only for a live token; openid-client checks it is the same subject.
+			claims = await client.fetchUserInfo(oidcConfig, userinfoToken, payload.sub);
+		} catch (error) {
+			ctx.log.info({ step: 'token-account', reason: (error as { code?: string }).code ?? 'invalid' }, 'userinfo refused');
+			return [401, { error: 'invalid_token' }];
+		}
+		ctx.log.info({ step: 'token-account' }, 'app sign-in verified');
+		return [200, { sub: payload.sub, scopes, exp: payload.exp, claims }];
+	});
+}
+
+/** A signed POST carrying an access token: refused as verifyAccessToken says, else answered by `handle`. */
+function tokenRoute(router: IRouter, ctx: BridgeContext, route: string, step: string, handle: (body: Record<string, unknown>, verified: Verified) => Promise<[number, object]>): void {
+	router.post(route, express.text({ type: '*/*', limit: '16kb' }), async (req, res, next) => {
+		try {
+			const signed = await signedPost(ctx, req, res, route, step);
 			if (!signed) return;
 			const body = parseBody(signed.body);
 			if (!body) return signed.answer(400, { error: 'invalid_request' });
 			const result = await verifyAccessToken(ctx, body.token);
 			if ('error' in result) return signed.answer(result.status, { error: result.error });
-			if (typeof body.userinfo_token !== 'string' || body.userinfo_token === '' || body.userinfo_token.length > 4096) {
-				return signed.answer(401, { error: 'invalid_token' });
-			}
-			const oidcConfig = await ctx.oidc.get(await ctx.site.get());
-			let claims;
-			try {
-				// Logto answers only for a live token; openid-client checks it is the same subject.
-				claims = await client.fetchUserInfo(oidcConfig, body.userinfo_token, result.payload.sub);
-			} catch (error) {
-				ctx.log.info({ step: 'token-account', reason: (error as { code?: string }).code ?? 'invalid' }, 'userinfo refused');
-				return signed.answer(401, { error: 'invalid_token' });
-			}
-			ctx.log.info({ step: 'token-account' }, 'app sign-in verified');
-			signed.answer(200, { sub: result.payload.sub, scopes: result.scopes, exp: result.payload.exp, claims });
+			signed.answer(...(await handle(body, result)));
 		} catch (error) {
 			next(error);
 		}
