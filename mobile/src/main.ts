@@ -91,7 +91,7 @@ class App {
 				await this.auth.forget();
 				return this.signedOut(err.message);
 			}
-			show(screens.signedIn({ id: 0, name: '…', slug: '' }, [], message(err), { comment: async () => {}, signOut: () => void this.signOut() }));
+			show(screens.unavailable(message(err), { retry: () => void this.render(null), signOut: () => void this.signOut() }));
 		}
 	}
 

@@ -85,3 +85,15 @@ function postItem(post: WpPost, on: SignedInHandlers): HTMLElement {
 export function problem(text: string): HTMLElement {
 	return h('main', {}, h('h1', {}, 'The app is not set up'), alert(text));
 }
+
+/** Signed in, but the site did not answer: try again, or sign out. */
+export function unavailable(text: string, on: { retry: () => void; signOut: () => void }): HTMLElement {
+	return h(
+		'main',
+		{},
+		h('h1', {}, 'WordPress'),
+		alert(text),
+		h('button', { type: 'button', onclick: () => on.retry() }, 'Try again'),
+		h('button', { type: 'button', class: 'secondary', onclick: () => on.signOut() }, 'Sign out'),
+	);
+}

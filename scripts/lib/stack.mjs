@@ -9,7 +9,6 @@ import { join } from 'node:path';
 
 import { ensureNativeApp } from './app-registration.mjs';
 import { startAppServer } from './app-server.mjs';
-
 import { ensureCertificate } from './native/tls.mjs';
 import { startNginx } from './native/nginx.mjs';
 import { startRedis } from './native/redis.mjs';
