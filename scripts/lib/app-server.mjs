@@ -18,8 +18,14 @@ export async function startAppServer({ port, dir, config }) {
 	// The app talks to Logto and the site only; nothing inline, nothing framed.
 	const csp = `default-src 'self'; connect-src 'self' ${origin(config.endpoint)} ${origin(config.site)}; img-src 'self' data:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`;
 	const server = createServer(async (req, res) => {
-		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname);
 		const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+		let path;
+		try {
+			path = decodeURIComponent(new URL(req.url ?? '/', 'http://app').pathname);
+		} catch {
+			res.writeHead(400, headers).end();
+			return;
+		}
 		if (path === '/config.json') {
 			res.writeHead(200, { ...headers, 'content-type': TYPES['.json'] }).end(JSON.stringify(config));
 			return;
