@@ -48,7 +48,8 @@ final class Users {
 			return new \WP_Error( 'busy', 'another sign-in for this account is in progress' );
 		}
 		try {
-			$user = self::find_by_sub( $sub ) ?: self::link( $claims );
+			// Asked again under the lock: a request that held it may have just created the user.
+			$user = self::find_by_sub( $sub, true ) ?: self::link( $claims );
 			if ( is_wp_error( $user ) ) {
 				return $user;
 			}
@@ -111,15 +112,18 @@ final class Users {
 	/**
 	 * The user linked to a Logto subject.
 	 *
-	 * @param string $sub Logto subject.
+	 * @param string $sub   Logto subject.
+	 * @param bool   $fresh Ask the database, not this request's query cache (which still holds
+	 *                      an earlier "none" while another request created the user).
 	 * @return \WP_User|null
 	 */
-	public static function find_by_sub( $sub ) {
+	public static function find_by_sub( $sub, $fresh = false ) {
 		$users = get_users(
 			array(
-				'meta_key'   => self::META_SUB, // phpcs:ignore WordPress.DB.SlowDBQuery -- sign-in steps only.
-				'meta_value' => $sub, // phpcs:ignore WordPress.DB.SlowDBQuery
-				'number'     => 1,
+				'meta_key'      => self::META_SUB, // phpcs:ignore WordPress.DB.SlowDBQuery -- sign-in steps only.
+				'meta_value'    => $sub, // phpcs:ignore WordPress.DB.SlowDBQuery
+				'number'        => 1,
+				'cache_results' => ! $fresh,
 			)
 		);
 		return $users ? $users[0] : null;
