@@ -3,6 +3,7 @@ import LogtoClient, { UserScope, type LogtoConfig } from '@logto/browser';
 import CapacitorLogtoClient from '@logto/capacitor';
 
 import type { AppConfig } from './config';
+import { locale } from './i18n';
 import { phoneFirstParams, withParams } from './phone-first';
 
 /** The site's API scopes; Logto grants those the user's roles hold. */
@@ -30,7 +31,8 @@ export class Auth {
 		this.client = isNative() ? new CapacitorLogtoClient(logtoConfig) : new LogtoClient(logtoConfig);
 		const navigate = this.client.adapter.navigate;
 		this.client.adapter.navigate = (url, parameters) => {
-			const params = parameters.for === 'sign-in' ? this.phoneParams : null;
+			// Logto's pages in the app's language; with a number, straight to its code.
+			const params = parameters.for === 'sign-in' ? { ui_locales: locale(), ...this.phoneParams } : null;
 			this.phoneParams = null;
 			return navigate(params ? withParams(url, params) : url, parameters);
 		};

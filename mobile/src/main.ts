@@ -1,6 +1,7 @@
 import './style.css';
 
 import { Auth, isNative } from './auth';
+import { localeOf, setLocale, t } from './i18n';
 import { parseConfig, type AppConfig } from './config';
 import { typedPhone } from './phone-first';
 import * as screens from './screens';
@@ -47,7 +48,7 @@ class App {
 	}
 
 	private async signIn(phone: string | null): Promise<void> {
-		show(screens.loading('Opening Logto…'));
+		show(screens.loading(t('Opening Logto…')));
 		try {
 			await this.auth.signIn(phone);
 			// The web page has left for Logto by now; on a device the sign-in has come back.
@@ -65,7 +66,7 @@ class App {
 			screens.signedOut(this.config.site, error, {
 				phone: (input) => {
 					const phone = typedPhone(input);
-					if (!phone) return this.signedOut('Enter a valid phone number with its country code, for example +1 201 555 0123.');
+					if (!phone) return this.signedOut(t('Enter a valid phone number with its country code, for example +1 201 555 0123.'));
 					void this.signIn(phone);
 				},
 				other: () => void this.signIn(null),
@@ -75,7 +76,7 @@ class App {
 
 	private async render(error: string | null): Promise<void> {
 		if (!(await this.auth.isAuthenticated())) return this.signedOut(error);
-		show(screens.loading('Loading…'));
+		show(screens.loading(t('Loading…')));
 		try {
 			const user = await this.wp.me();
 			const posts = await this.wp.posts(user.capabilities?.read_private_posts === true);
@@ -99,7 +100,7 @@ class App {
 		status.dataset.ok = '0';
 		try {
 			const comment = await this.wp.comment(post, content);
-			status.textContent = comment.status === 'approved' ? 'Comment posted.' : 'Comment posted. It appears once a moderator approves it.';
+			status.textContent = t(comment.status === 'approved' ? 'Comment posted.' : 'Comment posted. It appears once a moderator approves it.');
 			status.dataset.ok = '1';
 		} catch (error) {
 			status.textContent = message(error);
@@ -107,7 +108,7 @@ class App {
 	}
 
 	private async signOut(): Promise<void> {
-		show(screens.loading('Signing out…'));
+		show(screens.loading(t('Signing out…')));
 		try {
 			await this.auth.signOut();
 		} catch (error) {
@@ -119,7 +120,9 @@ class App {
 }
 
 async function boot(): Promise<void> {
-	show(screens.loading('Loading…'));
+	setLocale(localeOf(navigator.language));
+	document.documentElement.lang = navigator.language.startsWith('zh') ? 'zh-CN' : 'en';
+	show(screens.loading(t('Loading…')));
 	let config: AppConfig;
 	try {
 		const res = await fetch('./config.json', { cache: 'no-store' });

@@ -1,4 +1,5 @@
 import { h, htmlText } from './dom';
+import { t } from './i18n';
 import type { WpPost, WpUser } from './wordpress-api';
 
 export type SignedOutHandlers = { phone: (input: string) => void; other: () => void };
@@ -22,19 +23,19 @@ export function signedOut(site: string, error: string | null, on: SignedOutHandl
 				on.phone(input.value);
 			},
 		},
-		h('label', { for: 'phone' }, 'Phone number'),
+		h('label', { for: 'phone' }, t('Phone number')),
 		input,
-		h('p', { class: 'muted' }, 'With its country code. We text you a code.'),
-		h('button', { type: 'submit' }, 'Send me a code'),
+		h('p', { class: 'muted' }, t('With its country code. We text you a code.')),
+		h('button', { type: 'submit' }, t('Send me a code')),
 	);
 	return h(
 		'main',
 		{},
-		h('h1', {}, 'Sign in'),
-		h('p', { class: 'muted' }, `to ${new URL(site).host}`),
+		h('h1', {}, t('Sign in')),
+		h('p', { class: 'muted' }, t('to {site}', { site: new URL(site).host })),
 		alert(error),
 		form,
-		h('button', { type: 'button', class: 'secondary', onclick: () => on.other() }, 'Sign in another way'),
+		h('button', { type: 'button', class: 'secondary', onclick: () => on.other() }, t('Sign in another way')),
 	);
 }
 
@@ -45,18 +46,18 @@ export function signedIn(user: WpUser, posts: WpPost[], error: string | null, on
 		{},
 		h('h1', {}, 'WordPress'),
 		alert(error),
-		h('section', { 'aria-label': 'You' }, h('p', {}, 'Signed in as ', h('strong', { 'data-testid': 'user-name' }, user.name)), h('p', { class: 'muted', 'data-testid': 'user-id' }, `User #${user.id}`)),
-		h('h2', {}, 'Latest posts'),
-		posts.length === 0 ? h('p', { class: 'muted' }, 'No posts yet.') : h('ul', { class: 'posts' }, ...posts.map((post) => postItem(post, on))),
-		h('button', { type: 'button', class: 'secondary', onclick: () => on.signOut() }, 'Sign out'),
+		h('section', { 'aria-label': 'You' }, h('p', {}, t('Signed in as '), h('strong', { 'data-testid': 'user-name' }, user.name)), h('p', { class: 'muted', 'data-testid': 'user-id' }, t('User #{id}', { id: user.id }))),
+		h('h2', {}, t('Latest posts')),
+		posts.length === 0 ? h('p', { class: 'muted' }, t('No posts yet.')) : h('ul', { class: 'posts' }, ...posts.map((post) => postItem(post, on))),
+		h('button', { type: 'button', class: 'secondary', onclick: () => on.signOut() }, t('Sign out')),
 	);
 }
 
 function postItem(post: WpPost, on: SignedInHandlers): HTMLElement {
-	const title = htmlText(post.title.rendered) || '(no title)';
-	const box = h('textarea', { name: 'comment', rows: '2', required: true, 'aria-label': `Comment on ${title}` });
+	const title = htmlText(post.title.rendered) || t('(no title)');
+	const box = h('textarea', { name: 'comment', rows: '2', required: true, 'aria-label': t('Comment on {title}', { title }) });
 	const status = h('p', { role: 'status', class: 'muted' });
-	const button = h('button', { type: 'submit' }, 'Post comment');
+	const button = h('button', { type: 'submit' }, t('Post comment'));
 	const form = h(
 		'form',
 		{
@@ -75,7 +76,7 @@ function postItem(post: WpPost, on: SignedInHandlers): HTMLElement {
 	return h(
 		'li',
 		{ 'aria-label': title },
-		h('h3', {}, title, post.status === 'private' ? h('span', { class: 'badge' }, 'Members only') : null),
+		h('h3', {}, title, post.status === 'private' ? h('span', { class: 'badge' }, t('Members only')) : null),
 		h('p', {}, htmlText(post.excerpt.rendered)),
 		form,
 	);
@@ -83,7 +84,7 @@ function postItem(post: WpPost, on: SignedInHandlers): HTMLElement {
 
 /** The app cannot start (no or a wrong config.json). */
 export function problem(text: string): HTMLElement {
-	return h('main', {}, h('h1', {}, 'The app is not set up'), alert(text));
+	return h('main', {}, h('h1', {}, t('The app is not set up')), alert(text));
 }
 
 /** Signed in, but the site did not answer: try again, or sign out. */
@@ -93,7 +94,7 @@ export function unavailable(text: string, on: { retry: () => void; signOut: () =
 		{},
 		h('h1', {}, 'WordPress'),
 		alert(text),
-		h('button', { type: 'button', onclick: () => on.retry() }, 'Try again'),
-		h('button', { type: 'button', class: 'secondary', onclick: () => on.signOut() }, 'Sign out'),
+		h('button', { type: 'button', onclick: () => on.retry() }, t('Try again')),
+		h('button', { type: 'button', class: 'secondary', onclick: () => on.signOut() }, t('Sign out')),
 	);
 }

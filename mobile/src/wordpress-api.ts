@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 /** A refusal from WordPress: its status, error code and message (shown as is). */
 export class WordPressError extends Error {
 	constructor(
@@ -50,11 +52,11 @@ export class WordPressApi {
 		try {
 			res = await fetch(`${this.site}/wp-json${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 		} catch {
-			throw new WordPressError(0, 'unreachable', 'The site cannot be reached. Check your connection and try again.');
+			throw new WordPressError(0, 'unreachable', t('The site cannot be reached. Check your connection and try again.'));
 		}
 		const data = (await res.json().catch(() => null)) as (T & { code?: string; message?: string }) | null;
 		if (!res.ok || data === null) {
-			throw new WordPressError(res.status, data?.code ?? 'error', data?.message ?? `The site answered ${res.status}.`);
+			throw new WordPressError(res.status, data?.code ?? 'error', data?.message ?? t('The site answered {status}.', { status: res.status }));
 		}
 		return data;
 	}

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { adminRest, findUserByPhone, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, findUserByPhone, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // The mobile app's web build (mobile/, @logto/browser on the web) in Chromium against the whole
 // local stack: the app signs in through the idp's pages, the site verifies its Logto access
@@ -128,4 +128,17 @@ test.describe( 'the mobile app (web build)', () => {
 		await expect( page.getByRole( 'alert' ) ).toHaveText( 'Enter a valid phone number with its country code, for example +1 201 555 0123.' );
 		await expect( page ).toHaveURL( `${ appUrl() }/` );
 	} );
+
+	test( 'on a Chinese device the app and Logto’s pages speak Simplified Chinese', async ( { browser } ) => {
+		const context = await browser.newContext( { locale: 'zh-CN' } );
+		const page = await context.newPage();
+		await page.goto( appUrl() );
+		await expect( page.getByRole( 'heading', { name: '登录' } ) ).toBeVisible();
+		await page.getByLabel( '手机号码' ).fill( '+86 138 0013 8123' );
+		await page.getByRole( 'button', { name: '发送验证码' } ).click();
+		await expect( page ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
+		await expect( page.getByLabel( '手机号码' ) ).toHaveValue( '+8613800138123' );
+		await context.close();
+	} );
 } );
+
