@@ -87,6 +87,16 @@ test.describe( 'the mobile app (web build)', () => {
 		const me = ( bearer: string ) => page.request.get( `${ wpUrl() }/wp-json/wp/v2/users/me`, { headers: { authorization: `Bearer ${ bearer }` } } );
 		expect( ( await me( access ) ).status() ).toBe( 200 );
 		expect( ( await me( flipped ) ).status() ).toBe( 401 );
+		// The app's own grant narrowed to wp:read (a refresh asking fewer scopes): it reads, it may not write.
+		const refreshToken = await page.evaluate( () => Object.entries( localStorage ).find( ( [ key ] ) => key.endsWith( ':refreshToken' ) )?.[ 1 ] ?? '' );
+		const narrowed = await page.request.post( `${ idpUrl() }/oidc/token`, {
+			form: { grant_type: 'refresh_token', refresh_token: refreshToken, client_id: process.env.E2E_NATIVE_APP_ID as string, resource: `${ wpUrl() }/wp-json`, scope: 'wp:read' },
+		} );
+		const readOnly = ( ( await narrowed.json() ) as { access_token: string } ).access_token;
+		expect( ( await me( readOnly ) ).status() ).toBe( 200 );
+		const refused = await page.request.post( `${ wpUrl() }/wp-json/wp/v2/comments`, { headers: { authorization: `Bearer ${ readOnly }` }, data: { post: 1, content: 'Not with wp:read' } } );
+		expect( refused.status() ).toBe( 403 );
+		expect( refused.headers()[ 'www-authenticate' ] ).toBe( 'Bearer error="insufficient_scope"' );
 		// The app's sign-in route: only for the number that was verified, only with good tokens.
 		const join = ( data: Record< string, string > ) => page.request.post( `${ wpUrl() }/wp-json/logto-bridge/v1/app/sign-in`, { data } );
 		expect( ( await ( await join( { access_token: access, userinfo_token: userinfo, phone } ) ).json() ).id ).toBe( user!.id );
