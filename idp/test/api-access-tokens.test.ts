@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
 import { startIdp, type RunningIdp } from '@logto-bridge/testkit';
-import { appTokens, registerNativeApp } from '@logto-bridge/testkit/app-token';
+import { appTokens, localManagementApi, registerNativeApp } from '@logto-bridge/testkit/app-token';
 
 // Access tokens for an API resource, as Logto issues them to a native app: a JWT whose audience
 // is the resource, signed with the ID tokens' key, carrying the scopes the user's roles grant.
@@ -79,17 +79,7 @@ test("CORS as Logto allows it: the origin of a redirect URI or of the app's cors
 	assert.equal(await tokenCall('http://127.0.0.1:3999', web), 'http://127.0.0.1:3999', "the redirect URI's origin");
 	assert.equal(await tokenCall('https://evil.example', web), null, 'another origin');
 	assert.equal(await tokenCall('capacitor://localhost', nativeAppId), null, 'a WebView origin the app does not list');
-	const token = await (
-		await fetch(`${idp.url}/oidc/token`, {
-			method: 'POST',
-			headers: { authorization: `Basic ${Buffer.from('wordpress-setup:local-setup-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' }),
-		})
-	).json() as { access_token: string };
-	await fetch(`${idp.url}/api/applications/${nativeAppId}`, {
-		method: 'PATCH',
-		headers: { authorization: `Bearer ${token.access_token}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ customClientMetadata: { corsAllowedOrigins: ['capacitor://localhost'] } }),
-	});
+	const api = await localManagementApi(idp.url);
+	await api(`/applications/${nativeAppId}`, 'PATCH', { customClientMetadata: { corsAllowedOrigins: ['capacitor://localhost'] } });
 	assert.equal(await tokenCall('capacitor://localhost', nativeAppId), 'capacitor://localhost', 'listed in corsAllowedOrigins');
 });

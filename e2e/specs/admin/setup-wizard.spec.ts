@@ -4,6 +4,8 @@ import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
+import { localManagementApi } from '@logto-bridge/testkit/app-token';
+
 import { startIdp } from '../../../scripts/lib/services.mjs';
 import { expect, test } from '../../support/test';
 import { allUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
@@ -35,14 +37,8 @@ function codeSentTo( phone: string ) {
 	return lines.reverse().find( ( l ) => l.to === phone )?.code;
 }
 
-async function managementApi( path: string ) {
-	const token = ( await ( await fetch( `${ logto }/oidc/token`, {
-		method: 'POST',
-		headers: { authorization: `Basic ${ Buffer.from( 'wordpress-setup:local-setup-secret' ).toString( 'base64' ) }`, 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams( { grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' } ),
-	} ) ).json() ) as { access_token: string };
-	return ( await fetch( `${ logto }${ path }`, { headers: { authorization: `Bearer ${ token.access_token }` } } ) ).json();
-}
+/** The fresh tenant as Logto Console would show it. */
+const managementApi = async ( path: string ) => ( await localManagementApi( logto ) )( path );
 
 async function connect( page: Page, secret = 'local-setup-secret' ) {
 	await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
@@ -121,7 +117,7 @@ test.describe( 'Set up Logto for me', () => {
 		// The REST API for apps: an API resource with wp:read and wp:write, granted by a default role.
 		await click( page, 'Register the REST API' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( `Registered ${ wpUrl() }/wp-json in Logto.` ) ).toBeVisible();
-		const [ api ] = ( await managementApi( '/api/resources?includeScopes=true' ) ) as Array< { indicator: string; scopes: Array< { name: string } > } >;
+		const [ api ] = ( await managementApi( '/resources?includeScopes=true' ) ) as Array< { indicator: string; scopes: Array< { name: string } > } >;
 		expect( api ).toMatchObject( { indicator: `${ wpUrl() }/wp-json`, scopes: [ { name: 'wp:read' }, { name: 'wp:write' } ] } );
 		await click( page, 'Finish' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Done. The machine-to-machine secret is forgotten.' ) ).toBeVisible();
@@ -129,8 +125,8 @@ test.describe( 'Set up Logto for me', () => {
 		console.log( `setup wizard from zero: ${ effort.fields } form fields, ${ effort.clicks } clicks` );
 
 		// No answer to the browser carried a secret: the app's, the M2M app's, or the SMS provider's.
-		const [ app ] = ( await managementApi( '/api/applications?types=Traditional' ) ) as Array< { id: string } >;
-		const [ appSecret ] = ( await managementApi( `/api/applications/${ app!.id }/secrets` ) ) as Array< { value: string } >;
+		const [ app ] = ( await managementApi( '/applications?types=Traditional' ) ) as Array< { id: string } >;
+		const [ appSecret ] = ( await managementApi( `/applications/${ app!.id }/secrets` ) ) as Array< { value: string } >;
 		const bodies = await Promise.all( answers );
 		expect( bodies.length ).toBeGreaterThanOrEqual( 8 );
 		for ( const body of bodies ) {
@@ -169,10 +165,10 @@ test.describe( 'Set up Logto for me', () => {
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Logto already has this: nothing to change.' ) ).toHaveCount( 2 );
 		await click( page, 'Turn on phone sign-in' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Phone sign-in was already on: nothing changed.' ) ).toBeVisible();
-		const exp = ( await managementApi( '/api/sign-in-exp' ) ) as { signIn: { methods: Array< { identifier: string } > }; signUp: { identifiers: string[] } };
+		const exp = ( await managementApi( '/sign-in-exp' ) ) as { signIn: { methods: Array< { identifier: string } > }; signUp: { identifiers: string[] } };
 		expect( exp.signIn.methods.map( ( m ) => m.identifier ) ).toEqual( [ 'email', 'phone' ] );
 		expect( exp.signUp.identifiers ).toEqual( [ 'email', 'phone' ] );
-		const apps = ( await managementApi( '/api/applications?types=Traditional' ) ) as unknown[];
+		const apps = ( await managementApi( '/applications?types=Traditional' ) ) as unknown[];
 		expect( apps ).toHaveLength( 1 );
 	} );
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
 import { importJWK, SignJWT, type JWK } from 'jose';
 
-import { appAccessToken, registerNativeApp } from '@logto-bridge/testkit/app-token';
+import { appAccessToken, flipSignature, registerNativeApp } from '@logto-bridge/testkit/app-token';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
@@ -74,7 +74,7 @@ test.describe( 'REST API with Logto access tokens (tokens from a Native-app sign
 		const phone = '+12015550162';
 		await phoneSignUp( { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: outbox() }, phone );
 		const token = await appToken( phone, 'wp:read' );
-		const flipped = token.slice( 0, -2 ) + ( token.at( -2 ) === 'A' ? 'B' : 'A' ) + token.at( -1 );
+		const flipped = flipSignature( token );
 		const bad = await rest( flipped, '/wp-json/wp/v2/users/me' );
 		expect( bad.status ).toBe( 401 );
 		expect( bad.challenge ).toBe( 'Bearer error="invalid_token"' );

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 
+import { flipSignature } from '@logto-bridge/testkit/app-token';
+
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
 import { adminRest, findUserByPhone, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
@@ -83,7 +85,7 @@ test.describe( 'the mobile app (web build)', () => {
 
 		// The app's token is the site's key: a flipped signature is refused outright.
 		const { access, userinfo } = await appTokens( page );
-		const flipped = access.slice( 0, -2 ) + ( access.at( -2 ) === 'A' ? 'B' : 'A' ) + access.at( -1 );
+		const flipped = flipSignature( access );
 		const me = ( bearer: string ) => page.request.get( `${ wpUrl() }/wp-json/wp/v2/users/me`, { headers: { authorization: `Bearer ${ bearer }` } } );
 		expect( ( await me( access ) ).status() ).toBe( 200 );
 		expect( ( await me( flipped ) ).status() ).toBe( 401 );
