@@ -11,7 +11,7 @@ const API_SCOPES = ['wp:read', 'wp:write'];
 // One key set per Logto JWKS URI; jose refetches it (rate-limited) when a token names an unknown kid.
 const keySets = new Map<string, JWTVerifyGetKey>();
 
-type Verified = { payload: JWTPayload & { sub: string; exp: number }; scopes: string[] };
+type Verified = { payload: JWTPayload & { sub: string; exp: number }; scopes: string[]; oidcConfig: client.Configuration };
 type Refused = { status: number; error: string };
 
 /**
@@ -23,7 +23,8 @@ async function verifyAccessToken(ctx: BridgeContext, token: unknown): Promise<Ve
 	if (typeof token !== 'string' || token.split('.').length !== 3) return { status: 401, error: 'invalid_token' };
 	const site = await ctx.site.get();
 	if (!site.apiResource) return { status: 400, error: 'not_configured' };
-	const metadata = (await ctx.oidc.get(site)).serverMetadata();
+	const oidcConfig = await ctx.oidc.get(site);
+	const metadata = oidcConfig.serverMetadata();
 	if (!metadata.jwks_uri) return { status: 502, error: 'idp_error' };
 	let keys = keySets.get(metadata.jwks_uri);
 	if (!keys) keySets.set(metadata.jwks_uri, (keys = createRemoteJWKSet(new URL(metadata.jwks_uri))));
@@ -36,7 +37,7 @@ async function verifyAccessToken(ctx: BridgeContext, token: unknown): Promise<Ve
 	}
 	const scopes = String(payload.scope ?? '').split(' ').filter((s) => API_SCOPES.includes(s));
 	if (scopes.length === 0) return { status: 403, error: 'insufficient_scope' };
-	return { payload: payload as Verified['payload'], scopes };
+	return { payload: payload as Verified['payload'], scopes, oidcConfig };
 }
 
 /** The signed JSON body of a WordPress call, or null once it has been answered as invalid. */
@@ -64,10 +65,9 @@ export default function tokensVerify(router: IRouter, ctx: BridgeContext): void 
 		{ sub: payload.sub, scopes, exp: payload.exp, clientId: typeof payload.client_id === 'string' ? payload.client_id : null },
 	]);
 
-	tokenRoute(router, ctx, ROUTES.tokensAccount, 'token-account', async (body, { payload, scopes }) => {
+	tokenRoute(router, ctx, ROUTES.tokensAccount, 'token-account', async (body, { payload, scopes, oidcConfig }) => {
 		const userinfoToken = body.userinfo_token;
 		if (typeof userinfoToken !== 'string' || userinfoToken === '' || userinfoToken.length > 4096) return [401, { error: 'invalid_token' }];
-		const oidcConfig = await ctx.oidc.get(await ctx.site.get());
 		let claims;
 		try {
 			// Logto answers only for a live token; openid-client checks it is the same subject.
