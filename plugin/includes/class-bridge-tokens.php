@@ -24,20 +24,18 @@ final class Bridge_Tokens {
 	 * @return array{sub: string, scopes: string[], exp: int}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
 	 */
 	public static function verify( $token ) {
-		$response = Bridge_Client::signed_request( 'POST', 'tokensVerify', (string) wp_json_encode( array( 'token' => $token ) ), 5 );
-		if ( is_wp_error( $response ) ) {
-			return $response;
+		$data = self::post( 'tokensVerify', array( 'token' => $token ), 5 );
+		if ( is_wp_error( $data ) ) {
+			return $data;
 		}
-		$status = (int) wp_remote_retrieve_response_code( $response );
-		$data   = json_decode( (string) wp_remote_retrieve_body( $response ), true );
-		if ( 200 === $status && is_array( $data ) && isset( $data['sub'], $data['exp'] ) && is_string( $data['sub'] ) && is_array( $data['scopes'] ?? null ) ) {
+		if ( isset( $data['sub'], $data['exp'] ) && is_string( $data['sub'] ) && is_array( $data['scopes'] ?? null ) ) {
 			return array(
 				'sub'    => $data['sub'],
 				'scopes' => $data['scopes'],
 				'exp'    => (int) $data['exp'],
 			);
 		}
-		return new \WP_Error( 403 === $status ? 'insufficient_scope' : 'invalid_token', 'access token refused' );
+		return self::refused( 200 );
 	}
 
 	/**
@@ -49,24 +47,51 @@ final class Bridge_Tokens {
 	 * @return array{sub: string, claims: array<string,mixed>}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
 	 */
 	public static function app_account( $token, $userinfo_token ) {
-		$body     = (string) wp_json_encode(
+		$data = self::post(
+			'tokensAccount',
 			array(
 				'token'          => $token,
 				'userinfo_token' => $userinfo_token,
-			)
+			),
+			10
 		);
-		$response = Bridge_Client::signed_request( 'POST', 'tokensAccount', $body, 10 );
-		if ( is_wp_error( $response ) ) {
-			return $response;
+		if ( is_wp_error( $data ) ) {
+			return $data;
 		}
-		$status = (int) wp_remote_retrieve_response_code( $response );
-		$data   = json_decode( (string) wp_remote_retrieve_body( $response ), true );
-		if ( 200 === $status && is_array( $data ) && isset( $data['sub'], $data['claims']['sub'] ) && $data['sub'] === $data['claims']['sub'] ) {
+		if ( isset( $data['sub'], $data['claims']['sub'] ) && $data['sub'] === $data['claims']['sub'] ) {
 			return array(
 				'sub'    => (string) $data['sub'],
 				'claims' => $data['claims'],
 			);
 		}
-		return new \WP_Error( 403 === $status ? 'insufficient_scope' : 'invalid_token', 'app sign-in refused' );
+		return self::refused( 200 );
+	}
+
+	/**
+	 * A signed call to the bridge: its 200 answer as an array, or why not.
+	 *
+	 * @param string              $route   Key of Bridge_Client::ROUTES.
+	 * @param array<string,mixed> $payload The JSON body.
+	 * @param int                 $timeout Seconds.
+	 * @return array<string,mixed>|\WP_Error
+	 */
+	private static function post( $route, array $payload, $timeout ) {
+		$response = Bridge_Client::signed_request( 'POST', $route, (string) wp_json_encode( $payload ), $timeout );
+		if ( is_wp_error( $response ) ) {
+			return $response;
+		}
+		$status = (int) wp_remote_retrieve_response_code( $response );
+		$data   = json_decode( (string) wp_remote_retrieve_body( $response ), true );
+		return 200 === $status && is_array( $data ) ? $data : self::refused( $status );
+	}
+
+	/**
+	 * The refusal for a bridge status: 403 is a missing scope, anything else a bad token.
+	 *
+	 * @param int $status HTTP status from the bridge.
+	 * @return \WP_Error
+	 */
+	private static function refused( $status ) {
+		return new \WP_Error( 403 === $status ? 'insufficient_scope' : 'invalid_token', 'access token refused' );
 	}
 }

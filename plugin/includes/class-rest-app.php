@@ -99,7 +99,7 @@ final class Rest_App {
 	}
 
 	/**
-	 * A refusal with its message; `busy` says when to try again.
+	 * A refusal with its message, under the plugin's `logto_bridge_` prefix.
 	 *
 	 * @param string $code    Error code, without prefix.
 	 * @param string $message What the app shows.
