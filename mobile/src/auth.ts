@@ -18,7 +18,6 @@ export const isNative = () => Capacitor.isNativePlatform();
  */
 export class Auth {
 	readonly client: LogtoClient;
-	private phoneParams: Record<string, string> | null = null;
 
 	constructor(private readonly config: AppConfig) {
 		const logtoConfig: LogtoConfig = {
@@ -31,10 +30,10 @@ export class Auth {
 		this.client = isNative() ? new CapacitorLogtoClient(logtoConfig) : new LogtoClient(logtoConfig);
 		const navigate = this.client.adapter.navigate;
 		this.client.adapter.navigate = (url, parameters) => {
-			// Logto's pages in the app's language; with a number, straight to its code.
-			const params = parameters.for === 'sign-in' ? { ui_locales: locale(), ...this.phoneParams } : null;
-			this.phoneParams = null;
-			return navigate(params ? withParams(url, params) : url, parameters);
+			if (parameters.for !== 'sign-in') return navigate(url, parameters);
+			// Logto's pages in the app's language; with the number signIn() kept, straight to its code.
+			const phone = this.typedPhone();
+			return navigate(withParams(url, { ui_locales: locale(), ...(phone ? phoneFirstParams(phone) : {}) }), parameters);
 		};
 	}
 
@@ -45,7 +44,6 @@ export class Auth {
 	async signIn(phone: string | null): Promise<void> {
 		if (phone) sessionStorage.setItem(TYPED_PHONE, phone);
 		else sessionStorage.removeItem(TYPED_PHONE);
-		this.phoneParams = phone ? phoneFirstParams(phone) : null;
 		await this.client.signIn(this.config.redirectUri);
 	}
 
