@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 
-import { request, test, type APIRequestContext } from '@playwright/test';
+import { expect, request, test, type APIRequestContext, type Page } from '@playwright/test';
 
 export const admin = { username: 'admin', password: 'password' };
 export const wpUrl = () => process.env.WP_BASE_URL ?? `${ process.env.WP_RUNTIME === 'native' ? 'https' : 'http' }://127.0.0.1:${ process.env.E2E_WP_PORT ?? 8889 }`;
@@ -121,4 +121,17 @@ export async function smsCode( phone: string, after = 0 ): Promise< string > {
 		await new Promise( ( r ) => setTimeout( r, 100 ) );
 	}
 	throw new Error( `no SMS to ${ phone }` );
+}
+
+/**
+ * On wp-login.php, as a person would: once WordPress has put the focus in the username field
+ * (its script does so 200 ms after load; a fill racing it can have its text land there), types
+ * the username and password and logs in.
+ */
+export async function submitPasswordForm( page: Page, username: string, password: string ) {
+	const user = page.getByLabel( 'Username or Email Address' );
+	await expect( user ).toBeFocused();
+	await user.fill( username );
+	await page.getByLabel( 'Password', { exact: true } ).fill( password );
+	await page.getByRole( 'button', { name: 'Log In' } ).click();
 }

@@ -1,14 +1,12 @@
 import { admin, expect, test } from '../../support/test';
-import { idpUrl, restoreSettingsAfterAll } from '../../support/wordpress';
+import { idpUrl, restoreSettingsAfterAll, submitPasswordForm } from '../../support/wordpress';
 
 test.describe( 'Logto > Settings', () => {
 	restoreSettingsAfterAll();
 
 	test( 'an administrator signs in with the password form and sees the settings app', async ( { page } ) => {
 		await page.goto( '/wp-login.php' );
-		await page.getByLabel( 'Username or Email Address' ).fill( admin.username );
-		await page.getByLabel( 'Password', { exact: true } ).fill( admin.password );
-		await page.getByRole( 'button', { name: 'Log In' } ).click();
+		await submitPasswordForm( page, admin.username, admin.password );
 		await expect( page ).toHaveURL( /\/wp-admin\/?$/ );
 
 		// WordPress folds a menu whose only submenu is itself, so Logto opens Logto > Settings.

@@ -1,6 +1,6 @@
 import { signUpWithPhone } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { adminRest, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, restoreSettingsAfterAll, submitPasswordForm, updateSettings, wpUrl } from '../../support/wordpress';
 
 const editorUser = { username: 'block-editor', password: 'block-editor-password-1' };
 
@@ -21,9 +21,7 @@ test.describe( 'the Logto sign-in block', () => {
 	test( 'an editor inserts the block and publishes; a logged-out visitor clicks it and signs in', async ( { page, browser } ) => {
 		test.setTimeout( 180_000 );
 		await page.goto( '/wp-login.php' );
-		await page.getByLabel( 'Username or Email Address' ).fill( editorUser.username );
-		await page.getByLabel( 'Password', { exact: true } ).fill( editorUser.password );
-		await page.getByRole( 'button', { name: 'Log In' } ).click();
+		await submitPasswordForm( page, editorUser.username, editorUser.password );
 		await expect( page ).toHaveURL( /wp-admin/ );
 
 		await page.goto( '/wp-admin/post-new.php' );

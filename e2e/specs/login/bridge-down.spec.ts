@@ -1,5 +1,5 @@
 import { admin, expect, test } from '../../support/test';
-import { restoreSettingsAfterAll, updateSettings } from '../../support/wordpress';
+import { restoreSettingsAfterAll, submitPasswordForm, updateSettings } from '../../support/wordpress';
 
 // The bridge is really stopped: its process group is paused (SIGSTOP), so it accepts nothing
 // and answers nothing, and resumed (SIGCONT) afterwards.
@@ -27,9 +27,7 @@ test.describe( 'when the bridge is down', () => {
 		await expect( page.getByRole( 'alert' ) ).toContainText( 'Administrators can use the emergency password sign-in.' );
 
 		await page.goto( '/wp-login.php?logto_break_glass=1' );
-		await page.getByLabel( 'Username or Email Address' ).fill( admin.username );
-		await page.getByLabel( 'Password', { exact: true } ).fill( admin.password );
-		await page.getByRole( 'button', { name: 'Log In' } ).click();
+		await submitPasswordForm( page, admin.username, admin.password );
 		await expect( page ).toHaveURL( /\/wp-admin\/?$/ );
 	} );
 
