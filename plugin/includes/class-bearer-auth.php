@@ -72,6 +72,11 @@ final class Bearer_Auth {
 	 * @return \WP_Error|true|null
 	 */
 	public static function authentication_errors( $errors ) {
+		if ( null === self::$result && self::is_rest_request() && null !== self::bearer_token() ) {
+			// The REST server has just forgotten an anonymous answer given before REST_REQUEST
+			// was defined; ask again now, before core's own checks run.
+			wp_get_current_user();
+		}
 		if ( null === self::$result ) {
 			return $errors;
 		}
@@ -161,21 +166,25 @@ final class Bearer_Auth {
 	}
 
 	/**
-	 * Whether this is a REST API request, also before WordPress has parsed it (a plugin may ask
-	 * for the current user on `init`).
+	 * Whether core's REST server is serving this request. Like application passwords, a token
+	 * counts only once `rest_api_loaded()` has defined REST_REQUEST: `?rest_route=` on
+	 * wp-comments-post.php, admin-ajax.php, admin-post.php or wp-admin never gets there, so
+	 * their handlers see an anonymous visitor. A user asked for earlier (a plugin on `init`) is
+	 * anonymous; the REST server forgets that answer and asks again before it dispatches.
 	 *
 	 * @return bool
 	 */
 	private static function is_rest_request() {
-		if ( defined( 'REST_REQUEST' ) && REST_REQUEST ) {
-			return true;
-		}
-		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- routing only.
-		if ( isset( $_GET['rest_route'] ) ) {
-			return true;
-		}
-		$path = (string) wp_parse_url( (string) ( $_SERVER['REQUEST_URI'] ?? '' ), PHP_URL_PATH ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- compared only.
-		$rest = (string) wp_parse_url( rest_url(), PHP_URL_PATH );
-		return '' !== $rest && 0 === strpos( $path, $rest );
+		return defined( 'REST_REQUEST' ) && REST_REQUEST;
+	}
+
+	/**
+	 * Whether a bearer token authenticated this request. Admin routes refuse such requests: they
+	 * need the cookie and the REST nonce, whatever the token's user may do elsewhere.
+	 *
+	 * @return bool
+	 */
+	public static function authenticated() {
+		return ! empty( self::$result['user_id'] );
 	}
 }

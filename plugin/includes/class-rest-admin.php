@@ -51,11 +51,16 @@ final class Rest_Admin {
 	}
 
 	/**
-	 * Only administrators configure sign-in; the REST nonce comes with apiFetch.
+	 * Only administrators configure sign-in, and only from their browser: the cookie and the
+	 * REST nonce apiFetch sends. A Logto access token or an application password never runs an
+	 * admin action, even an administrator's: the wizard's M2M app can do more than any of them.
 	 *
-	 * @return bool
+	 * @return bool|\WP_Error
 	 */
 	public static function can_manage() {
+		if ( Bearer_Auth::authenticated() || ( function_exists( 'rest_get_authenticated_app_password' ) && null !== rest_get_authenticated_app_password() ) ) {
+			return new \WP_Error( 'logto_bridge_cookie_required', __( 'Logto settings are changed only from wp-admin, signed in with a browser.', 'logto-bridge' ), array( 'status' => 401 ) );
+		}
 		return current_user_can( 'manage_options' );
 	}
 

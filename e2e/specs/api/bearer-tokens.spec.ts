@@ -9,7 +9,7 @@ import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
 import { expect, test } from '../../support/test';
-import { allUsers, idpUrl, wpUrl } from '../../support/wordpress';
+import { adminRest, allUsers, idpUrl, wpUrl } from '../../support/wordpress';
 
 // The WordPress REST API with Logto access tokens. The tokens come from an authorization-code
 // flow driven over HTTP (testkit/app-token.ts) for a Native app with a custom-scheme redirect,
@@ -100,5 +100,58 @@ test.describe( 'REST API with Logto access tokens (tokens from a Native-app sign
 		const stranger = await rest( await sign( 'no-such-logto-user', now + 600 ), '/wp-json/wp/v2/users/me' );
 		expect( stranger.status, 'a token never creates a user' ).toBe( 401 );
 		expect( ( await allUsers() ).length ).toBe( before );
+	} );
+	test( 'a token acts only where the REST server serves: wp-comments-post.php, admin-ajax.php and wp-admin see an anonymous visitor, whatever the query says', async () => {
+		const phone = '+12015550164';
+		await phoneSignUp( { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: outbox() }, phone );
+		const user = ( await allUsers() ).find( ( u ) => u.meta.logto_phone === phone )!;
+		const admin = await adminRest();
+		const posts = ( await ( await admin.get( '/wp-json/wp/v2/posts?per_page=1' ) ).json() ) as Array< { id: number } >;
+		const postId = posts[ 0 ]!.id;
+		for ( const scope of [ 'wp:read', 'wp:read wp:write' ] ) {
+			const token = await appToken( phone, scope );
+			const ctx = await playwrightRequest.newContext( { baseURL: wpUrl(), extraHTTPHeaders: { authorization: `Bearer ${ token }` } } );
+			// The REST route itself knows the user: the token is good.
+			expect( ( ( await ( await ctx.get( '/?rest_route=/wp/v2/users/me' ) ).json() ) as { id: number } ).id, scope ).toBe( user.id );
+
+			const text = `Not through the REST API (${ scope })`;
+			await ctx.post( '/wp-comments-post.php?rest_route=/', { form: { comment_post_ID: String( postId ), comment: text }, maxRedirects: 0 } );
+			const stored = ( await ( await admin.get( `/wp-json/wp/v2/comments?search=${ encodeURIComponent( text ) }&status=all&context=edit`, { headers: { 'X-WP-Nonce': admin.nonce } } ) ).json() ) as Array< { author: number } >;
+			expect( stored.filter( ( c ) => c.author === user.id ), `${ scope }: no comment stored under the user` ).toEqual( [] );
+
+			const nonce = await ctx.get( '/wp-admin/admin-ajax.php?action=rest-nonce&rest_route=/' );
+			expect( nonce.status(), `${ scope }: admin-ajax answers no REST nonce` ).toBe( 400 );
+			expect( await nonce.text() ).not.toMatch( /^[0-9a-f]{10}$/ );
+
+			const dashboard = await ctx.get( '/wp-admin/profile.php?rest_route=/', { maxRedirects: 0 } );
+			expect( dashboard.status(), `${ scope }: wp-admin sends to sign-in` ).toBe( 302 );
+			expect( dashboard.headers().location ).toContain( 'wp-login.php' );
+			await ctx.dispose();
+		}
+		await admin.dispose();
+	} );
+
+	test( "an administrator's token runs no admin action: the settings, the connection check and every setup step answer 401", async () => {
+		const phone = '+12015550165';
+		await phoneSignUp( { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: outbox() }, phone );
+		const user = ( await allUsers() ).find( ( u ) => u.meta.logto_phone === phone )!;
+		const admin = await adminRest();
+		expect( ( await admin.post( `/wp-json/wp/v2/users/${ user.id }`, { data: { roles: [ 'administrator' ] }, headers: { 'X-WP-Nonce': admin.nonce } } ) ).status() ).toBe( 200 );
+		const token = await appToken( phone, 'wp:read wp:write' );
+		expect( ( await rest( token, '/wp-json/wp/v2/users/me?context=edit' ) ).body?.roles, 'the token is an administrator\'s' ).toEqual( [ 'administrator' ] );
+		const logto = { endpoint: idpUrl(), app_id: 'wordpress-setup', app_secret: '' };
+		const calls: Array< [ string, string, unknown? ] > = [
+			[ 'GET', '/wp-json/logto-bridge/v1/settings' ],
+			[ 'POST', '/wp-json/logto-bridge/v1/settings', { login_mode: 'redirect' } ],
+			[ 'GET', '/wp-json/logto-bridge/v1/connection-check' ],
+			[ 'GET', '/wp-json/logto-bridge/v1/setup' ],
+			...[ 'connect', 'application', 'sms', 'sms-test', 'sign-in', 'roles', 'api', 'finish' ].map( ( step ): [ string, string, unknown ] => [ 'POST', `/wp-json/logto-bridge/v1/setup/${ step }`, { logto } ] ),
+		];
+		for ( const [ method, path, data ] of calls ) {
+			const res = await rest( token, path, { method, data } );
+			expect( res.status, `${ method } ${ path }` ).toBe( 401 );
+		}
+		await admin.post( `/wp-json/wp/v2/users/${ user.id }`, { data: { roles: [ 'subscriber' ] }, headers: { 'X-WP-Nonce': admin.nonce } } );
+		await admin.dispose();
 	} );
 } );
