@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -40,6 +41,12 @@ after(async () => {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field; the bridge's own types are the steps' return types.
 type Body = Record<string, any>;
+
+/** Listens on a free loopback port; the server's URL. */
+async function listen(s: Server): Promise<string> {
+	await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
+	return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
+}
 type Answer = { status: number; body: Body };
 
 async function step(name: string, body: Record<string, unknown>, signature?: string | null): Promise<Answer> {
@@ -101,6 +108,39 @@ test('connect names what is wrong: secret, role, app type, resource, Logto unrea
 	assert.equal(ok.body.resource, 'https://default.logto.app/api');
 	assert.deepEqual(ok.body.factories.map((f: { id: string }) => f.id).sort(), ['aliyun-short-message-service', 'tencent-short-message-service', 'twilio-short-message-service']);
 	assert.equal(ok.body.phoneSignIn, false);
+});
+
+test('the M2M credentials go to https only (plain http only for a loopback Logto), and no redirect is followed with them or with the Management API token', async () => {
+	const offLoopback = await step('connect', { logto: { ...logto, endpoint: 'http://auth.example.com' }, siteUrl: SITE });
+	assert.equal(offLoopback.status, 400);
+	assert.equal(offLoopback.body.error, 'invalid_request');
+	assert.match(offLoopback.body.message, /must use https/);
+
+	// Another origin on loopback that records whatever reaches it.
+	const captured: string[] = [];
+	const capture = createServer((req, res) => {
+		captured.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`);
+		res.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"stolen","scope":"all"}');
+	});
+	const captureUrl = await listen(capture);
+	// A "Logto" whose token endpoint redirects there, and one whose Management API does.
+	const redirectsToken = createServer((req, res) => res.writeHead(307, { location: `${captureUrl}${req.url}` }).end());
+	const redirectsApi = createServer((req, res) => {
+		if (req.url === '/oidc/token') res.writeHead(200, { 'content-type': 'application/json' }).end('{"access_token":"mapi-token","scope":"all","expires_in":3600}');
+		else res.writeHead(307, { location: `${captureUrl}${req.url}` }).end();
+	});
+	try {
+		forgetTokens();
+		const token = await step('connect', { logto: { ...logto, endpoint: await listen(redirectsToken) }, siteUrl: SITE });
+		assert.equal(token.status, 502);
+		assert.match(token.body.message, /redirected/);
+		const api = await step('connect', { logto: { ...logto, endpoint: await listen(redirectsApi) }, siteUrl: SITE }).catch((error: unknown) => error);
+		assert.deepEqual(captured, [], 'nothing reached the other origin');
+		assert.equal((api as Answer).status, 502);
+	} finally {
+		for (const s of [capture, redirectsToken, redirectsApi]) s.close();
+		forgetTokens();
+	}
 });
 
 test('the WordPress app: previewed, created once with the usable secret, found again, fixed only after confirmation', async () => {

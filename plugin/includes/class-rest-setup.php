@@ -176,6 +176,12 @@ final class Rest_Setup {
 				/* translators: %s: a role slug. */
 				return new \WP_Error( 'logto_bridge_setup_invalid', sprintf( __( 'There is no WordPress role "%s".', 'logto-bridge' ), $wp_role ), array( 'status' => 400 ) );
 			}
+			if ( Roles::is_powerful( $wp_role ) ) {
+				// Logto roles are granted in Logto, and a default one to every new user of the tenant:
+				// the wizard never hands out the power to change this site's settings or roles.
+				/* translators: %s: a role name, e.g. Administrator. */
+				return new \WP_Error( 'logto_bridge_setup_invalid', sprintf( __( 'The setup wizard does not create a Logto role for %s: that role can change settings or give out roles. Map it by hand in the role mapping if Logto should manage it.', 'logto-bridge' ), translate_user_role( $names[ $wp_role ] ) ), array( 'status' => 400 ) );
+			}
 			$rows[] = array(
 				'wp_role'    => $wp_role,
 				'logto_role' => 'wordpress:' . $wp_role,

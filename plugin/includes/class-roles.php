@@ -40,6 +40,21 @@ final class Roles {
 	}
 
 	/**
+	 * Whether a role can run the site: Administrator, or any role that can change settings or
+	 * give out roles. No one becomes that by signing up or through the setup wizard.
+	 *
+	 * @param string $slug Role slug.
+	 * @return bool
+	 */
+	public static function is_powerful( $slug ) {
+		if ( 'administrator' === $slug ) {
+			return true;
+		}
+		$role = get_role( $slug );
+		return $role && ( $role->has_cap( 'manage_options' ) || $role->has_cap( 'promote_users' ) );
+	}
+
+	/**
 	 * Whether no other administrator exists: demoting this one would lock everyone out.
 	 *
 	 * @return bool

@@ -153,16 +153,16 @@ final class Settings_Validator {
 	}
 
 	/**
-	 * The role of new users: any existing role but Administrator.
+	 * The role of new users: any existing role but one that can run the site.
 	 *
 	 * @param mixed $value Submitted value.
 	 * @return string|\WP_Error
 	 */
 	public static function default_role( $value ) {
-		if ( in_array( $value, array_keys( wp_roles()->get_names() ), true ) && 'administrator' !== $value ) {
+		if ( in_array( $value, array_keys( wp_roles()->get_names() ), true ) && ! Roles::is_powerful( (string) $value ) ) {
 			return $value;
 		}
-		return new \WP_Error( 'invalid', __( 'Choose an existing role other than Administrator.', 'logto-bridge' ) );
+		return new \WP_Error( 'invalid', __( 'Choose an existing role other than Administrator (or any role that can change settings or give out roles).', 'logto-bridge' ) );
 	}
 
 	/**

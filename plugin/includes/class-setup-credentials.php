@@ -22,7 +22,7 @@ final class Setup_Credentials {
 
 	/**
 	 * The credentials for a step: the typed ones, with a blank secret filled from the kept one
-	 * when endpoint and app ID are the kept ones.
+	 * when endpoint, app ID and the bridge URL are the ones it was kept with.
 	 *
 	 * @param mixed $input `endpoint`, `app_id`, `app_secret`, `resource` from the request.
 	 * @return array{endpoint: string, appId: string, appSecret: string, resource: string}|\WP_Error
@@ -41,7 +41,13 @@ final class Setup_Credentials {
 		}
 		if ( '' === $secret ) {
 			$kept = self::kept();
-			if ( $kept && $kept['endpoint'] === $endpoint && $kept['app_id'] === $app_id ) {
+			if ( $kept && ( $kept['endpoint'] !== $endpoint || ! hash_equals( $kept['bridge_url'], Bridge_Client::base_url() ) ) ) {
+				// Kept for one Logto through one bridge: sent anywhere else, it would hand out
+				// Management API access to the whole tenant. Retargeted, it is forgotten.
+				self::forget();
+				return new \WP_Error( 'logto_bridge_setup_invalid', __( 'The kept secret of the machine-to-machine app was forgotten, because the Logto endpoint or the bridge URL changed since it was kept. Enter the app secret again.', 'logto-bridge' ), array( 'status' => 400 ) );
+			}
+			if ( $kept && $kept['app_id'] === $app_id ) {
 				$secret = $kept['app_secret'];
 			}
 		}
@@ -64,12 +70,13 @@ final class Setup_Credentials {
 	 */
 	public static function keep( array $credentials, $keep ) {
 		if ( ! $keep ) {
-			delete_option( self::OPTION );
+			self::forget();
 			return;
 		}
 		update_option(
 			self::OPTION,
 			array(
+				'bridge_url' => Bridge_Client::base_url(),
 				'endpoint'   => $credentials['endpoint'],
 				'app_id'     => $credentials['appId'],
 				'app_secret' => $credentials['appSecret'],
@@ -77,6 +84,25 @@ final class Setup_Credentials {
 			),
 			false
 		);
+	}
+
+	/**
+	 * Forgets the kept credentials.
+	 */
+	public static function forget() {
+		delete_option( self::OPTION );
+	}
+
+	/**
+	 * Forgets the kept credentials when the bridge URL they were kept with changes.
+	 *
+	 * @param string $before The bridge URL before a settings change.
+	 */
+	public static function forget_if_retargeted( $before ) {
+		$kept = self::kept();
+		if ( $kept && untrailingslashit( (string) $before ) !== Bridge_Client::base_url() ) {
+			self::forget();
+		}
 	}
 
 	/**
@@ -97,7 +123,7 @@ final class Setup_Credentials {
 	/**
 	 * The kept credentials, or null.
 	 *
-	 * @return array{endpoint: string, app_id: string, app_secret: string, resource: string}|null
+	 * @return array{bridge_url: string, endpoint: string, app_id: string, app_secret: string, resource: string}|null
 	 */
 	private static function kept() {
 		$kept = get_option( self::OPTION, null );
@@ -105,6 +131,7 @@ final class Setup_Credentials {
 			return null;
 		}
 		return array(
+			'bridge_url' => (string) ( $kept['bridge_url'] ?? '' ),
 			'endpoint'   => (string) ( $kept['endpoint'] ?? '' ),
 			'app_id'     => (string) ( $kept['app_id'] ?? '' ),
 			'app_secret' => (string) $kept['app_secret'],

@@ -49,7 +49,7 @@ export function forgetTokens(): void {
 
 /** An access token for the Management API, or a SetupError saying precisely what is wrong. */
 export async function managementToken(access: LogtoAccess): Promise<{ token: string; resource: string }> {
-	const endpoint = access.endpoint.replace(/\/+$/, '');
+	const endpoint = secureEndpoint(access.endpoint);
 	const resource = access.resource || managementResource(endpoint);
 	const key = createHash('sha256').update(JSON.stringify([endpoint, resource, access.appId, access.appSecret])).digest('hex');
 	const cached = tokens.get(key);
@@ -65,9 +65,14 @@ export async function managementToken(access: LogtoAccess): Promise<{ token: str
 			},
 			body: new URLSearchParams({ grant_type: 'client_credentials', resource, scope: 'all' }),
 			signal: AbortSignal.timeout(10_000),
+			// The M2M secret is in this request: a redirect is an answer, never followed with it.
+			redirect: 'manual',
 		});
 	} catch (error) {
 		throw unreachable(endpoint, error);
+	}
+	if (res.status >= 300 && res.status < 400) {
+		throw new SetupError('logto_error', `Logto's token endpoint at ${endpoint} redirected (${res.status}${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}); the secret is not sent on. Enter the endpoint Logto itself answers at.`, 502);
 	}
 	const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; scope?: string; error?: string; error_description?: string };
 	if (res.status === 401 || body.error === 'invalid_client') {
@@ -91,6 +96,26 @@ export async function managementToken(access: LogtoAccess): Promise<{ token: str
 	return { token: body.access_token, resource };
 }
 
+const isLoopback = (url: URL) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
+
+/**
+ * The endpoint the M2M credentials may go to: https, or http only for a loopback Logto (as
+ * sign-in requires). They are Management API `all` on the whole tenant.
+ */
+export function secureEndpoint(raw: string): string {
+	const endpoint = raw.replace(/\/+$/, '');
+	let url: URL;
+	try {
+		url = new URL(endpoint);
+	} catch {
+		throw new SetupError('invalid_request', 'Enter the Logto endpoint as a URL, e.g. https://your-tenant.logto.app.');
+	}
+	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
+		throw new SetupError('invalid_request', `The Logto endpoint must use https (${endpoint}): the machine-to-machine secret is sent to it. Plain http is allowed only for a Logto on this machine (127.0.0.1, localhost).`);
+	}
+	return endpoint;
+}
+
 function unreachable(endpoint: string, error: unknown): SetupError {
 	const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.name ?? 'no answer';
 	return new SetupError('logto_unreachable', `Logto did not answer at ${endpoint} (${cause}). Check the endpoint, and that this bridge can reach it.`, 502);
@@ -101,7 +126,9 @@ export type ManagementClient = ReturnType<typeof createApiClient>;
 /** Logto's typed Management API client (@logto/api), authenticated with the M2M app's token. */
 export async function managementClient(access: LogtoAccess): Promise<{ client: ManagementClient; resource: string }> {
 	const { resource } = await managementToken(access);
-	const client = createApiClient({ baseUrl: access.endpoint.replace(/\/+$/, ''), getToken: async () => (await managementToken(access)).token });
+	const client = createApiClient({ baseUrl: secureEndpoint(access.endpoint), getToken: async () => (await managementToken(access)).token });
+	// Each call carries the Management API token: a redirect is answered as an error, not followed.
+	client.use({ onRequest: ({ request }) => new Request(request, { redirect: 'manual' }) });
 	return { client, resource };
 }
 

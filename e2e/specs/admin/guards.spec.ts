@@ -1,7 +1,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 
 import { expect, test } from '../../support/test';
-import { adminRest, createUser, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, createUser, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 const editor = { username: 'guard-editor', email: 'guard-editor@example.test', name: 'Guard Editor', roles: [ 'editor' ] };
 const editorPassword = `${ editor.username }-Wp-Password-1`;
@@ -71,6 +71,17 @@ test.describe( "the plugin's guards", () => {
 		const res = await rest.post( '/wp-json/logto-bridge/v1/settings', { data: { default_role: 'administrator' }, headers: { 'X-WP-Nonce': rest.nonce } } );
 		expect( res.status() ).toBe( 400 );
 		expect( ( ( await res.json() ) as { data: { fields: Record< string, string > } } ).data.fields.default_role ).toContain( 'other than Administrator' );
+		await rest.dispose();
+	} );
+
+	test( 'the setup wizard maps no role that can run the site, as default or otherwise', async () => {
+		const rest = await adminRest();
+		const logto = { endpoint: idpUrl(), app_id: 'wordpress-setup', app_secret: 'local-setup-secret' };
+		for ( const row of [ { wp_role: 'administrator', is_default: true }, { wp_role: 'administrator' } ] ) {
+			const res = await rest.post( '/wp-json/logto-bridge/v1/setup/roles', { data: { logto, roles: [ { wp_role: 'editor' }, row ] }, headers: { 'X-WP-Nonce': rest.nonce } } );
+			expect( res.status(), JSON.stringify( row ) ).toBe( 400 );
+			expect( ( ( await res.json() ) as { message: string } ).message ).toContain( 'can change settings or give out roles' );
+		}
 		await rest.dispose();
 	} );
 
