@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { BINDING, Browser, formAction, startSystem, type System } from '@logto-bridge/testkit';
-import { importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import * as client from 'openid-client';
+
+import { OidcClients } from '../src/oidc.js';
+import type { SiteConfig } from '../src/site-config.js';
 
 // Each test here defends one check of the bridge: it fails when the check is removed.
 let sys: System;
@@ -47,7 +52,7 @@ test('an ID token whose signature was changed on the way from the token endpoint
 });
 
 /** A logout token as Logto sends it (ES384, typ logout+jwt, no exp), signed with the idp's own key, with `change` applied. */
-async function logoutToken(change: { claims?: JWTPayload; drop?: string[]; iat?: number } = {}) {
+async function logoutToken(change: { claims?: JWTPayload; drop?: string[]; iat?: number; key?: CryptoKey } = {}) {
 	const { keys } = JSON.parse(readFileSync(join(sys.idp.config.dataDir, 'keys.json'), 'utf8')) as { keys: Array<JWK & { kid: string }> };
 	const jwk = keys.find((k) => k.alg === 'ES384')!;
 	const claims: JWTPayload = {
@@ -63,7 +68,7 @@ async function logoutToken(change: { claims?: JWTPayload; drop?: string[]; iat?:
 	return new SignJWT(claims)
 		.setProtectedHeader({ alg: 'ES384', typ: 'logout+jwt', kid: jwk.kid })
 		.setIssuedAt(change.iat ?? Math.floor(Date.now() / 1000))
-		.sign(await importJWK(jwk, 'ES384'));
+		.sign(change.key ?? (await importJWK(jwk, 'ES384')));
 }
 
 const postLogout = (token: string) =>
@@ -87,4 +92,36 @@ test('back-channel logout: no events claim, another event, another audience, a n
 	assert.equal((await postLogout(await logoutToken({ claims: { nonce: 'n' } }))).status, 400, 'a nonce');
 	assert.equal((await postLogout(await logoutToken({ iat: Math.floor(Date.now() / 1000) - 301 }))).status, 400, 'older than 300 s');
 	assert.equal(sys.wp.logouts.length, before, 'WordPress was told nothing');
+});
+
+test('back-channel logout: a token signed by another key under the idp\'s kid, or unsigned (alg none), ends no session', async () => {
+	const before = sys.wp.logouts.length;
+	const { privateKey } = await generateKeyPair('ES384');
+	assert.equal((await postLogout(await logoutToken({ key: privateKey }))).status, 400, 'another key');
+	// The same claims, well-formed, with alg none and no signature.
+	const [, payload] = (await logoutToken()).split('.') as [string, string];
+	const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'logout+jwt' })).toString('base64url');
+	assert.equal((await postLogout(`${none}.${payload}.`)).status, 400, 'alg none');
+	assert.equal(sys.wp.logouts.length, before, 'WordPress was told nothing');
+});
+
+test('a Logto endpoint over plain http off loopback is refused for sign-in; the same Logto on a loopback name is used', async () => {
+	// A Logto discovery document for whatever host it is asked under. [::ffff:127.0.0.1] reaches this
+	// loopback listener but is not a loopback name to the bridge: it stands for a host elsewhere.
+	const logto = createServer((req, res) => {
+		const issuer = `http://${req.headers.host}/oidc`;
+		res.writeHead(200, { 'content-type': 'application/json' }).end(
+			JSON.stringify({ issuer, authorization_endpoint: `${issuer}/auth`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`, end_session_endpoint: `${issuer}/session/end` }),
+		);
+	});
+	await new Promise<void>((resolve) => logto.listen(0, '127.0.0.1', resolve));
+	const port = (logto.address() as AddressInfo).port;
+	const site = (endpoint: string) => ({ endpoint, appId: 'app', appSecret: 'secret' }) as SiteConfig;
+	try {
+		const clients = new OidcClients();
+		await assert.rejects(clients.get(site(`http://[::ffff:127.0.0.1]:${port}`)), (error: { code?: string }) => error.code === 'idp_unreachable');
+		assert.equal((await clients.get(site(`http://127.0.0.1:${port}`))).serverMetadata().issuer, `http://127.0.0.1:${port}/oidc`);
+	} finally {
+		logto.close();
+	}
 });

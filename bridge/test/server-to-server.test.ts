@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -8,7 +10,8 @@ import { BINDING, Browser, redeem, SECRET, signInByPhone, startSystem, type Syst
 
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { sign, verify } from '../src/signature.js';
+import { RESPONSE, sign, SIGNATURE_HEADER, verify } from '../src/signature.js';
+import { SiteConfigSource } from '../src/site-config.js';
 
 // The server-to-server contract with WordPress: signed both ways, fresh nonces, no details for strangers.
 let sys: System;
@@ -74,6 +77,28 @@ test('a bridge config not signed for the bridge\'s own request is not used', asy
 	}
 });
 
+
+test('a bridge config correctly signed, but for an earlier request of the bridge, is refused (a replayed answer)', async () => {
+	const path = '/logto-bridge/v1/bridge-config';
+	const wpUrl = 'http://127.0.0.1:8888';
+	const payload = JSON.stringify({ endpoint: 'http://127.0.0.1:3001', appId: 'app', appSecret: 'secret', siteUrl: `${wpUrl}/`, allowedReturnOrigins: [wpUrl], callbackUrl: `${wpUrl}/wp-login.php?action=logto-callback`, errorUrl: `${wpUrl}/wp-login.php`, restUrl: `${wpUrl}/wp-json/logto-bridge/v1/` });
+	// A WordPress (or whoever sits between) that answers every request with the first answer it signed.
+	let first: string | undefined;
+	const replaying = createServer((req, res) => {
+		const check = verify(SECRET, req.headers[SIGNATURE_HEADER] as string | undefined, { method: 'POST', path, body: '' });
+		first ??= JSON.stringify({ payload, signature: sign(SECRET, { method: RESPONSE, path, body: payload }, { nonce: check.ok ? check.nonce : '' }) });
+		res.writeHead(200, { 'content-type': 'application/json' }).end(first);
+	});
+	await new Promise<void>((resolve) => replaying.listen(0, '127.0.0.1', resolve));
+	try {
+		const source = new SiteConfigSource({ wpUrl: `http://127.0.0.1:${(replaying.address() as AddressInfo).port}`, sharedSecret: SECRET, siteConfigTtlMs: 60_000 });
+		assert.equal((await source.get()).appSecret, 'secret', 'the answer to its own request is used');
+		source.invalidate();
+		await assert.rejects(source.get(), /not signed for this request \(another nonce\)/);
+	} finally {
+		replaying.close();
+	}
+});
 
 /** The signed readiness check's items, as WordPress reads them. */
 async function signedChecks(url: string) {
