@@ -1,8 +1,10 @@
 import type { Browser, BrowserContext } from '@playwright/test';
 
+import { phoneSignUp } from '@logto-bridge/testkit/visitor';
+
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { adminRest, createUser, findUserByPhone, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, createUser, findUserByPhone, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // idp/fixtures/users.json: ed (+12015550123) holds the Logto role `editor`.
 const ed = '+12015550123';
@@ -49,6 +51,47 @@ test.describe( 'roles follow Logto', () => {
 		await rest.post( `/wp-json/wp/v2/users/${ id }`, { headers: { 'X-WP-Nonce': rest.nonce }, data: { roles: [ 'contributor' ] } } );
 		await rest.dispose();
 		expect( ( await edSignsIn( browser ) ).roles ).toEqual( [ 'contributor' ] );
+	} );
+
+	test( 'with "Logto also manages administrators" on, the last administrator keeps the role whatever Logto says; with another administrator, Logto\'s roles apply', async ( { browser } ) => {
+		// Four sign-ins, three in Chromium.
+		test.setTimeout( 150_000 );
+		await updateSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber', manage_admins: true, role_mapping: [ { logto_role: 'editor', wp_role: 'editor' } ] } );
+		// A member whose Logto account holds no mapped role: the role of new users is his target.
+		const phone = '+12015550166';
+		await phoneSignUp( { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: process.env.E2E_SMS_OUTBOX as string }, phone );
+		const signsIn = async () => {
+			const context = await browser.newContext();
+			const page = await context.newPage();
+			await startPhoneSignIn( page, phone );
+			await completePhoneVerification( page, phone, Date.now() - 1000 );
+			await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+			const nonce = await ( await page.request.get( '/wp-admin/admin-ajax.php?action=rest-nonce' ) ).text();
+			const roles = async () => ( ( await ( await page.request.get( '/wp-json/wp/v2/users/me?context=edit', { headers: { 'X-WP-Nonce': nonce } } ) ).json() ) as { roles: string[] } ).roles;
+			return { context, page, nonce, roles };
+		};
+		const first = await signsIn();
+		const id = ( await findUserByPhone( phone ) )!.id;
+		const rest = await adminRest();
+		expect( ( await rest.post( `/wp-json/wp/v2/users/${ id }`, { headers: { 'X-WP-Nonce': rest.nonce }, data: { roles: [ 'administrator' ] } } ) ).status() ).toBe( 200 );
+		const others = ( ( await ( await rest.get( '/wp-json/wp/v2/users?roles=administrator&context=edit&per_page=100', { headers: { 'X-WP-Nonce': rest.nonce } } ) ).json() ) as Array< { id: number } > ).map( ( u ) => u.id ).filter( ( other ) => other !== id );
+		await rest.dispose();
+		// With his own session he makes himself the only administrator (and puts the others back after).
+		const setRoles = ( user: number, roles: string[] ) => first.page.request.post( `/wp-json/wp/v2/users/${ user }`, { headers: { 'X-WP-Nonce': first.nonce }, data: { roles } } );
+		try {
+			for ( const other of others ) expect( ( await setRoles( other, [ 'editor' ] ) ).status() ).toBe( 200 );
+			const second = await signsIn();
+			const roles = await second.roles();
+			await second.context.close();
+			expect( roles, 'the last administrator is not demoted' ).toEqual( [ 'administrator' ] );
+		} finally {
+			for ( const other of others ) await setRoles( other, [ 'administrator' ] );
+			await first.context.close();
+		}
+		const third = await signsIn();
+		expect( await third.roles(), 'with another administrator, Logto\'s roles apply' ).toEqual( [ 'subscriber' ] );
+		await third.context.close();
+		await updateSettings( { manage_admins: false } );
 	} );
 
 	test( 'with the password form off, Logto-linked users get no application passwords; other users keep them', async () => {
