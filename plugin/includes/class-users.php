@@ -40,6 +40,14 @@ final class Users {
 			return $user;
 		}
 
+		/**
+		 * Fires when no user is linked to this Logto account yet, before the create-user lock
+		 * (tests hold a request here to make the race with another sign-in deterministic).
+		 *
+		 * @param array $claims Verified claims.
+		 */
+		do_action( 'logto_bridge_before_lock', $claims );
+
 		// Two callbacks for the same new sub at once: one creates; the other must not wait
 		// here (a PHP request that sleeps keeps the database busy for the winner), so it
 		// reports 'busy' and Sign_In_Retry brings it back in a fresh request.

@@ -5,15 +5,16 @@ import { formAction, lastCode } from './pages.js';
 
 /**
  * Types `phone` on wp-login.php, verifies the SMS code at the idp, accepts "create a new
- * account", and follows every redirect; returns where the visitor ended up and their browser.
+ * account", and follows every redirect (up to `stopAt`, e.g. WordPress's callback with the
+ * ticket); returns where the visitor ended up and their browser.
  */
-export async function phoneSignUp(site: { wpUrl: string; idpUrl: string; outbox: string }, phone: string): Promise<{ url: string; status: number; browser: Browser }> {
+export async function phoneSignUp(site: { wpUrl: string; idpUrl: string; outbox: string }, phone: string, stopAt?: (url: string) => boolean): Promise<{ url: string; status: number; browser: Browser }> {
 	const browser = new Browser();
 	const phonePage = await browser.follow(`${site.wpUrl}/wp-login.php?action=logto-sign-in&phone=${encodeURIComponent(phone)}`);
 	const codePage = await browser.follow(`${site.idpUrl}${formAction(phonePage.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
-	let page = await browser.follow(`${site.idpUrl}${formAction(codePage.html, '/code')}`, undefined, { form: { code: lastCode(site.outbox, phone) } });
+	let page = await browser.follow(`${site.idpUrl}${formAction(codePage.html, '/code')}`, stopAt, { form: { code: lastCode(site.outbox, phone) } });
 	if (page.url.startsWith(site.idpUrl) && page.html.includes('/register')) {
-		page = await browser.follow(`${site.idpUrl}${formAction(page.html, '/register')}`, undefined, { form: {} });
+		page = await browser.follow(`${site.idpUrl}${formAction(page.html, '/register')}`, stopAt, { form: {} });
 	}
 	return { url: page.url, status: page.status, browser };
 }

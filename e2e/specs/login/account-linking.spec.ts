@@ -129,6 +129,23 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		await expect( page, 'nobody signed in' ).toHaveURL( /wp-login\.php/ );
 	} );
 
+	test( 'a mailed link links nothing once its 30 minutes are over', async ( { page } ) => {
+		const since = Date.now() - 1000;
+		await paulaSignsIn( page, since );
+		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
+		const link = linkIn( await lastMailTo( 'paula@example.com', since ) );
+		expect( link ).toBeTruthy();
+		// 31 minutes pass (the test clock moves the pending request back; nothing else changes).
+		const rest = await adminRest();
+		expect( ( await rest.post( '/wp-json/logto-bridge-test/v1/age-link-request', { headers: { 'X-WP-Nonce': rest.nonce }, data: { user: paulaId, seconds: 31 * 60 } } ) ).status() ).toBe( 200 );
+		await rest.dispose();
+		await page.goto( link! );
+		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
+		expect( await findUserByPhone( paula ), 'nothing linked' ).toBeUndefined();
+		await page.goto( '/wp-admin/' );
+		await expect( page, 'nobody signed in' ).toHaveURL( /wp-login\.php/ );
+	} );
+
 	test( 'where the admin allows it, the visitor may instead type the existing account’s password: one attempt per sign-in, and never while the password form is off', async ( { page } ) => {
 		// No mapping: roles are WordPress's alone, so the linked account keeps its own.
 		await updateSettings( { link_confirm_password: true, allow_password: true, role_mapping: [] } );

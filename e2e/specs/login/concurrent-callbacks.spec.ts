@@ -1,12 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Browser } from '@logto-bridge/testkit/browser';
+import { phoneSignUp } from '@logto-bridge/testkit/visitor';
+
 import { expect, test } from '../../support/test';
-import { findUsers, restoreSettingsAfterAll, updateSettings, wpDir, wpUrl } from '../../support/wordpress';
+import { allUsers, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpDir, wpUrl } from '../../support/wordpress';
 
 // Where the test mu-plugin records the race (WordPress's uploads folder, on this machine's disk).
 const raceDir = () => join( wpDir(), 'wp-content', 'uploads', 'logto-bridge-race' );
+const lockDir = () => join( wpDir(), 'wp-content', 'uploads', 'logto-bridge-lock-race' );
+const recorded = ( prefix: string ) => ( existsSync( lockDir() ) ? readdirSync( lockDir() ).filter( ( f ) => f.startsWith( prefix ) ) : [] );
 
 /**
  * Signs in at the idp with a password (HTTP, cookie jar) and returns the WordPress callback URL,
@@ -52,5 +56,31 @@ test.describe( 'a new Logto account signing in twice at once', () => {
 		const created = readdirSync( raceDir() ).filter( ( f ) => f.startsWith( 'created-' ) );
 		expect( created.map( ( f ) => readFileSync( join( raceDir(), f ), 'utf8' ) ), 'one user was created' ).toEqual( [ 'twin' ] );
 		await Promise.all( contexts.map( ( c ) => c.dispose() ) );
+	} );
+	test( 'a sign-in that missed the new user before the lock finds it under the lock; a returning one never reaches the lock', async ( { playwright } ) => {
+		await updateSettings( { create_users: true } );
+		// e2e/fixtures/mu-plugins/logto-bridge-test-lock-race.php holds this account's sign-ins at the lock.
+		const phone = '+12015550167';
+		const site = { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: process.env.E2E_SMS_OUTBOX as string };
+		const isCallback = ( u: string ) => u.includes( 'action=logto-callback' );
+		const tickets = [];
+		for ( let i = 0; i < 2; i++ ) {
+			const { url, browser } = await phoneSignUp( site, phone, isCallback );
+			expect( url ).toMatch( /ticket=/ );
+			tickets.push( { url, cookie: browser.cookieHeader( wpUrl() ) } );
+		}
+		// Both miss the user and meet before the lock; the first creates it, the second takes the lock after.
+		const contexts = await Promise.all( tickets.map( ( t ) => playwright.request.newContext( { baseURL: wpUrl(), extraHTTPHeaders: { cookie: t.cookie } } ) ) );
+		const landed = await Promise.all( tickets.map( ( t, i ) => contexts[ i ]!.get( t.url, { maxRedirects: 0 } ) ) );
+		expect( landed.map( ( r ) => r.headers().location ), 'both signed in' ).toEqual( [ `${ wpUrl() }/wp-admin/`, `${ wpUrl() }/wp-admin/` ] );
+		await Promise.all( contexts.map( ( c ) => c.dispose() ) );
+		expect( recorded( 'arrived-' ), 'both missed the user before the lock' ).toHaveLength( 2 );
+		expect( recorded( 'created-' ), 'the second found the first one\'s user under the lock' ).toHaveLength( 1 );
+		expect( ( await allUsers() ).filter( ( u ) => u.meta.logto_phone === phone ) ).toHaveLength( 1 );
+
+		const returning = await phoneSignUp( site, phone );
+		expect( returning.url ).toBe( `${ wpUrl() }/wp-admin/` );
+		expect( recorded( 'arrived-' ), 'a returning sign-in finds its user before the lock' ).toHaveLength( 2 );
+		writeFileSync( join( lockDir(), 'done' ), '' );
 	} );
 } );
