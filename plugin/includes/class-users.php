@@ -41,13 +41,9 @@ final class Users {
 		}
 
 		/**
-		 * Fires when no user is linked to this Logto account yet, before the create-user lock
-		 * (tests hold a request here to make the race with another sign-in deterministic).
-		 *
-		 * @param array $claims Verified claims.
+		 * Fires when no user is linked yet, before the lock (tests hold a racing request here).
 		 */
 		do_action( 'logto_bridge_before_lock', $claims );
-
 		// Two callbacks for the same new sub at once: one creates; the other must not wait
 		// here (a PHP request that sleeps keeps the database busy for the winner), so it
 		// reports 'busy' and Sign_In_Retry brings it back in a fresh request.
@@ -64,9 +60,7 @@ final class Users {
 			$created = false;
 			if ( ! $user ) {
 				/**
-				 * Fires just before a user is created for a new Logto account (tests widen the race window here).
-				 *
-				 * @param array $claims Verified claims.
+				 * Fires just before a user is created for a new Logto account (tests widen the race here).
 				 */
 				do_action( 'logto_bridge_before_create_user', $claims );
 				$user = self::create( $claims );
