@@ -40,9 +40,7 @@ final class Users {
 			return $user;
 		}
 
-		/**
-		 * Fires when no user is linked yet, before the lock (tests hold a racing request here).
-		 */
+		// Action: no user is linked yet, before the lock (tests hold a racing request here).
 		do_action( 'logto_bridge_before_lock', $claims );
 		// Two callbacks for the same new sub at once: one creates; the other must not wait
 		// here (a PHP request that sleeps keeps the database busy for the winner), so it
@@ -59,9 +57,7 @@ final class Users {
 			}
 			$created = false;
 			if ( ! $user ) {
-				/**
-				 * Fires just before a user is created for a new Logto account (tests widen the race here).
-				 */
+				// Action: just before a user is created for a new Logto account (tests widen the race here).
 				do_action( 'logto_bridge_before_create_user', $claims );
 				$user = self::create( $claims );
 				if ( is_wp_error( $user ) ) {
