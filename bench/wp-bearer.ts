@@ -11,16 +11,16 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { appAccessToken, registerNativeApp } from '@logto-bridge/testkit/app-token';
+import { appAccessToken } from '@logto-bridge/testkit/app-token';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 import { importJWK, SignJWT, type JWK } from 'jose';
 
+import { NATIVE_REDIRECT } from '../scripts/lib/app-registration.mjs';
 import { repoRoot } from '../scripts/lib/paths.mjs';
 import { startBenchStack } from './wp-stack.js';
 
 const N = Number(process.env.BENCH_REQUESTS ?? 300);
 const NAME = 'bench-bearer';
-const REDIRECT = 'io.logto.wordpress.bench://callback';
 const stack = await startBenchStack(NAME);
 
 try {
@@ -31,8 +31,10 @@ try {
 	const phone = '+12015550177';
 	const visitor = await phoneSignUp({ wpUrl: wp, idpUrl: idp, outbox }, phone);
 	const nonce = await (await visitor.browser.request(`${wp}/wp-admin/admin-ajax.php?action=rest-nonce`)).text();
-	const appId = await registerNativeApp(idp, 'WordPress app (bench)', REDIRECT);
-	const token = await appAccessToken({ idpUrl: idp, outbox, clientId: appId, redirectUri: REDIRECT, resource }, phone, 'wp:read');
+	// The stack's own Native app: the one the site lists among the apps allowed to use its REST API.
+	if (!stack.nativeApp) throw new Error('The mobile app is not built: run npm run build first.');
+	const appId = stack.nativeApp.id;
+	const token = await appAccessToken({ idpUrl: idp, outbox, clientId: appId, redirectUri: NATIVE_REDIRECT, resource }, phone, 'wp:read');
 	const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string; iss: string };
 	const { keys } = JSON.parse(readFileSync(join(repoRoot, '.data', NAME, 'idp', 'keys.json'), 'utf8')) as { keys: Array<JWK & { kid: string; alg: string }> };
 	const key = keys.find((k) => k.alg === 'ES384')!;

@@ -9,8 +9,20 @@ if ( ! defined( 'WP_UNINSTALL_PLUGIN' ) ) {
 	exit;
 }
 
-delete_option( 'logto_bridge_settings' );
-delete_option( 'logto_bridge_secret' );
-delete_option( 'logto_bridge_setup' );
-delete_metadata( 'user', 0, 'logto_sub', '', true );
-delete_metadata( 'user', 0, 'logto_phone', '', true );
+global $wpdb;
+// Every row the plugin wrote: its options, transients (bearer cache, rate limits, notices),
+// locks and replay nonces (options named logto_bridge_*), and every logto_* user meta.
+$logto_bridge_like = array(
+	$wpdb->esc_like( 'logto_bridge_' ) . '%',
+	$wpdb->esc_like( '_transient_logto_' ) . '%',
+	$wpdb->esc_like( '_transient_timeout_logto_' ) . '%',
+	$wpdb->esc_like( '_site_transient_logto_' ) . '%',
+	$wpdb->esc_like( '_site_transient_timeout_logto_' ) . '%',
+);
+foreach ( $logto_bridge_like as $logto_bridge_pattern ) {
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: the rows themselves, once.
+	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $logto_bridge_pattern ) );
+}
+// phpcs:ignore WordPress.DB.DirectDatabaseQuery
+$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'logto_' ) . '%' ) );
+wp_cache_flush();

@@ -249,7 +249,7 @@ test('roles: created once, found the next time', async () => {
 	assert.deepEqual(second.body.changes, []);
 });
 
-test('the API resource for apps: planned, then created with wp:read and wp:write and a default role granting both; nothing twice', async () => {
+test('the API resource for apps: planned, then created with wp:read and wp:write and a role granting both, a default role only when asked; nothing twice', async () => {
 	const indicator = 'http://127.0.0.1:8888/wp-json';
 	const plan = await step('api', { logto, indicator });
 	assert.equal(plan.status, 200, JSON.stringify(plan.body));
@@ -264,6 +264,7 @@ test('the API resource for apps: planned, then created with wp:read and wp:write
 		],
 	);
 	assert.equal(plan.body.applied, false);
+	assert.deepEqual((await step('api', { logto, indicator, defaultRole: true })).body.changes.map((c: Body) => c.field).filter((f: string) => f.startsWith('role')), ['role.default', 'role.wordpress:app.scopes'], 'opting in says so');
 	assert.equal((await admin().GET('/api/resources')).data?.some((r) => r.indicator === indicator), false, 'a plan changes nothing');
 
 	const applied = await step('api', { logto, indicator, apply: true });
@@ -271,7 +272,7 @@ test('the API resource for apps: planned, then created with wp:read and wp:write
 	const resource = (await admin().GET('/api/resources', { params: { query: { includeScopes: 'true' } } })).data!.find((r) => r.indicator === indicator)!;
 	assert.deepEqual(resource.scopes?.map((s) => s.name), ['wp:read', 'wp:write']);
 	const role = (await admin().GET('/api/roles')).data!.find((r) => r.name === 'wordpress:app')!;
-	assert.equal(role.isDefault, true, 'every new account gets it');
+	assert.equal(role.isDefault, false, 'not every new user of the tenant: only when the admin opts in');
 	const granted = (await admin().GET('/api/roles/{id}/scopes', { params: { path: { id: role.id } } })).data!;
 	assert.deepEqual(granted.map((s) => [s.name, s.resourceId]), [['wp:read', resource.id], ['wp:write', resource.id]]);
 

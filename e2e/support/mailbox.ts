@@ -8,6 +8,12 @@ const mailbox = () => join( wpDir(), 'wp-content', 'uploads', 'logto-bridge-mail
 
 type Mail = { to: string[]; subject: string; message: string; time: number };
 
+/** Every mail WordPress sent to `address` so far. */
+export function mailsTo( address: string ): Mail[] {
+	const dir = mailbox();
+	return existsSync( dir ) ? readdirSync( dir ).map( ( f ) => JSON.parse( readFileSync( join( dir, f ), 'utf8' ) ) as Mail ).filter( ( m ) => m.to.includes( address ) ) : [];
+}
+
 /** The newest mail WordPress sent to `address` after `since` (ms), waiting up to 10 s for it. */
 export async function lastMailTo( address: string, since: number ): Promise< Mail > {
 	const deadline = Date.now() + 10_000;

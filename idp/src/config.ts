@@ -11,6 +11,9 @@ const bool = z
 	.enum(['1', '0', 'true', 'false', 'on', 'off'])
 	.transform((v) => v === '1' || v === 'true' || v === 'on');
 
+/** The local M2M app's secret when none is set: fine on loopback, refused anywhere else. */
+export const BUILT_IN_SETUP_SECRET = 'local-setup-secret';
+
 const envSchema = z.object({
 	IDP_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
 	IDP_HOST: z.string().default('127.0.0.1'),
@@ -36,7 +39,7 @@ const envSchema = z.object({
 	// the scopes wp:read and wp:write granted by a default role every new account gets.
 	IDP_API_RESOURCE: z.url().optional(),
 	IDP_SETUP_APP_ID: z.string().min(1).default('wordpress-setup'),
-	IDP_SETUP_APP_SECRET: z.string().min(16).default('local-setup-secret'),
+	IDP_SETUP_APP_SECRET: z.string().min(16).default(BUILT_IN_SETUP_SECRET),
 });
 
 export type IdpConfig = {
@@ -75,6 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
 		throw new Error(`Invalid idp configuration: ${String(issue?.path.join('.'))}: ${issue?.message}`);
 	}
 	const e = parsed.data;
+	// The built-in M2M secret is printed in every README: off loopback it would hand the whole
+	// tenant's Management API to anyone on the network.
+	if (e.IDP_SETUP_APP_SECRET === BUILT_IN_SETUP_SECRET && !/^(127\.\d+\.\d+\.\d+|localhost|::1|\[::1\])$/.test(e.IDP_HOST)) {
+		throw new Error(`Invalid idp configuration: IDP_SETUP_APP_SECRET: the built-in M2M secret is only for an idp on loopback; set your own (at least 16 characters) to listen on ${e.IDP_HOST}`);
+	}
 	const publicUrl = (e.IDP_PUBLIC_URL ?? `http://${e.IDP_HOST}:${e.IDP_PORT}`).replace(/\/+$/, '');
 	const dataDir = resolve(e.IDP_DATA_DIR);
 	return {

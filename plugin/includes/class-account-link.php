@@ -23,6 +23,9 @@ final class Account_Link {
 	const META    = 'logto_link_request';
 	const TTL     = 30 * MINUTE_IN_SECONDS;
 	const PATTERN = '/^[A-Za-z0-9]{40}$/';
+	// When the last link mails went out: at most three an hour per account.
+	const MAILS_META     = 'logto_link_mails';
+	const MAILS_PER_HOUR = 3;
 
 	/**
 	 * Mails the confirmation link for linking `$user` to the Logto identity in `$claims`, then
@@ -38,6 +41,11 @@ final class Account_Link {
 		if ( ! $mail && ! $password ) {
 			Sign_In_Flow::fail( 'link_unconfirmable' );
 		}
+		$sent = $mail ? self::recent_mails( $user->ID ) : array();
+		if ( count( $sent ) >= self::MAILS_PER_HOUR ) {
+			// No mail bombing a member by signing in again and again; the pending link stays.
+			Sign_In_Flow::fail( 'link_mail_wait' );
+		}
 		$token   = wp_generate_password( 40, false, false );
 		$request = array(
 			'hash'      => hash( 'sha256', $token ),
@@ -47,10 +55,14 @@ final class Account_Link {
 			'expires'   => time() + self::TTL,
 			'return_to' => $return_to,
 			'mailed'    => $mail,
+			// A link works only while the account's address is still the one it was mailed to.
+			'mailed_to' => (string) $user->user_email,
 		);
 		$form = $password ? Link_Password::offer( $user, $request ) : array();
 		update_user_meta( $user->ID, self::META, $request + $form );
 		if ( $mail ) {
+			$sent[] = time();
+			update_user_meta( $user->ID, self::MAILS_META, $sent );
 			self::mail( $user, $token );
 		}
 		if ( $password ) {
@@ -88,26 +100,91 @@ final class Account_Link {
 	}
 
 	/**
-	 * `wp-login.php?action=logto-link&user=&token=`: the click from the email. Single use, 30
-	 * minutes; links the account to the Logto identity and signs in.
+	 * `wp-login.php?action=logto-link&user=&token=`: the click from the email. A GET only asks
+	 * (mail scanners open every link in a message); the POST of that page, with its nonce,
+	 * links and signs in. Single use, 30 minutes, and only while the account's address is the
+	 * one the link was mailed to.
 	 */
 	public static function confirm() {
-		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- the mailed token is the single-use credential.
-		$user_id = isset( $_GET['user'] ) ? absint( $_GET['user'] ) : 0;
-		$token   = isset( $_GET['token'] ) ? sanitize_text_field( wp_unslash( $_GET['token'] ) ) : '';
+		// phpcs:disable WordPress.Security.NonceVerification -- the mailed token is the single-use credential; the POST's nonce is checked below.
+		$user_id = isset( $_REQUEST['user'] ) ? absint( $_REQUEST['user'] ) : 0;
+		$token   = isset( $_REQUEST['token'] ) ? sanitize_text_field( wp_unslash( $_REQUEST['token'] ) ) : '';
 		// phpcs:enable
-		$user    = $user_id ? get_userdata( $user_id ) : false;
-		$request = $user ? get_user_meta( $user->ID, self::META, true ) : null;
+		$user = $user_id ? get_userdata( $user_id ) : false;
+		list( $raw, $request ) = $user ? Link_Request_Store::read( $user->ID ) : array( null, null );
 		// A wrong token changes nothing: whoever knows a user ID cannot cancel that user's link.
-		if ( ! $user || ! is_array( $request ) || ! preg_match( self::PATTERN, $token ) || ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) ) ) {
+		if ( ! $user || ! $request || ! isset( $request['hash'] ) || ! preg_match( self::PATTERN, $token ) || ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) ) || (int) $request['expires'] < time() ) {
 			Sign_In_Flow::fail( 'ticket_gone' );
 		}
-		// Spent whatever happens next: a link works once.
-		delete_user_meta( $user->ID, self::META );
-		if ( (int) $request['expires'] < time() ) {
+		if ( 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? 'GET' ) ) {
+			self::render( $user, $token );
+		}
+		$nonce = isset( $_POST['_wpnonce'] ) ? sanitize_text_field( wp_unslash( $_POST['_wpnonce'] ) ) : '';
+		if ( ! wp_verify_nonce( $nonce, self::ACTION . '-' . $user->ID ) ) {
 			Sign_In_Flow::fail( 'ticket_gone' );
+		}
+		// Spent whatever happens next, by exactly one request: a link works once.
+		if ( ! Link_Request_Store::swap( $user->ID, $raw, null ) ) {
+			Sign_In_Flow::fail( 'ticket_gone' );
+		}
+		if ( ! hash_equals( (string) ( $request['mailed_to'] ?? '' ), (string) $user->user_email ) ) {
+			Sign_In_Flow::fail( 'link_email_changed' );
 		}
 		self::finish( $user, $request );
+	}
+
+	/**
+	 * The page a GET of the mailed link shows: which account, and one button that POSTs.
+	 *
+	 * @param \WP_User $user  The existing account.
+	 * @param string   $token The link's token.
+	 */
+	private static function render( \WP_User $user, $token ) {
+		/* translators: %s: the account's email address, partly hidden (j***@example.com). */
+		$question = sprintf( __( 'Link the account %s to the Logto sign-in that asked for it, and sign in?', 'logto-bridge' ), self::mask( (string) $user->user_email ) );
+		login_header( __( 'Link your existing account', 'logto-bridge' ), '<p class="message">' . esc_html( $question ) . '</p>' );
+		?>
+		<form name="logto-link" id="logto-link" action="<?php echo esc_url( add_query_arg( 'action', self::ACTION, wp_login_url() ) ); ?>" method="post">
+			<input type="hidden" name="user" value="<?php echo esc_attr( (string) $user->ID ); ?>" />
+			<input type="hidden" name="token" value="<?php echo esc_attr( $token ); ?>" />
+			<?php wp_nonce_field( self::ACTION . '-' . $user->ID ); ?>
+			<p><?php esc_html_e( 'If you did not just sign in with Logto, close this page: nothing changes.', 'logto-bridge' ); ?></p>
+			<p class="submit">
+				<input type="submit" class="button button-primary button-large" value="<?php esc_attr_e( 'Link and sign in', 'logto-bridge' ); ?>" />
+			</p>
+		</form>
+		<?php
+		login_footer();
+		exit;
+	}
+
+	/**
+	 * An email address with most of its local part hidden.
+	 *
+	 * @param string $email Address.
+	 * @return string
+	 */
+	private static function mask( $email ) {
+		$at = strpos( $email, '@' );
+		return false === $at ? '***' : substr( $email, 0, 1 ) . '***' . substr( $email, $at );
+	}
+
+	/**
+	 * When the last link mails to this account went out, within the hour.
+	 *
+	 * @param int $user_id User ID.
+	 * @return int[]
+	 */
+	private static function recent_mails( $user_id ) {
+		$since = time() - HOUR_IN_SECONDS;
+		return array_values(
+			array_filter(
+				array_map( 'intval', (array) get_user_meta( $user_id, self::MAILS_META, true ) ),
+				static function ( $at ) use ( $since ) {
+					return $at > $since;
+				}
+			)
+		);
 	}
 
 	/**

@@ -80,6 +80,9 @@ final class Bearer_Auth {
 		if ( null === self::$result ) {
 			return $errors;
 		}
+		if ( isset( self::$result['retry_after'] ) ) {
+			return Rate_Limit::refusal( self::$result['retry_after'] );
+		}
 		if ( isset( self::$result['error'] ) ) {
 			$status = 'insufficient_scope' === self::$result['error'] ? 403 : 401;
 			return new \WP_Error( 'logto_bridge_' . self::$result['error'], __( 'The access token is not valid for this site.', 'logto-bridge' ), array( 'status' => $status ) );
@@ -116,7 +119,7 @@ final class Bearer_Auth {
 	 * @return \WP_REST_Response
 	 */
 	public static function challenge( $response ) {
-		if ( isset( self::$result['error'] ) && $response instanceof \WP_REST_Response ) {
+		if ( isset( self::$result['error'] ) && ! isset( self::$result['retry_after'] ) && $response instanceof \WP_REST_Response ) {
 			$response->header( 'WWW-Authenticate', 'Bearer error="' . ( 'insufficient_scope' === self::$result['error'] ? 'insufficient_scope' : 'invalid_token' ) . '"' );
 		}
 		return $response;
@@ -129,26 +132,53 @@ final class Bearer_Auth {
 	 * @return array{user_id?: int, scopes?: string[], error?: string}
 	 */
 	private static function check( $token ) {
-		$key    = self::CACHE_PREFIX . hash( 'sha256', $token );
-		$cached = get_transient( $key );
+		// Keyed by what the acceptance depended on too: a new API resource, Logto or list of
+		// apps ends every cached acceptance at once.
+		$settings = Settings::get();
+		$key      = self::CACHE_PREFIX . hash( 'sha256', implode( "\n", array( $token, self::resource(), (string) $settings['endpoint'], (string) $settings['api_clients'] ) ) );
+		$cached   = get_transient( $key );
 		if ( is_array( $cached ) && isset( $cached['sub'], $cached['exp'] ) && $cached['exp'] > time() ) {
 			$verified = $cached;
 		} else {
+			$retry = Rate_Limit::retry_after( 'bearer_failed' );
+			if ( $retry ) {
+				return array(
+					'error'       => 'rate_limited',
+					'retry_after' => $retry,
+				);
+			}
 			$verified = Bridge_Tokens::verify( $token );
 			if ( is_wp_error( $verified ) ) {
+				Rate_Limit::hit( 'bearer_failed' );
 				return array( 'error' => 'insufficient_scope' === $verified->get_error_code() ? 'insufficient_scope' : 'invalid_token' );
+			}
+			if ( ! self::client_allowed( $verified['clientId'] ?? null ) ) {
+				Rate_Limit::hit( 'bearer_failed' );
+				return array( 'error' => 'invalid_token' );
 			}
 			set_transient( $key, $verified, max( 1, (int) $verified['exp'] - time() ) );
 		}
 		$user = Users::find_by_sub( (string) $verified['sub'] );
 		if ( ! $user ) {
 			// Not linked: the first sign-in (on the site or in the app) makes the account.
+			Rate_Limit::hit( 'bearer_failed' );
 			return array( 'error' => 'invalid_token' );
 		}
 		return array(
 			'user_id' => $user->ID,
 			'scopes'  => array_values( array_map( 'strval', (array) $verified['scopes'] ) ),
 		);
+	}
+
+	/**
+	 * Whether the app a token was issued to may use the REST API: Logto > Settings lists the
+	 * client IDs (any app of the tenant can get a token for the resource otherwise).
+	 *
+	 * @param mixed $client_id The token's client_id.
+	 * @return bool
+	 */
+	public static function client_allowed( $client_id ) {
+		return is_string( $client_id ) && '' !== $client_id && in_array( $client_id, Settings_Validator::client_ids( (string) Settings::get()['api_clients'] ), true );
 	}
 
 	/**

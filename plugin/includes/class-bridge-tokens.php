@@ -21,7 +21,7 @@ final class Bridge_Tokens {
 	 * A Logto access token checked by the bridge (signature, issuer, audience, expiry, scopes).
 	 *
 	 * @param string $token The bearer token.
-	 * @return array{sub: string, scopes: string[], exp: int}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
+	 * @return array{sub: string, scopes: string[], exp: int, clientId: string|null}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
 	 */
 	public static function verify( $token ) {
 		$data = self::post( 'tokensVerify', array( 'token' => $token ), 5 );
@@ -30,9 +30,10 @@ final class Bridge_Tokens {
 		}
 		if ( isset( $data['sub'], $data['exp'] ) && is_string( $data['sub'] ) && is_array( $data['scopes'] ?? null ) ) {
 			return array(
-				'sub'    => $data['sub'],
-				'scopes' => $data['scopes'],
-				'exp'    => (int) $data['exp'],
+				'sub'      => $data['sub'],
+				'scopes'   => $data['scopes'],
+				'exp'      => (int) $data['exp'],
+				'clientId' => is_string( $data['clientId'] ?? null ) ? $data['clientId'] : null,
 			);
 		}
 		return self::refused( 200 );
@@ -44,7 +45,7 @@ final class Bridge_Tokens {
 	 *
 	 * @param string $token          The access token for this site's API resource.
 	 * @param string $userinfo_token The app's token for Logto's userinfo.
-	 * @return array{sub: string, claims: array<string,mixed>}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
+	 * @return array{sub: string, claims: array<string,mixed>, clientId: string|null}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
 	 */
 	public static function app_account( $token, $userinfo_token ) {
 		$data = self::post(
@@ -60,8 +61,9 @@ final class Bridge_Tokens {
 		}
 		if ( isset( $data['sub'], $data['claims']['sub'] ) && $data['sub'] === $data['claims']['sub'] ) {
 			return array(
-				'sub'    => (string) $data['sub'],
-				'claims' => $data['claims'],
+				'sub'      => (string) $data['sub'],
+				'claims'   => $data['claims'],
+				'clientId' => is_string( $data['clientId'] ?? null ) ? $data['clientId'] : null,
 			);
 		}
 		return self::refused( 200 );

@@ -45,6 +45,8 @@ final class Error_Messages {
 			'link_email_sent'    => __( 'An account with your email address or phone number already exists here. Check your inbox to link your existing account: we sent it a link that works once, for 30 minutes.', 'logto-bridge' ),
 			'link_unconfirmable' => __( 'An account with your phone number already exists here, but it has no email address to confirm the link with. Please contact the site administrator.', 'logto-bridge' ),
 			'link_password_wrong' => __( 'That is not the password of the existing account, so nothing was linked. Use the link we emailed to the account, or sign in again to try once more.', 'logto-bridge' ),
+			'link_mail_wait'     => __( 'We already emailed your existing account three links in the last hour. Use the newest one, or try again in an hour.', 'logto-bridge' ),
+			'link_email_changed' => __( 'The email address of the existing account changed after the link was sent, so the link no longer works. Sign in again to get a new one.', 'logto-bridge' ),
 			'no_account'         => __( 'There is no account on this site for that Logto user, and new accounts are not created automatically.', 'logto-bridge' ),
 			'already_linked'     => $cannot_link,
 			'admin_link_refused' => $cannot_link,

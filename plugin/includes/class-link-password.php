@@ -59,9 +59,9 @@ final class Link_Password {
 	 * `wp-login.php?action=logto-link-password`: the form (GET) and its check (POST).
 	 */
 	public static function handle() {
-		list( $user, $request ) = self::pending();
+		list( $user, $raw, $request ) = self::pending();
 		if ( 'POST' === ( $_SERVER['REQUEST_METHOD'] ?? 'GET' ) ) {
-			self::check( $user, $request );
+			self::check( $user, $raw, $request );
 		}
 		self::render( $request );
 	}
@@ -69,27 +69,29 @@ final class Link_Password {
 	/**
 	 * The account and link request this browser's cookie opens; fails the request otherwise.
 	 *
-	 * @return array{0: \WP_User, 1: array<string,mixed>}
+	 * @return array{0: \WP_User, 1: string, 2: array<string,mixed>} The account, its stored request row and that request.
 	 */
 	private static function pending() {
 		$cookie = isset( $_COOKIE[ self::COOKIE ] ) ? sanitize_text_field( wp_unslash( $_COOKIE[ self::COOKIE ] ) ) : '';
 		$parts  = explode( '.', $cookie, 2 );
 		$user   = 2 === count( $parts ) && absint( $parts[0] ) ? get_userdata( absint( $parts[0] ) ) : false;
-		$req    = $user ? get_user_meta( $user->ID, Account_Link::META, true ) : null;
-		if ( ! $user || ! is_array( $req ) || ! isset( $req['form'] ) || ! hash_equals( (string) $req['form'], hash( 'sha256', $parts[1] ) ) || (int) $req['expires'] < time() || ! self::available() ) {
+		list( $raw, $req ) = $user ? Link_Request_Store::read( $user->ID ) : array( null, null );
+		if ( ! $user || ! $req || ! isset( $req['form'] ) || ! hash_equals( (string) $req['form'], hash( 'sha256', $parts[1] ) ) || (int) $req['expires'] < time() || ! self::available() ) {
 			self::forget();
 			Sign_In_Flow::fail( 'ticket_gone' );
 		}
-		return array( $user, $req );
+		return array( $user, (string) $raw, $req );
 	}
 
 	/**
-	 * Checks the typed password: the offer is spent first, whatever the outcome.
+	 * Checks the typed password. The offer is taken first, atomically: of parallel attempts
+	 * exactly one is checked, the others find it spent.
 	 *
 	 * @param \WP_User            $user    The existing account.
-	 * @param array<string,mixed> $request Its link request.
+	 * @param string              $raw     Its link request row, as read.
+	 * @param array<string,mixed> $request That link request.
 	 */
-	private static function check( \WP_User $user, array $request ) {
+	private static function check( \WP_User $user, $raw, array $request ) {
 		$nonce = isset( $_POST['_wpnonce'] ) ? sanitize_text_field( wp_unslash( $_POST['_wpnonce'] ) ) : '';
 		if ( ! wp_verify_nonce( $nonce, self::ACTION ) ) {
 			self::forget();
@@ -97,15 +99,22 @@ final class Link_Password {
 		}
 		// Not sanitized: a password is compared as typed, like wp-login.php does.
 		$password = isset( $_POST['pwd'] ) && is_string( $_POST['pwd'] ) ? wp_unslash( $_POST['pwd'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
-		unset( $request['form'] );
 		self::forget();
-		if ( '' === $password || ! wp_check_password( $password, $user->user_pass, $user->ID ) ) {
-			// The mailed link, if any, still works.
-			update_user_meta( $user->ID, Account_Link::META, $request );
-			/**
- * Fires as for a failed wp-login.php password (documented in wp-includes/pluggable.php).
-*/
-			do_action( 'wp_login_failed', $user->user_login, new \WP_Error( 'incorrect_password', 'logto link' ) );
+		// Action: an attempt is about to take the offer (tests hold one here to race another).
+		do_action( 'logto_bridge_link_password_attempt', $user );
+		unset( $request['form'] );
+		// Taken: the mailed link, if any, still works; the password offer is spent.
+		if ( ! Link_Request_Store::swap( $user->ID, $raw, $request ) ) {
+			Sign_In_Flow::fail( 'ticket_gone' );
+		}
+		// Through `authenticate`, so lockout plugins count (and may refuse) this attempt, and
+		// WordPress fires `wp_login_failed` for a wrong password.
+		$checked = wp_authenticate( $user->user_login, $password );
+		if ( ! $checked instanceof \WP_User || $checked->ID !== $user->ID ) {
+			if ( '' === $password ) {
+				// WordPress fires nothing for an empty password; here it spent the offer all the same.
+				do_action( 'wp_login_failed', $user->user_login, $checked );
+			}
 			Sign_In_Flow::fail( 'link_password_wrong' );
 		}
 		delete_user_meta( $user->ID, Account_Link::META );

@@ -58,7 +58,16 @@ final class Rest_App {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function sign_in( \WP_REST_Request $request ) {
+		$retry = Rate_Limit::retry_after( 'app_sign_in' );
+		if ( $retry ) {
+			return Rate_Limit::refusal( $retry );
+		}
+		Rate_Limit::hit( 'app_sign_in' );
 		$verified = Bridge_Tokens::app_account( (string) $request['access_token'], (string) $request['userinfo_token'] );
+		if ( ! is_wp_error( $verified ) && ! Bearer_Auth::client_allowed( $verified['clientId'] ) ) {
+			// Another app of the tenant, with a token for this site's resource: not one the admin listed.
+			$verified = new \WP_Error( 'invalid_token' );
+		}
 		if ( is_wp_error( $verified ) ) {
 			$code = $verified->get_error_code();
 			if ( 'bridge_unreachable' === $code || 'bridge_error' === $code ) {

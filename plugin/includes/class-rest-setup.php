@@ -22,23 +22,14 @@ final class Rest_Setup {
 	 * Registers the routes.
 	 */
 	public static function register_routes() {
-		$routes = array(
-			'connect'     => 'connect',
-			'application' => 'application',
-			'sms'         => 'sms',
-			'sms-test'    => 'sms_test',
-			'sign-in'     => 'sign_in',
-			'roles'       => 'roles',
-			'api'         => 'api',
-			'finish'      => 'finish',
-		);
-		foreach ( $routes as $path => $method ) {
+		// Each step's method is its path, with _ for - (sms-test is sms_test).
+		foreach ( array( 'connect', 'application', 'sms', 'sms-test', 'sign-in', 'roles', 'api', 'finish' ) as $path ) {
 			register_rest_route(
 				Rest_Admin::NAMESPACE_V1,
 				'/setup/' . $path,
 				array(
 					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( __CLASS__, $method ),
+					'callback'            => array( __CLASS__, str_replace( '-', '_', $path ) ),
 					'permission_callback' => array( Rest_Admin::class, 'can_manage' ),
 				)
 			);
@@ -177,8 +168,7 @@ final class Rest_Setup {
 				return new \WP_Error( 'logto_bridge_setup_invalid', sprintf( __( 'There is no WordPress role "%s".', 'logto-bridge' ), $wp_role ), array( 'status' => 400 ) );
 			}
 			if ( Roles::is_powerful( $wp_role ) ) {
-				// Logto roles are granted in Logto, and a default one to every new user of the tenant:
-				// the wizard never hands out the power to change this site's settings or roles.
+				// Never through Logto's roles (a default one reaches every new user of the tenant).
 				/* translators: %s: a role name, e.g. Administrator. */
 				return new \WP_Error( 'logto_bridge_setup_invalid', sprintf( __( 'The setup wizard does not create a Logto role for %s: that role can change settings or give out roles. Map it by hand in the role mapping if Logto should manage it.', 'logto-bridge' ), translate_user_role( $names[ $wp_role ] ) ), array( 'status' => 400 ) );
 			}
@@ -219,13 +209,16 @@ final class Rest_Setup {
 
 	/**
 	 * Step 5: the site's REST API as a Logto API resource (scopes wp:read and wp:write), granted
-	 * by a default role wordpress:app, so that apps get access tokens for it.
+	 * by a role wordpress:app (a default role only when the admin opts in), so that apps get
+	 * access tokens for it.
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function api( \WP_REST_Request $request ) {
-		return self::run( $request, 'api', array( 'indicator' => Bearer_Auth::resource() ) + self::apply_flags( $request ) );
+		// A default role (opt-in) goes to every new user of the whole Logto tenant.
+		$input = array( 'defaultRole' => (bool) $request->get_param( 'default_role' ) );
+		return self::run( $request, 'api', $input + array( 'indicator' => Bearer_Auth::resource() ) + self::apply_flags( $request ) );
 	}
 
 	/**

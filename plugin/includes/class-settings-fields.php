@@ -61,6 +61,12 @@ final class Settings_Fields {
 			'browser'  => 'read_write',
 			'validate' => 'api_resource',
 		),
+		'api_clients'         => array(
+			'type'     => 'string',
+			'default'  => '',
+			'browser'  => 'read_write',
+			'validate' => 'api_clients',
+		),
 		'bridge_url'          => array(
 			'type'     => 'string',
 			'default'  => '',

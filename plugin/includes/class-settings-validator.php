@@ -153,6 +153,33 @@ final class Settings_Validator {
 	}
 
 	/**
+	 * The apps allowed to use the REST API: client IDs, one a line (commas and spaces also separate).
+	 *
+	 * @param mixed $value Submitted value.
+	 * @return string|\WP_Error
+	 */
+	public static function api_clients( $value ) {
+		$ids = self::client_ids( is_string( $value ) ? $value : '' );
+		foreach ( $ids as $id ) {
+			if ( ! preg_match( '/^[A-Za-z0-9_-]{1,128}$/', $id ) ) {
+				/* translators: %s: what was typed. */
+				return new \WP_Error( 'invalid', sprintf( __( '"%s" is not an app ID: copy it from Logto Console > Applications.', 'logto-bridge' ), $id ) );
+			}
+		}
+		return implode( ', ', $ids );
+	}
+
+	/**
+	 * The client IDs in a stored or typed list.
+	 *
+	 * @param string $value The list.
+	 * @return string[]
+	 */
+	public static function client_ids( $value ) {
+		return array_values( array_unique( array_filter( preg_split( '/[\s,]+/', $value ) ) ) );
+	}
+
+	/**
 	 * The role of new users: any existing role but one that can run the site.
 	 *
 	 * @param mixed $value Submitted value.

@@ -230,7 +230,10 @@ final class Users {
 				wp_update_user( $update );
 			}
 		}
-		Roles::apply( $user, isset( $claims['roles'] ) && is_array( $claims['roles'] ) ? array_map( 'strval', $claims['roles'] ) : array() );
+		// No roles claim (an app that did not ask for the roles scope) says nothing about roles.
+		if ( isset( $claims['roles'] ) && is_array( $claims['roles'] ) ) {
+			Roles::apply( $user, array_map( 'strval', $claims['roles'] ) );
+		}
 	}
 
 	/**

@@ -66,6 +66,8 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 		WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost',
 		// What this stack is; WordPress then offers application passwords over http.
 		WP_ENVIRONMENT_TYPE: 'local',
+		// Plugins are installed and deleted in wp-admin by the PHP user itself, never over FTP.
+		FS_METHOD: 'direct',
 	};
 	// IDP_EMPTY=1: the idp starts as a fresh tenant without the WordPress app, and the site
 	// knows only its bridge, so "Set up Logto for me" can be tried from zero.
@@ -84,6 +86,13 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 		const clientsFile = writeIdpClients(dataDir, secrets, urls);
 		// The site's REST API is an API resource of the idp, so apps get access tokens for it.
 		services.push(await startIdp({ port: ports.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, echo, env: { IDP_API_RESOURCE: `${urls.wordpress}/wp-json`, ...idpEnv } }));
+		// The mobile app's Logto Native app, registered before WordPress starts: the site lists it
+		// among the apps allowed to use its REST API.
+		const appDir = join(repoRoot, 'mobile', 'dist');
+		if (urls.app && !empty && existsSync(join(appDir, 'index.html'))) {
+			nativeApp = { id: await ensureNativeApp(urls.idp, 'WordPress app (local)', urls.app), url: urls.app };
+			initialSettings.api_clients = nativeApp.id;
+		}
 		const bridge = { url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, logDir, echo };
 		if (!native) {
 			services.push(await startBridge({ ...bridge, port: ports.bridge, dataDir: join(dataDir, 'bridge'), env: bridgeEnv }));
@@ -135,12 +144,9 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 				}),
 			);
 		}
-		const appDir = join(repoRoot, 'mobile', 'dist');
-		if (urls.app && !empty && existsSync(join(appDir, 'index.html'))) {
-			const appId = await ensureNativeApp(urls.idp, 'WordPress app (local)', urls.app);
-			const config = { endpoint: urls.idp, appId, site: urls.wordpress, resource: `${urls.wordpress}/wp-json` };
-			services.push(await startAppServer({ port: ports.app, dir: appDir, config }));
-			nativeApp = { id: appId, url: urls.app };
+		if (nativeApp) {
+			const config = { endpoint: urls.idp, appId: nativeApp.id, site: urls.wordpress, resource: `${urls.wordpress}/wp-json` };
+			services.push(await startAppServer({ port: ports.app, dir: join(repoRoot, 'mobile', 'dist'), config }));
 		}
 	} catch (error) {
 		await stop();

@@ -210,6 +210,7 @@ export default function SettingsApp() {
 				<CardHeader><Heading level={ 2 }>{ __( 'Apps and the REST API', 'logto-bridge' ) }</Heading></CardHeader>
 				<CardBody>
 					{ text( 'api_resource', __( 'API resource indicator', 'logto-bridge' ), __( 'Empty: this site’s /wp-json. Register it in Logto Console > API resources with the permissions wp:read and wp:write, and grant them through a role. An app’s Logto access token for it then works on this site’s REST API as the linked user: wp:read reads, wp:write also writes within the user’s own capabilities.', 'logto-bridge' ) ) }
+					{ text( 'api_clients', __( 'Apps allowed to use the REST API', 'logto-bridge' ), __( 'The app IDs (Logto Console > Applications), separated by commas. Any app of your Logto tenant can get a token for the resource: only these act on this site. Empty: none.', 'logto-bridge' ) ) }
 				</CardBody>
 			</Card>
 

@@ -28,6 +28,7 @@ export type Settings = {
 	sync_profile: boolean;
 	redirect_after: string;
 	api_resource: string;
+	api_clients: string;
 	locked: string[];
 	uris: RegisteredUris;
 	available_roles: Array< { value: string; label: string } >;

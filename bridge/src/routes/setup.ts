@@ -22,7 +22,7 @@ const bodies = {
 	'sms-test': z.object({ logto: access, factoryId: z.string().min(1), config, phone: z.string().min(1).max(32) }),
 	'sign-in': z.object({ logto: access, ...apply }),
 	roles: z.object({ logto: access, roles: z.array(z.object({ name: z.string().min(1).max(128), description: z.string().min(1).max(256), isDefault: z.boolean().optional() })).max(20), ...apply }),
-	api: z.object({ logto: access, indicator: z.url({ protocol: /^https?$/ }), ...apply }),
+	api: z.object({ logto: access, indicator: z.url({ protocol: /^https?$/ }), defaultRole: z.boolean().optional(), ...apply }),
 } as const;
 type Step = keyof typeof bodies;
 

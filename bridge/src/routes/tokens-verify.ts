@@ -77,7 +77,7 @@ export default function tokensVerify(router: IRouter, ctx: BridgeContext): void 
 			return [401, { error: 'invalid_token' }];
 		}
 		ctx.log.info({ step: 'token-account' }, 'app sign-in verified');
-		return [200, { sub: payload.sub, scopes, exp: payload.exp, claims }];
+		return [200, { sub: payload.sub, scopes, exp: payload.exp, clientId: typeof payload.client_id === 'string' ? payload.client_id : null, claims }];
 	});
 }
 

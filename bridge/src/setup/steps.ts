@@ -205,11 +205,12 @@ export const API_SCOPES = [
 export const APP_ROLE = 'wordpress:app';
 
 /**
- * Step 5: the site's REST API as a Logto API resource with wp:read and wp:write, and a default
- * role that grants both (Logto gives a user an API's scopes only through their roles), as the
- * local idp seeds it. Nothing is replaced; what is there is used.
+ * Step 5: the site's REST API as a Logto API resource with wp:read and wp:write, and a role that
+ * grants both (Logto gives a user an API's scopes only through their roles). The role is a
+ * default role (every new user of the tenant gets it) only when the admin opts in. Nothing is
+ * replaced; what is there is used.
  */
-export async function apiResource(access: LogtoAccess, input: { indicator: string } & Apply) {
+export async function apiResource(access: LogtoAccess, input: { indicator: string; defaultRole?: boolean | undefined } & Apply) {
 	const s = await session(access);
 	const resources = await call(s.endpoint, s.client.GET('/api/resources', { params: { query: { includeScopes: 'true' } } }));
 	let resource = resources.find((r) => r.indicator === input.indicator);
@@ -220,7 +221,7 @@ export async function apiResource(access: LogtoAccess, input: { indicator: strin
 	const changes: Change[] = [
 		...(resource ? [] : [{ field: 'apiResource', from: null, to: input.indicator, replaces: false }]),
 		...missingScopes.map((scope) => ({ field: 'apiResource.scopes', from: null, to: scope.name, replaces: false })),
-		...(role ? [] : [{ field: 'role', from: null, to: APP_ROLE, replaces: false }]),
+		...(role ? [] : [{ field: input.defaultRole ? 'role.default' : 'role', from: null, to: APP_ROLE, replaces: false }]),
 		...(missingGrants.length ? [{ field: `role.${APP_ROLE}.scopes`, from: null, to: missingGrants.map((g) => g.name).join(', '), replaces: false }] : []),
 	];
 	if (guardApply(changes, input)) {
@@ -228,7 +229,7 @@ export async function apiResource(access: LogtoAccess, input: { indicator: strin
 		const resourceId = resource.id;
 		for (const scope of missingScopes) await call(s.endpoint, s.client.POST('/api/resources/{resourceId}/scopes', { params: { path: { resourceId } }, body: scope }));
 		const scopes = await call(s.endpoint, s.client.GET('/api/resources/{resourceId}/scopes', { params: { path: { resourceId } } }));
-		const roleId = role?.id ?? (await call(s.endpoint, s.client.POST('/api/roles', { body: { name: APP_ROLE, description: 'Uses the WordPress REST API from apps', type: 'User', isDefault: true } }))).id;
+		const roleId = role?.id ?? (await call(s.endpoint, s.client.POST('/api/roles', { body: { name: APP_ROLE, description: 'Uses the WordPress REST API from apps', type: 'User', isDefault: input.defaultRole === true } }))).id;
 		const scopeIds = scopes.filter((x) => missingGrants.some((g) => g.name === x.name)).map((x) => x.id);
 		if (scopeIds.length) await call(s.endpoint, s.client.POST('/api/roles/{id}/scopes', { params: { path: { id: roleId } }, body: { scopeIds } }));
 	}

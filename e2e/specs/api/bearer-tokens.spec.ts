@@ -9,7 +9,7 @@ import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
 import { expect, test } from '../../support/test';
-import { adminRest, allUsers, idpUrl, wpUrl } from '../../support/wordpress';
+import { adminRest, allUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // The WordPress REST API with Logto access tokens. The tokens come from an authorization-code
 // flow driven over HTTP (testkit/app-token.ts) for a Native app with a custom-scheme redirect,
@@ -32,8 +32,12 @@ async function rest( token: string, path: string, init: { method?: string; data?
 }
 
 test.describe( 'REST API with Logto access tokens (tokens from a Native-app sign-in driven over HTTP)', () => {
+	restoreSettingsAfterAll();
+
 	test.beforeAll( async () => {
 		appId = await registerNativeApp( idpUrl(), 'WordPress app (e2e)', REDIRECT );
+		// Only the apps the site lists may use its REST API.
+		await updateSettings( { api_clients: appId } );
 	} );
 
 	test( 'the token of a phone that signed in on the site acts as that user: reads, comments with wp:write, is refused writes with wp:read', async () => {

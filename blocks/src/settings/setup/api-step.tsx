@@ -1,4 +1,5 @@
-import { Button, Notice } from '@wordpress/components';
+import { Button, CheckboxControl, Notice } from '@wordpress/components';
+import { useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 import type { Credentials, Planned } from './api';
@@ -18,16 +19,26 @@ type Props = {
  */
 export default function ApiStep( { credentials, onDone }: Props ) {
 	const step = useStep< ApiResult >( 'api', credentials );
+	const [ defaultRole, setDefaultRole ] = useState( false );
 	const register = async () => {
-		const result = await step.apply();
+		const result = await step.apply( { default_role: defaultRole } );
 		if ( result ) onDone( result );
 	};
 	return (
 		<section className="logto-bridge-setup__step" aria-labelledby="logto-setup-api">
 			<h3 id="logto-setup-api">{ __( '5. Apps and the REST API (optional)', 'logto-bridge' ) }</h3>
 			<p className="description">
-				{ __( 'Registers this site’s REST API in Logto as an API resource with the permissions wp:read and wp:write, and a role wordpress:app that grants both and that every new account gets. Give that role to existing users in Logto to let them use the app.', 'logto-bridge' ) }
+				{ __( 'Registers this site’s REST API in Logto as an API resource with the permissions wp:read and wp:write, and a role wordpress:app that grants both. Give that role in Logto to the users who may use the app, and list the app in “Apps allowed to use the REST API”.', 'logto-bridge' ) }
 			</p>
+			{ ! step.result && (
+				<CheckboxControl
+					__nextHasNoMarginBottom
+					label={ __( 'Make wordpress:app a default role', 'logto-bridge' ) }
+					help={ __( 'Every new user of your Logto tenant then gets it, also those who sign up for your other apps: all of them may read and write this site through an allowed app, within their WordPress role. Leave it off unless this tenant serves only this site.', 'logto-bridge' ) }
+					checked={ defaultRole }
+					onChange={ setDefaultRole }
+				/>
+			) }
 			{ step.error && <Notice status="error" isDismissible={ false }>{ step.error }</Notice> }
 			{ step.result ? (
 				<>
