@@ -17,7 +17,9 @@ export default defineConfig( {
 	workers: 1,
 	retries: 0,
 	forbidOnly: !! process.env.CI,
-	timeout: 60_000,
+	// Playground's PHP serialises requests: a test with several Chromium sign-ins takes near a
+	// minute on a busy 2-core machine. Assertions keep their own 10 s.
+	timeout: 120_000,
 	expect: { timeout: 10_000 },
 	reporter: [ [ 'list' ], [ 'html', { open: 'never', outputFolder: 'playwright-report' } ] ],
 	globalSetup: './support/global-setup.ts',

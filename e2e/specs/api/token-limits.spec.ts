@@ -85,6 +85,8 @@ test.describe( 'what bounds an access token: listed apps, the settings it was ac
 	} );
 
 	test( 'refused tokens and app sign-ins are limited per client address: 429 with Retry-After', async () => {
+		// 62 requests that each ask the bridge: near a minute on Playground's PHP.
+		test.setTimeout( 180_000 );
 		await clearRateLimits();
 		try {
 			const flipped = flipSignature( token );

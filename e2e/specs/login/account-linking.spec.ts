@@ -137,7 +137,7 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
 		const link = linkIn( await lastMailTo( 'paula@example.com', since ) );
 		expect( link ).toBeTruthy();
-		// 31 minutes pass (the test clock moves the pending request back; nothing else changes).
+		// 31 minutes pass (logto-bridge-test-admin-routes.php moves the pending request back).
 		const rest = await adminRest();
 		expect( ( await rest.post( '/wp-json/logto-bridge-test/v1/age-link-request', { headers: { 'X-WP-Nonce': rest.nonce }, data: { user: paulaId, seconds: 31 * 60 } } ) ).status() ).toBe( 200 );
 		await rest.dispose();

@@ -35,6 +35,8 @@ test.describe( 'roles follow Logto', () => {
 	restoreSettingsAfterAll();
 
 	test( 'with a mapping, each sign-in makes the roles exactly the mapped ones, and takes away what Logto no longer grants', async ( { browser } ) => {
+		// Four sign-ins in Chromium: near a minute on Playground.
+		test.setTimeout( 150_000 );
 		await updateSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber', role_mapping: [ { logto_role: 'editor', wp_role: 'editor' } ] } );
 		expect( ( await edSignsIn( browser ) ).roles ).toEqual( [ 'editor' ] );
 
