@@ -1,13 +1,13 @@
 import { z } from 'zod';
 
-const isLoopback = (host: string) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(host);
+import { isLoopback } from './loopback.js';
 
 const bool = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 const schema = z.object({
 	BRIDGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
 	// Claims and secrets travel between the two: plain http only where it never leaves the machine.
-	WP_URL: z.url({ protocol: /^https?$/ }).refine((u) => u.startsWith('https:') || isLoopback(new URL(u).hostname), 'must be https unless it is a loopback address (127.0.0.1, localhost, ::1)'),
+	WP_URL: z.url({ protocol: /^https?$/ }).refine((u) => u.startsWith('https:') || isLoopback(new URL(u)), 'must be https unless it is a loopback address (127.0.0.1, localhost, ::1)'),
 	BRIDGE_SHARED_SECRET: z.string().refine((s) => Buffer.byteLength(s) >= 32, 'must be at least 32 bytes'),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	HOST: z.string().default('127.0.0.1'),

@@ -1,14 +1,13 @@
 import * as client from 'openid-client';
 
 import { SignInError } from './errors.js';
+import { isLoopback } from './loopback.js';
 import type { SiteConfig } from './site-config.js';
 
 /** Logto serves OIDC under /oidc. */
 export const issuerUrl = (endpoint: string) => `${endpoint.replace(/\/+$/, '')}/oidc`;
 
 const REACHABILITY_TTL_MS = 5000;
-
-const isLoopback = (url: URL) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
 
 /**
  * openid-client Configurations, one per Logto app, discovered once and reused. Plain http is

@@ -146,7 +146,7 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 		}
 		if (nativeApp) {
 			const config = { endpoint: urls.idp, appId: nativeApp.id, site: urls.wordpress, resource: `${urls.wordpress}/wp-json` };
-			services.push(await startAppServer({ port: ports.app, dir: join(repoRoot, 'mobile', 'dist'), config }));
+			services.push(await startAppServer({ port: ports.app, dir: appDir, config }));
 		}
 	} catch (error) {
 		await stop();

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 
 import { createApiClient } from '@logto/api/management';
 
+import { isLoopback } from '../loopback.js';
+
 /** Why a Management API step failed, in words an admin can act on; `code` is stable for the UI. */
 export class SetupError extends Error {
 	constructor(
@@ -95,8 +97,6 @@ export async function managementToken(access: LogtoAccess): Promise<{ token: str
 	tokens.set(key, { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 });
 	return { token: body.access_token, resource };
 }
-
-const isLoopback = (url: URL) => /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(url.hostname);
 
 /**
  * The endpoint the M2M credentials may go to: https, or http only for a loopback Logto (as
