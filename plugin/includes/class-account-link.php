@@ -116,7 +116,7 @@ final class Account_Link {
 		if ( ! $user || ! $request || ! isset( $request['hash'] ) || ! preg_match( self::PATTERN, $token ) || ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) ) || (int) $request['expires'] < time() ) {
 			Sign_In_Flow::fail( 'ticket_gone' );
 		}
-		if ( 'POST' !== ( $_SERVER['REQUEST_METHOD'] ?? 'GET' ) ) {
+		if ( 'POST' !== Sign_In_Flow::method() ) {
 			self::render( $user, $token );
 		}
 		$nonce = isset( $_POST['_wpnonce'] ) ? sanitize_text_field( wp_unslash( $_POST['_wpnonce'] ) ) : '';
@@ -177,9 +177,10 @@ final class Account_Link {
 	 */
 	private static function recent_mails( $user_id ) {
 		$since = time() - HOUR_IN_SECONDS;
+		$sent  = get_user_meta( $user_id, self::MAILS_META, true );
 		return array_values(
 			array_filter(
-				array_map( 'intval', (array) get_user_meta( $user_id, self::MAILS_META, true ) ),
+				array_map( 'intval', is_array( $sent ) ? $sent : array() ),
 				static function ( $at ) use ( $since ) {
 					return $at > $since;
 				}

@@ -60,7 +60,7 @@ final class Link_Password {
 	 */
 	public static function handle() {
 		list( $user, $raw, $request ) = self::pending();
-		if ( 'POST' === ( $_SERVER['REQUEST_METHOD'] ?? 'GET' ) ) {
+		if ( 'POST' === Sign_In_Flow::method() ) {
 			self::check( $user, $raw, $request );
 		}
 		self::render( $request );

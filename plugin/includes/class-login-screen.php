@@ -22,7 +22,7 @@ final class Login_Screen {
 	public static function maybe_redirect() {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only routing.
 		$action = isset( $_REQUEST['action'] ) ? sanitize_key( wp_unslash( $_REQUEST['action'] ) ) : 'login';
-		if ( 'login' !== $action || 'GET' !== ( $_SERVER['REQUEST_METHOD'] ?? 'GET' ) || isset( $_GET['logto_error'] ) || Password_Policy::is_break_glass() || isset( $_GET['loggedout'] ) ) {
+		if ( 'login' !== $action || 'GET' !== Sign_In_Flow::method() || isset( $_GET['logto_error'] ) || Password_Policy::is_break_glass() || isset( $_GET['loggedout'] ) ) {
 			return;
 		}
 		// phpcs:enable

@@ -178,9 +178,8 @@ final class Settings {
 				)
 			);
 		}
-		$bridge_before = (string) self::get()['bridge_url'];
 		update_option( self::OPTION, $next, true );
-		Setup_Credentials::forget_if_retargeted( $bridge_before );
+		Setup_Credentials::forget_if_retargeted();
 		// A new bridge URL, or an admin checking a repaired bridge, is asked afresh.
 		delete_transient( Bridge_Client::HEALTH_TRANSIENT );
 		Bridge_Client::refresh_site_config();

@@ -41,7 +41,7 @@ final class Setup_Credentials {
 		}
 		if ( '' === $secret ) {
 			$kept = self::kept();
-			if ( $kept && ( $kept['endpoint'] !== $endpoint || ! hash_equals( $kept['bridge_url'], Bridge_Client::base_url() ) ) ) {
+			if ( $kept && ( $kept['endpoint'] !== $endpoint || self::retargeted( $kept ) ) ) {
 				// Kept for one Logto through one bridge: sent anywhere else, it would hand out
 				// Management API access to the whole tenant. Retargeted, it is forgotten.
 				self::forget();
@@ -66,7 +66,7 @@ final class Setup_Credentials {
 	 * Keeps the credentials for later changes, or forgets any kept ones.
 	 *
 	 * @param array{endpoint: string, appId: string, appSecret: string, resource: string} $credentials The ones that worked.
-	 * @param bool                                                                         $keep        Whether the admin ticked "keep for later changes".
+	 * @param bool                                                                        $keep        Whether the admin ticked "keep for later changes".
 	 */
 	public static function keep( array $credentials, $keep ) {
 		if ( ! $keep ) {
@@ -94,15 +94,24 @@ final class Setup_Credentials {
 	}
 
 	/**
-	 * Forgets the kept credentials when the bridge URL they were kept with changes.
-	 *
-	 * @param string $before The bridge URL before a settings change.
+	 * Forgets the kept credentials when the bridge URL is no longer the one they were kept with
+	 * (after a settings save).
 	 */
-	public static function forget_if_retargeted( $before ) {
+	public static function forget_if_retargeted() {
 		$kept = self::kept();
-		if ( $kept && untrailingslashit( (string) $before ) !== Bridge_Client::base_url() ) {
+		if ( $kept && self::retargeted( $kept ) ) {
 			self::forget();
 		}
+	}
+
+	/**
+	 * Whether the bridge URL changed since these credentials were kept.
+	 *
+	 * @param array{bridge_url: string} $kept The kept credentials.
+	 * @return bool
+	 */
+	private static function retargeted( array $kept ) {
+		return ! hash_equals( $kept['bridge_url'], Bridge_Client::base_url() );
 	}
 
 	/**

@@ -100,6 +100,16 @@ final class Sign_In_Flow {
 	}
 
 	/**
+	 * This request's HTTP method (GET when unknown), for the wp-login.php actions that answer a
+	 * GET with a page and act only on its POST.
+	 *
+	 * @return string
+	 */
+	public static function method() {
+		return isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
+	}
+
+	/**
 	 * HttpOnly, SameSite=Lax (it must come back on the top-level redirect from the bridge), Secure over https;
 	 * for every cookie of a sign-in in progress.
 	 *
