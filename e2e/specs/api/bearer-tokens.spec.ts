@@ -8,6 +8,7 @@ import { appAccessToken, flipSignature, registerNativeApp } from '@logto-bridge/
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
+import { bearerRequest } from '../../support/bearer';
 import { expect, test } from '../../support/test';
 import { adminRest, allUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
@@ -23,13 +24,7 @@ let appId: string;
 const appToken = ( phone: string, scope: string ) =>
 	appAccessToken( { idpUrl: idpUrl(), outbox: outbox(), clientId: appId, redirectUri: REDIRECT, resource: resource() }, phone, scope );
 
-async function rest( token: string, path: string, init: { method?: string; data?: unknown } = {} ) {
-	const ctx = await playwrightRequest.newContext( { baseURL: wpUrl(), extraHTTPHeaders: { authorization: `Bearer ${ token }` } } );
-	const res = await ctx.fetch( path, { method: init.method ?? 'GET', data: init.data } );
-	const out = { status: res.status(), challenge: res.headers()[ 'www-authenticate' ], body: ( await res.json().catch( () => null ) ) as Record< string, unknown > | null };
-	await ctx.dispose();
-	return out;
-}
+const rest = bearerRequest;
 
 test.describe( 'REST API with Logto access tokens (tokens from a Native-app sign-in driven over HTTP)', () => {
 	restoreSettingsAfterAll();
@@ -71,7 +66,7 @@ test.describe( 'REST API with Logto access tokens (tokens from a Native-app sign
 		expect( ( await rest( read, '/wp-json/wp/v2/users/me' ) ).status ).toBe( 200 );
 		const refused = await rest( read, '/wp-json/wp/v2/comments', { method: 'POST', data: { post: postId, content: 'Not allowed' } } );
 		expect( refused.status ).toBe( 403 );
-		expect( refused.challenge ).toBe( 'Bearer error="insufficient_scope"' );
+		expect( refused.headers[ 'www-authenticate' ] ).toBe( 'Bearer error="insufficient_scope"' );
 	} );
 
 	test( 'a flipped signature, an expired token and an unlinked account get 401 with the challenge and nothing else', async () => {
@@ -81,12 +76,12 @@ test.describe( 'REST API with Logto access tokens (tokens from a Native-app sign
 		const flipped = flipSignature( token );
 		const bad = await rest( flipped, '/wp-json/wp/v2/users/me' );
 		expect( bad.status ).toBe( 401 );
-		expect( bad.challenge ).toBe( 'Bearer error="invalid_token"' );
+		expect( bad.headers[ 'www-authenticate' ] ).toBe( 'Bearer error="invalid_token"' );
 		expect( JSON.stringify( bad.body ) ).not.toMatch( /signature|jwks|kid/i );
 		// Even where anonymous visitors may read: a bad token is refused, not treated as no token.
 		const publicRead = await rest( flipped, '/wp-json/wp/v2/posts?per_page=1' );
 		expect( publicRead.status ).toBe( 401 );
-		expect( publicRead.challenge ).toBe( 'Bearer error="invalid_token"' );
+		expect( publicRead.headers[ 'www-authenticate' ] ).toBe( 'Bearer error="invalid_token"' );
 
 		// Signed with the idp's own key, but expired a minute ago.
 		const { keys } = JSON.parse( readFileSync( join( e2eDataDir, 'idp', 'keys.json' ), 'utf8' ) ) as { keys: Array< JWK & { kid: string; alg: string } > };

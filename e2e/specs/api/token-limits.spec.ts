@@ -1,8 +1,7 @@
-import { request as playwrightRequest } from '@playwright/test';
-
 import { appAccessToken, appTokens, flipSignature, registerNativeApp } from '@logto-bridge/testkit/app-token';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
+import { bearerRequest } from '../../support/bearer';
 import { expect, test } from '../../support/test';
 import { adminRest, allUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
@@ -14,21 +13,8 @@ const resource = () => `${ wpUrl() }/wp-json`;
 const outbox = () => process.env.E2E_SMS_OUTBOX as string;
 const app = ( clientId: string, withResource = true ) => ( { idpUrl: idpUrl(), outbox: outbox(), clientId, redirectUri: REDIRECT, resource: withResource ? resource() : null } );
 
-async function get( token: string, path: string ) {
-	const ctx = await playwrightRequest.newContext( { baseURL: wpUrl(), extraHTTPHeaders: { authorization: `Bearer ${ token }` } } );
-	const res = await ctx.get( path );
-	const out = { status: res.status(), headers: res.headers(), body: ( await res.json().catch( () => null ) ) as Record< string, unknown > | null };
-	await ctx.dispose();
-	return out;
-}
-
-async function appSignIn( data: Record< string, string > ) {
-	const ctx = await playwrightRequest.newContext( { baseURL: wpUrl() } );
-	const res = await ctx.post( '/wp-json/logto-bridge/v1/app/sign-in', { data } );
-	const out = { status: res.status(), headers: res.headers(), body: ( await res.json().catch( () => null ) ) as Record< string, unknown > | null };
-	await ctx.dispose();
-	return out;
-}
+const get = ( token: string, path: string ) => bearerRequest( token, path );
+const appSignIn = ( data: Record< string, string > ) => bearerRequest( null, '/wp-json/logto-bridge/v1/app/sign-in', { method: 'POST', data } );
 
 async function clearRateLimits() {
 	const rest = await adminRest();

@@ -25,6 +25,32 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-login\\.php` ) );
 	}
 
+	/** Paula signs in and WordPress mails her existing account a link; returns the link. */
+	async function paulaIsMailedALink( page: Page ) {
+		const since = Date.now() - 1000;
+		await paulaSignsIn( page, since );
+		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
+		const link = linkIn( await lastMailTo( 'paula@example.com', since ) );
+		expect( link ).toBeTruthy();
+		return link!;
+	}
+
+	/** The link, opened, is refused: nothing linked and nobody signed in. */
+	async function linksNothing( page: Page, link: string ) {
+		await page.goto( link );
+		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
+		expect( await findUserByPhone( paula ), 'nothing linked' ).toBeUndefined();
+		await page.goto( '/wp-admin/' );
+		await expect( page, 'nobody signed in' ).toHaveURL( /wp-login\.php/ );
+	}
+
+	/** Moves Paula's pending link request and link mails `seconds` into the past (logto-bridge-test-admin-routes.php). */
+	async function timePasses( seconds: number ) {
+		const rest = await adminRest();
+		expect( ( await rest.post( '/wp-json/logto-bridge-test/v1/age-link-request', { headers: { 'X-WP-Nonce': rest.nonce }, data: { user: paulaId, seconds } } ) ).status() ).toBe( 200 );
+		await rest.dispose();
+	}
+
 	test.beforeAll( async () => {
 		lindaId = await createUser( { username: 'linda-wp', email: 'linda@example.com', name: 'Linda Before', roles: [ 'author' ] } );
 		bossId = await createUser( { username: 'boss', email: 'boss@example.com', name: 'The Boss', roles: [ 'administrator' ] } );
@@ -115,37 +141,17 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 	} );
 
 	test( 'signing out at Logto cancels the link that Logto session asked for: its mailed link then links nothing', async ( { page } ) => {
-		const since = Date.now() - 1000;
-		await paulaSignsIn( page, since );
-		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
-		const link = linkIn( await lastMailTo( 'paula@example.com', since ) );
-		expect( link ).toBeTruthy();
-
+		const link = await paulaIsMailedALink( page );
 		// Logto ends the session (another app, the account page, a shared computer's sign-out): back-channel logout.
 		await page.goto( `${ idpUrl() }/oidc/session/end` );
 		await expect( page.getByText( 'You have been signed out.' ) ).toBeVisible();
-		await page.goto( link! );
-		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
-		expect( await findUserByPhone( paula ), 'nothing linked' ).toBeUndefined();
-		await page.goto( '/wp-admin/' );
-		await expect( page, 'nobody signed in' ).toHaveURL( /wp-login\.php/ );
+		await linksNothing( page, link );
 	} );
 
 	test( 'a mailed link links nothing once its 30 minutes are over', async ( { page } ) => {
-		const since = Date.now() - 1000;
-		await paulaSignsIn( page, since );
-		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
-		const link = linkIn( await lastMailTo( 'paula@example.com', since ) );
-		expect( link ).toBeTruthy();
-		// 31 minutes pass (logto-bridge-test-admin-routes.php moves the pending request back).
-		const rest = await adminRest();
-		expect( ( await rest.post( '/wp-json/logto-bridge-test/v1/age-link-request', { headers: { 'X-WP-Nonce': rest.nonce }, data: { user: paulaId, seconds: 31 * 60 } } ) ).status() ).toBe( 200 );
-		await rest.dispose();
-		await page.goto( link! );
-		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
-		expect( await findUserByPhone( paula ), 'nothing linked' ).toBeUndefined();
-		await page.goto( '/wp-admin/' );
-		await expect( page, 'nobody signed in' ).toHaveURL( /wp-login\.php/ );
+		const link = await paulaIsMailedALink( page );
+		await timePasses( 31 * 60 );
+		await linksNothing( page, link );
 	} );
 
 	test( 'where the admin allows it, the visitor may instead type the existing account’s password: one attempt per sign-in, and never while the password form is off', async ( { page } ) => {
@@ -167,9 +173,7 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 
 		// With the password form off, a WordPress password proves nothing here: only the mail is
 		// offered. Paula was mailed three links so far: an hour passes (at most three an hour).
-		const rest = await adminRest();
-		expect( ( await rest.post( '/wp-json/logto-bridge-test/v1/age-link-request', { headers: { 'X-WP-Nonce': rest.nonce }, data: { user: paulaId, seconds: 3601 } } ) ).status() ).toBe( 200 );
-		await rest.dispose();
+		await timePasses( 3601 );
 		await updateSettings( { allow_password: false } );
 		await paulaSignsIn( page );
 		await expect( page ).toHaveURL( /logto_error=link_email_sent/ );
