@@ -2,3 +2,4 @@ export { errorCodesFrom, SIGN_IN_ERROR_CODES, type SignInErrorCode } from './err
 export { appRegistration, appRegistrationUris, ROUTES, type AppRegistrationUris } from './bridge-routes.js';
 export { isToken, TOKEN_BYTES, TOKEN_PATTERN } from './token-format.js';
 export { formatInternational, maskPhone, toE164, toLogtoDigits } from './phone.js';
+export { mandatoryProfile, missingProfile, phoneMaySignUp, type ProfileField, type ProfileHas, type SignInMode, type SignUpIdentifier, type SignUpSettings } from './logto-sign-up.js';

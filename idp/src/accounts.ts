@@ -87,6 +87,11 @@ export class Accounts {
 		return this.store.get(id);
 	}
 
+	/** Every user, oldest first (Logto lists them by creation). */
+	list(): User[] {
+		return this.store.values().sort((a, b) => a.createdAt - b.createdAt);
+	}
+
 	findByPhone(e164: string): User | undefined {
 		return this.store.values().find((u) => u.phone === e164);
 	}
@@ -111,6 +116,15 @@ export class Accounts {
 		};
 		this.store.set(user.id, user);
 		return user;
+	}
+
+	/** Sets fields of a user (a username, a password hash, a phone number) Logto asked for. */
+	update(id: string, fields: Partial<Pick<User, 'username' | 'passwordHash' | 'phone'>>): User | undefined {
+		const user = this.get(id);
+		if (!user) return undefined;
+		const next = { ...user, ...fields };
+		this.store.set(id, next);
+		return next;
 	}
 
 	/** Replaces a user's role names (the `roles` claim). */

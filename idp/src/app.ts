@@ -19,7 +19,7 @@ import { ApiResources } from './management/api-resources.js';
 import { Connectors } from './management/connectors.js';
 import { Roles } from './management/roles.js';
 import { managementApi } from './management/routes.js';
-import { cloudDefault, localDefault, SignInExperiences } from './management/sign-in-experience.js';
+import { cloudDefault, localDefault, selfHostedDefault, SignInExperiences } from './management/sign-in-experience.js';
 import { createSmsConnector, SmsDeliveryError, type SmsConnector } from './sms/index.js';
 import { installSmsSandbox } from './sms/sandbox.js';
 import { defaultCodePolicy, VerificationCodes } from './verification-codes.js';
@@ -59,7 +59,7 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 			await connector.sendMessage(data);
 		},
 	};
-	const experience = new SignInExperiences(config.dataDir, config.empty ? cloudDefault() : localDefault(config.signUpEnabled), () => Boolean(fallbackSms) || connectors.list().length > 0);
+	const experience = new SignInExperiences(config.dataDir, !config.empty ? localDefault(config.signUpEnabled) : config.emptyAs === 'cloud' ? cloudDefault() : selfHostedDefault(), () => Boolean(fallbackSms) || connectors.list().length > 0);
 	const provider = new Provider(
 		config.issuer,
 		buildConfiguration({
@@ -111,6 +111,7 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 			sms,
 			signUpEnabled: () => experience.phoneSignUp(),
 			signInIdentifiers: () => experience.signInIdentifiers(),
+			mandatoryProfile: () => experience.mandatoryProfile(),
 			defaultRoles: () => roles.defaultRoleNames(),
 			resourceScopes: (indicator, accountId) => apiResources.scopesFor(indicator, accounts.get(accountId)?.roles ?? []),
 			defaultRegion: config.defaultRegion,

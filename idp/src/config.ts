@@ -31,8 +31,10 @@ const envSchema = z.object({
 	IDP_RESEND_SECONDS: z.coerce.number().int().min(0).default(60),
 	// Codes per client address per hour (Logto limits senders too); the e2e suite, all from 127.0.0.1, raises it.
 	IDP_SMS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
-	// Start as a fresh Logto tenant: no WordPress app, email + password sign-in, no SMS connector.
+	// Start as a fresh Logto tenant: no WordPress app, no SMS connector, and the sign-in
+	// experience a new tenant has: self-hosted (username + password) or Logto Cloud's (email + password).
 	IDP_EMPTY: bool.default(false),
+	IDP_EMPTY_AS: z.enum(['self-hosted', 'cloud']).default('self-hosted'),
 	// SMS connectors configured through the Management API reach no provider: see sms/sandbox.ts.
 	IDP_SMS_SANDBOX: bool.default(true),
 	// The site's REST API as an API resource (its indicator, e.g. https://example.com/wp-json), with
@@ -61,8 +63,10 @@ export type IdpConfig = {
 	resendSeconds: number;
 	/** SMS codes one client address may request per hour. */
 	smsPerIpPerHour: number;
-	/** Started as a fresh tenant (no WordPress app, Logto Cloud's default sign-in experience). */
+	/** Started as a fresh tenant (no WordPress app, no SMS connector). */
 	empty: boolean;
+	/** Which fresh tenant: a self-hosted Logto's defaults, or Logto Cloud's. */
+	emptyAs: 'self-hosted' | 'cloud';
 	smsSandbox: boolean;
 	/** The site's API resource indicator, when the idp issues access tokens for it. */
 	apiResource: string | undefined;
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
 		resendSeconds: e.IDP_RESEND_SECONDS,
 		smsPerIpPerHour: e.IDP_SMS_PER_IP_PER_HOUR,
 		empty: e.IDP_EMPTY,
+		emptyAs: e.IDP_EMPTY_AS,
 		smsSandbox: e.IDP_SMS_SANDBOX,
 		setupApp: { id: e.IDP_SETUP_APP_ID, secret: e.IDP_SETUP_APP_SECRET },
 		apiResource: e.IDP_API_RESOURCE,

@@ -1,7 +1,15 @@
 import { formatInternational } from '@logto-bridge/contract';
 
-import { back, finish, type InteractionDeps, type Step } from './context.js';
-import { t } from './i18n.js';
+import type { VerifyResult } from '../verification-codes.js';
+import { back, type InteractionDeps, type Step } from './context.js';
+import { t, type Locale } from './i18n.js';
+import { continueOrFinish } from './profile.js';
+
+/** Why a code was refused, in the visitor's words. */
+export function codeRefused(locale: Locale, result: Exclude<VerifyResult, { ok: true }>): string {
+	if (result.reason === 'wrong_code') return t(locale, 'errWrongCode', { attempts: result.attemptsLeft });
+	return t(locale, result.reason === 'expired' ? 'errExpired' : result.reason === 'too_many_attempts' ? 'errTooManyAttempts' : 'errNoCode');
+}
 
 /** POST /interaction/:uid/code: a right code signs in, or, for a new number, asks before creating an account. */
 export function submitCode(deps: InteractionDeps) {
@@ -14,17 +22,11 @@ export function submitCode(deps: InteractionDeps) {
 		}
 		const result = deps.codes.verify(state.phone, String(req.body?.code ?? ''));
 		if (!result.ok) {
-			state.flash = {
-				kind: 'error',
-				text:
-					result.reason === 'wrong_code'
-						? t(locale, 'errWrongCode', { attempts: result.attemptsLeft })
-						: t(locale, result.reason === 'expired' ? 'errExpired' : result.reason === 'too_many_attempts' ? 'errTooManyAttempts' : 'errNoCode'),
-			};
+			state.flash = { kind: 'error', text: codeRefused(locale, result) };
 			return back(s);
 		}
 		const user = deps.accounts.findByPhone(state.phone);
-		if (user) return finish(deps, s, { login: { accountId: user.id } });
+		if (user) return continueOrFinish(deps, s, { accountId: user.id });
 		if (!deps.signUpEnabled()) {
 			state.step = 'identifier';
 			state.flash = { kind: 'error', text: t(locale, 'errSignUpDisabled', { phone: formatInternational(state.phone) }) };
@@ -44,7 +46,8 @@ export function confirmRegister(deps: InteractionDeps) {
 			s.state.step = 'identifier';
 			return back(s);
 		}
-		const user = deps.accounts.findByPhone(s.state.verifiedPhone) ?? deps.accounts.create({ phone: s.state.verifiedPhone, roles: deps.defaultRoles() });
-		await finish(deps, s, { login: { accountId: user.id } });
+		// Logto creates the account only once every mandatory field is given (a username, a password).
+		const existing = deps.accounts.findByPhone(s.state.verifiedPhone);
+		await continueOrFinish(deps, s, existing ? { accountId: existing.id } : { phone: s.state.verifiedPhone });
 	};
 }

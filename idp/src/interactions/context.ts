@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type Provider from 'oidc-provider';
 
 import type { Accounts } from '../accounts.js';
+import type { ProfileField } from '../management/sign-up-rules.js';
 import type { SmsConnector } from '../sms/index.js';
 import type { VerificationCodes } from '../verification-codes.js';
 import { pickLocale, t, type Locale } from './i18n.js';
@@ -17,6 +18,8 @@ export type InteractionDeps = {
 	signUpEnabled: () => boolean;
 	/** The identifiers the sign-in experience offers, now. */
 	signInIdentifiers: () => Set<'phone' | 'username' | 'email'>;
+	/** What every account must have before a sign-in or sign-up finishes (Logto's mandatory profile). */
+	mandatoryProfile: () => ProfileField[];
 	/** Role names every new account gets (Logto's default roles). */
 	defaultRoles: () => string[];
 	/** The scopes of an API resource that an account's roles grant. */

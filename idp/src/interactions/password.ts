@@ -1,5 +1,6 @@
-import { back, finish, type InteractionDeps, type Step } from './context.js';
+import { back, type InteractionDeps, type Step } from './context.js';
 import { t } from './i18n.js';
+import { continueOrFinish } from './profile.js';
 
 /** POST /interaction/:uid/password: username (or email) and password. */
 export function submitPassword(deps: InteractionDeps) {
@@ -13,6 +14,6 @@ export function submitPassword(deps: InteractionDeps) {
 			state.flash = { kind: 'error', text: t(locale, 'errWrongPassword') };
 			return back(s);
 		}
-		await finish(deps, s, { login: { accountId: user.id } });
+		await continueOrFinish(deps, s, { accountId: user.id });
 	};
 }

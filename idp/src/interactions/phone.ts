@@ -29,9 +29,10 @@ export function resendCode(deps: InteractionDeps) {
 	};
 }
 
-async function sendCode({ codes, sms }: InteractionDeps, { req, state, locale }: Step) {
+/** Sends a code to `state.phone`; the code screen follows, or for a number being linked, the profile page. */
+export async function sendCode({ codes, sms }: InteractionDeps, { req, state, locale }: Step, screen: 'code' | 'profile' = 'code') {
 	const phone = state.phone as string;
-	const usageType: UsageType = state.intent === 'register' ? 'Register' : 'SignIn';
+	const usageType: UsageType = screen === 'profile' ? 'Generic' : state.intent === 'register' ? 'Register' : 'SignIn';
 	const issued = codes.issue(phone, req.ip ?? 'unknown', usageType);
 	if (!issued.ok) {
 		// The visitor stays on the screen they are on (phone form or code screen), with the reason.
@@ -46,12 +47,12 @@ async function sendCode({ codes, sms }: InteractionDeps, { req, state, locale }:
 	}
 	try {
 		await sms.sendMessage({ to: phone, type: usageType, payload: { code: issued.code } });
-		state.step = 'code';
+		state.step = screen;
 	} catch (error) {
 		codes.withdraw(phone);
 		const reason = error instanceof SmsDeliveryError ? error.message : 'unexpected error';
 		console.error(`sms: delivery to ${maskPhone(phone)} failed: ${reason}`);
-		state.step = 'identifier';
+		state.step = screen === 'profile' ? 'profile' : 'identifier';
 		state.flash = { kind: 'error', text: t(locale, 'errSmsFailed') };
 	}
 }

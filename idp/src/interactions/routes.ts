@@ -4,6 +4,7 @@ import { confirmRegister, submitCode } from './code.js';
 import { finish, step, type InteractionDeps } from './context.js';
 import { submitPassword } from './password.js';
 import { resendCode, submitPhone } from './phone.js';
+import { submitProfile } from './profile.js';
 import { show } from './show.js';
 
 export type { InteractionDeps };
@@ -18,6 +19,7 @@ export default function interactions(deps: InteractionDeps) {
 	router.post('/interaction/:uid/code', body, step(deps, submitCode(deps)));
 	router.post('/interaction/:uid/register', step(deps, confirmRegister(deps)));
 	router.post('/interaction/:uid/password', body, step(deps, submitPassword(deps)));
+	router.post('/interaction/:uid/profile', body, step(deps, submitProfile(deps)));
 	router.get(
 		'/interaction/:uid/abort',
 		step(deps, (s) => finish(deps, s, { error: 'access_denied', error_description: 'End-User aborted interaction' })),

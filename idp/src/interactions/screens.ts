@@ -91,6 +91,39 @@ export function confirmRegisterScreen(uid: string, locale: Locale, phoneDisplay:
 	);
 }
 
+/** Logto's "Set username", "Set password" and "Link phone number" pages, for a missing mandatory field. */
+export function profileScreen(uid: string, locale: Locale, field: 'username' | 'password' | 'phone', codeSentTo: string | undefined, flash?: Flash) {
+	const action = `/interaction/${e(uid)}/profile`;
+	const titleKey = field === 'username' ? 'setUsernameTitle' : field === 'password' ? 'setPasswordTitle' : 'addPhoneTitle';
+	const title = t(locale, titleKey);
+	let form: string;
+	if (field === 'username') {
+		form = `<p>${e(t(locale, 'setUsernameHelp'))}</p><form method="post" action="${action}">
+<label for="username">${e(t(locale, 'usernameLabel'))}</label>
+<input id="username" name="username" autocomplete="username" required autofocus>
+<button type="submit">${e(t(locale, 'saveButton'))}</button></form>`;
+	} else if (field === 'password') {
+		form = `<p>${e(t(locale, 'setPasswordHelp'))}</p><form method="post" action="${action}">
+<label for="password">${e(t(locale, 'passwordLabel'))}</label>
+<input id="password" name="password" type="password" autocomplete="new-password" required autofocus>
+<label for="confirm">${e(t(locale, 'confirmPasswordLabel'))}</label>
+<input id="confirm" name="confirm" type="password" autocomplete="new-password" required>
+<button type="submit">${e(t(locale, 'saveButton'))}</button></form>`;
+	} else if (!codeSentTo) {
+		form = `<p>${e(t(locale, 'addPhoneHelp'))}</p><form method="post" action="${action}" novalidate>
+<label for="phone">${e(t(locale, 'phoneLabel'))}</label>
+<input id="phone" name="phone" type="tel" inputmode="tel" autocomplete="tel" required aria-describedby="phone-help" autofocus>
+<p class="help" id="phone-help">${e(t(locale, 'phoneHelp'))}</p>
+<button type="submit">${e(t(locale, 'sendCode'))}</button></form>`;
+	} else {
+		form = `<p>${e(t(locale, 'codeSentTo', { phone: codeSentTo }))}</p><form method="post" action="${action}">
+<label for="code">${e(t(locale, 'codeLabel'))}</label>
+<input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength="6" required autofocus>
+<button type="submit">${e(t(locale, 'verify'))}</button></form>`;
+	}
+	return page(locale, title, `<h1>${e(title)}</h1>${flashBox(flash)}${form}<div class="links">${cancelLink(uid, locale)}</div>`);
+}
+
 export function errorScreen(locale: Locale, message: string, status: number) {
 	const title = t(locale, 'errorTitle');
 	return page(locale, title, `<h1>${e(title)}</h1><p class="error" role="alert">${e(message)}</p>`, status);

@@ -3,7 +3,8 @@ import { formatInternational, toE164 } from '@logto-bridge/contract';
 import { parseLogtoParams, type IdentifierType } from '../logto-params.js';
 import { finish, type InteractionDeps, type Step } from './context.js';
 import { t } from './i18n.js';
-import { codeScreen, confirmRegisterScreen, errorScreen, identifierScreen } from './screens.js';
+import { profilePage } from './profile.js';
+import { codeScreen, confirmRegisterScreen, errorScreen, identifierScreen, profileScreen } from './screens.js';
 
 /** GET /interaction/:uid: what oidc-provider asks for next, by its prompt, as its example does. */
 export function show(deps: InteractionDeps) {
@@ -66,6 +67,9 @@ function loginScreen(deps: InteractionDeps, { req, res, interaction, state, loca
 		page = codeScreen(uid, locale, formatInternational(state.phone), flash);
 	} else if (state.step === 'confirm' && state.verifiedPhone) {
 		page = confirmRegisterScreen(uid, locale, formatInternational(state.verifiedPhone));
+	} else if (state.step === 'profile' && state.profile && profilePage(deps, state.profile).field) {
+		const { field, codeSentTo } = profilePage(deps, state.profile);
+		page = field === 'username' || field === 'password' || field === 'phone' ? profileScreen(uid, locale, field, codeSentTo, flash) : errorScreen(locale, t(locale, 'errEmailRequired'), 400);
 	} else {
 		const hint = typeof params.login_hint === 'string' ? params.login_hint : '';
 		const hintPhone = hint ? toE164(hint, deps.defaultRegion) : null;

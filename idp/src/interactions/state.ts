@@ -3,13 +3,18 @@ import { join } from 'node:path';
 import { JsonFileStore } from '../store.js';
 import type { Flash } from './screens.js';
 
+/** An existing account (`accountId`) or a new one (`phone`), and the fields given on the way. */
+export type ProfileDraft = { accountId?: string; phone?: string; username?: string; passwordHash?: string; bindPhone?: string };
+
 /** Where a visitor is in one sign-in interaction: which screen, which number, what to say. */
 export type InteractionState = {
-	step: 'identifier' | 'code' | 'confirm';
+	step: 'identifier' | 'code' | 'confirm' | 'profile';
 	intent: 'sign_in' | 'register';
 	phone?: string;
 	verifiedPhone?: string;
 	username?: string;
+	/** While Logto asks for fields the sign-up settings require: who, and what was given so far. */
+	profile?: ProfileDraft;
 	flash?: Flash;
 	touchedAt: number;
 };

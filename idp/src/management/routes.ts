@@ -6,6 +6,7 @@ import type { Accounts } from '../accounts.js';
 import type { ApiResources } from './api-resources.js';
 import { ApplicationError, MANAGEMENT_API_RESOURCE, type Applications } from './applications.js';
 import type { Connectors } from './connectors.js';
+import { userListItem } from './users.js';
 import type { ApplicationCreate, ApplicationPatch, ApplicationType, ConnectorCreate, ConnectorPatch, ConnectorTest, RoleCreate, SignInExperiencePatch } from './logto-types.js';
 import type { Roles } from './roles.js';
 import type { SignInExperiences } from './sign-in-experience.js';
@@ -44,7 +45,14 @@ const applicationPatch = applicationCreate.omit({ type: true }).partial();
 const method = z.object({ identifier: z.enum(['username', 'email', 'phone']), password: z.boolean(), verificationCode: z.boolean(), isPasswordPrimary: z.boolean() });
 const signInExpPatch = z.object({
 	signIn: z.object({ methods: z.array(method) }).optional(),
-	signUp: z.object({ identifiers: z.array(z.enum(['username', 'email', 'phone'])), password: z.boolean(), verify: z.boolean() }).optional(),
+	signUp: z
+		.object({
+			identifiers: z.array(z.enum(['username', 'email', 'phone'])),
+			password: z.boolean(),
+			verify: z.boolean(),
+			secondaryIdentifiers: z.array(z.object({ identifier: z.enum(['username', 'email', 'phone', 'emailOrPhone']), verify: z.boolean().optional() })).optional(),
+		})
+		.optional(),
 	signInMode: z.enum(['SignIn', 'Register', 'SignInAndRegister']).optional(),
 });
 const connectorCreate = z.object({ connectorId: z.string().min(1), config: z.record(z.string(), z.unknown()).optional(), metadata: z.record(z.string(), z.unknown()).optional(), id: z.string().optional() });
@@ -160,6 +168,17 @@ export function managementApi(deps: ManagementDeps): express.Router {
 			const role = found(roles.get(id(req)), 'role', id(req));
 			apiResources.grant(role.name, parse(roleScopes, req.body).scopeIds);
 			return apiResources.roleScopes(role.name);
+		}),
+	);
+	// Logto's pages: page (from 1) and page_size (at most 100), the count in Total-Number.
+	router.get(
+		'/users',
+		wrap((req, res) => {
+			const page = Math.max(1, Number(req.query.page ?? 1) || 1);
+			const size = Math.min(100, Math.max(1, Number(req.query.page_size ?? 20) || 20));
+			const all = accounts.list();
+			res.set('Total-Number', String(all.length));
+			return all.slice((page - 1) * size, page * size).map(userListItem);
 		}),
 	);
 	router.get(

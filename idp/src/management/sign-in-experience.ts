@@ -1,27 +1,41 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ApplicationError, TENANT_ID } from './applications.js';
+import { TENANT_ID } from './applications.js';
 import type { SignInExperience, SignInExperiencePatch } from './logto-types.js';
+import { checkParts, mandatoryProfile, phoneMaySignUp, type Parts, type ProfileField } from './sign-up-rules.js';
 
 type Identifier = 'phone' | 'username' | 'email';
-type Parts = Pick<SignInExperience, 'signIn' | 'signUp' | 'signInMode'>;
 
-/** What a new Logto Cloud tenant starts with (email + password), for an idp started empty. */
+/**
+ * A new self-hosted Logto tenant: username + password, no verification.
+ * packages/schemas/src/seeds/sign-in-experience.ts: createDefaultSignInExperience(tenantId, isCloud = false).
+ */
+export const selfHostedDefault = (): Parts => ({
+	signUp: { identifiers: ['username'], password: true, verify: false },
+	signIn: { methods: [{ identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true }] },
+	signInMode: 'SignInAndRegister',
+});
+
+/** A new Logto Cloud tenant: email + password, verified (the same seed with isCloud = true). */
 export const cloudDefault = (): Parts => ({
 	signUp: { identifiers: ['email'], password: true, verify: true },
 	signIn: { methods: [{ identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true }] },
 	signInMode: 'SignInAndRegister',
 });
 
-/** The local stack's experience: phone + code first, username or email + password, phone sign-up. */
+/**
+ * The local stack's experience: phone + code first, username or email + password, phone sign-up
+ * with the code alone. Valid by Logto's rules (sign-up without a password needs code sign-in on
+ * every method but username); this idp's pages offer email with its password only.
+ */
 export const localDefault = (signUpEnabled: boolean): Parts => ({
 	signUp: { identifiers: ['phone'], password: false, verify: true },
 	signIn: {
 		methods: [
 			{ identifier: 'phone', password: false, verificationCode: true, isPasswordPrimary: false },
 			{ identifier: 'username', password: true, verificationCode: false, isPasswordPrimary: true },
-			{ identifier: 'email', password: true, verificationCode: false, isPasswordPrimary: true },
+			{ identifier: 'email', password: true, verificationCode: true, isPasswordPrimary: true },
 		],
 	},
 	signInMode: signUpEnabled ? 'SignInAndRegister' : 'SignIn',
@@ -106,27 +120,17 @@ export class SignInExperiences {
 		);
 	}
 
-	/** Whether a new phone number may create an account. */
+	/** Whether a number verified on the sign-in page may create an account. */
 	phoneSignUp(): boolean {
-		const { signInMode, signUp } = this.current;
-		return signInMode !== 'SignIn' && signUp.identifiers.includes('phone');
+		return phoneMaySignUp(this.current);
 	}
 
-	private check({ signIn, signUp }: Parts): void {
-		const methods = new Set(signIn.methods.map((m) => m.identifier));
-		for (const identifier of signUp.identifiers) {
-			if (!methods.has(identifier)) {
-				throw new ApplicationError(400, 'sign_in_experiences.miss_sign_up_identifier_in_sign_in', 'Sign-in methods must contain the sign-up identifier.');
-			}
-		}
-		for (const m of signIn.methods) {
-			if (!m.password && !m.verificationCode) {
-				throw new ApplicationError(400, 'sign_in_experiences.at_least_one_authn_factor', `The ${m.identifier} sign-in method needs a password or a verification code.`);
-			}
-		}
-		const usesSms = signIn.methods.some((m) => m.identifier === 'phone' && m.verificationCode) || (signUp.identifiers.includes('phone') && signUp.verify);
-		if (usesSms && !this.hasSmsConnector()) {
-			throw new ApplicationError(400, 'sign_in_experiences.enabled_connector_not_found', 'Enabled Sms connector not found.');
-		}
+	/** What every user must have before a sign-in or sign-up finishes. */
+	mandatoryProfile(): ProfileField[] {
+		return mandatoryProfile(this.current.signUp);
+	}
+
+	private check(parts: Parts): void {
+		checkParts(parts, this.hasSmsConnector());
 	}
 }
