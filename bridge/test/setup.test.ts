@@ -216,6 +216,11 @@ test('the SMS connector: created, test message sent through it, blank secrets ke
 	const refused = await step('sms-test', { logto, factoryId, config: { ...tencent(), sdkAppId: undefined }, phone: '+8613800138333' });
 	assert.equal(refused.body.error, 'logto_refused');
 	assert.match(refused.body.message, /sdkAppId/);
+	// The provider refuses the credentials: Logto answers 500, the bridge names it.
+	const unsent = await step('sms-test', { logto, factoryId, config: { ...tencent(), accessKeyId: 'AKIDrefused' }, phone: '+8613800138333' });
+	assert.equal(unsent.status, 502);
+	assert.equal(unsent.body.error, 'sms_not_sent');
+	assert.match(unsent.body.message, /SecretId is not found/);
 
 	const twilio = { accountSID: 'AC1', authToken: 't', fromMessagingServiceSID: 'MG1', templates: [{ usageType: 'Generic', content: '{{code}}' }] };
 	const swap = await step('sms', { logto, factoryId: 'twilio-short-message-service', config: twilio, apply: true });
@@ -224,16 +229,20 @@ test('the SMS connector: created, test message sent through it, blank secrets ke
 	assert.equal(still![0]!.connectorId, factoryId);
 });
 
-test('phone sign-in: before and after shown, email kept, applied once', async () => {
+test('phone sign-in on a fresh self-hosted tenant: the code-only plan is shown in fields, needs a confirmation (it turns the sign-up password off), and is applied once', async () => {
 	const preview = await step('sign-in', { logto });
-	assert.deepEqual(preview.body.before.signIn.methods.map((m: { identifier: string }) => m.identifier), ['email']);
-	assert.deepEqual(preview.body.after.signIn.methods.map((m: { identifier: string }) => m.identifier), ['email', 'phone']);
-	assert.deepEqual(preview.body.after.signUp.identifiers, ['email', 'phone']);
+	assert.deepEqual(preview.body.before.signUp, { identifiers: ['username'], password: true, verify: false });
+	assert.equal(preview.body.newPhoneNow, null);
+	assert.equal(preview.body.satisfiesBoth, true, 'every user in Logto has a phone number');
+	assert.deepEqual(preview.body.after.signUp, { identifiers: ['phone'], password: false, verify: true });
+	assert.deepEqual(preview.body.after.signIn.methods.map((m: { identifier: string }) => m.identifier), ['username', 'phone']);
 	assert.equal(preview.body.applied, false);
-	const applied = await step('sign-in', { logto, apply: true });
+	assert.equal((await step('sign-in', { logto, apply: true })).status, 409, 'turning the password off needs a confirmation');
+	const applied = await step('sign-in', { logto, apply: true, confirm: true });
 	assert.equal(applied.body.applied, true);
+	assert.equal(applied.body.chosen, 'code_only');
 	const { data: exp } = await admin().GET('/api/sign-in-exp');
-	assert.deepEqual(exp!.signIn.methods.map((m) => m.identifier), ['email', 'phone']);
+	assert.deepEqual(exp!.signUp, { identifiers: ['phone'], password: false, verify: true });
 	const again = await step('sign-in', { logto, apply: true });
 	assert.deepEqual(again.body.changes, []);
 	assert.equal((await step('connect', { logto, siteUrl: SITE })).body.phoneSignIn, true);

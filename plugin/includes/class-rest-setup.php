@@ -149,7 +149,9 @@ final class Rest_Setup {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function sign_in( \WP_REST_Request $request ) {
-		return self::run( $request, 'sign-in', self::apply_flags( $request ) );
+		$choice = (string) $request->get_param( 'choice' );
+		$input  = in_array( $choice, array( 'code_only', 'keep' ), true ) ? array( 'choice' => $choice ) : array();
+		return self::run( $request, 'sign-in', $input + self::apply_flags( $request ) );
 	}
 
 	/**
@@ -202,7 +204,7 @@ final class Rest_Setup {
 			if ( is_wp_error( $mapping ) ) {
 				return $mapping;
 			}
-			$data['role_mapping'] = $mapping;
+			list( $data['role_mapping'], $data['mapping_changes'] ) = $mapping;
 		}
 		return rest_ensure_response( $data );
 	}
@@ -228,17 +230,27 @@ final class Rest_Setup {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function finish( \WP_REST_Request $request ) {
+		// The point of the wizard is phone sign-in: wp-login.php offers the phone field unless the
+		// admin unticked it (a site that sends everyone straight to Logto keeps doing so).
+		$mode = Settings::get()['login_mode'];
+		if ( $request->get_param( 'phone_field' ) && 'buttons' === $mode ) {
+			$saved = Settings::update( array( 'login_mode' => 'phone' ) );
+			if ( is_wp_error( $saved ) ) {
+				return $saved;
+			}
+			$mode = 'phone';
+		}
 		$keep = (bool) $request->get_param( 'keep' );
 		if ( ! $keep ) {
 			Setup_Credentials::keep( array(), false );
-			return rest_ensure_response( array( 'kept' => false ) );
+			return rest_ensure_response( array( 'kept' => false, 'login_mode' => $mode ) );
 		}
 		$credentials = Setup_Credentials::from_request( $request->get_param( 'logto' ) );
 		if ( is_wp_error( $credentials ) ) {
 			return $credentials;
 		}
 		Setup_Credentials::keep( $credentials, true );
-		return rest_ensure_response( array( 'kept' => true ) );
+		return rest_ensure_response( array( 'kept' => true, 'login_mode' => $mode ) );
 	}
 
 	/**

@@ -100,23 +100,38 @@ final class Roles {
 	}
 
 	/**
-	 * The role mapping with a row for each of these Logto roles it lacks, saved.
+	 * The role mapping merged with the wizard's rows, saved: a missing row is added, a row that
+	 * maps the same Logto role to another WordPress role is replaced.
 	 *
-	 * @param array<int,array{logto_role: string, wp_role: string}> $rows Rows to add.
-	 * @return array<int,array{logto_role: string, wp_role: string}>|\WP_Error The mapping, or why it was not saved.
+	 * @param array<int,array{logto_role: string, wp_role: string}> $rows Rows to merge.
+	 * @return array|\WP_Error The mapping and what happened to each row (added, replaced, also), or why it was not saved.
 	 */
 	public static function add_rows( array $rows ) {
 		$mapping = Settings::get()['role_mapping'];
-		$present = array_column( $mapping, 'logto_role' );
+		$report  = array();
 		foreach ( $rows as $row ) {
-			if ( ! in_array( $row['logto_role'], $present, true ) ) {
+			$found = array_search( $row['logto_role'], array_column( $mapping, 'logto_role' ), true );
+			if ( false === $found ) {
 				$mapping[] = array(
 					'logto_role' => $row['logto_role'],
 					'wp_role'    => $row['wp_role'],
 				);
+				$report[]  = array( 'logto_role' => $row['logto_role'], 'wp_role' => $row['wp_role'], 'action' => 'added' );
+			} elseif ( $mapping[ $found ]['wp_role'] !== $row['wp_role'] ) {
+				// One row per Logto role: the wizard's wordpress:<role> names its role, so a row that
+				// mapped it elsewhere is replaced, not left to contradict it.
+				$report[]                     = array( 'logto_role' => $row['logto_role'], 'wp_role' => $row['wp_role'], 'action' => 'replaced', 'was' => $mapping[ $found ]['wp_role'] );
+				$mapping[ $found ]['wp_role'] = $row['wp_role'];
+			}
+			// Other Logto roles mapped to the same WordPress role stay: removing them would demote
+			// the people who have them. They are listed so the admin sees them.
+			foreach ( $mapping as $other ) {
+				if ( $other['wp_role'] === $row['wp_role'] && $other['logto_role'] !== $row['logto_role'] ) {
+					$report[] = array( 'logto_role' => $other['logto_role'], 'wp_role' => $other['wp_role'], 'action' => 'also' );
+				}
 			}
 		}
 		$saved = Settings::update( array( 'role_mapping' => $mapping ) );
-		return is_wp_error( $saved ) ? $saved : $mapping;
+		return is_wp_error( $saved ) ? $saved : array( $mapping, $report );
 	}
 }

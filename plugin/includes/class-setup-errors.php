@@ -45,6 +45,13 @@ final class Setup_Errors {
 			case 'confirmation_needed':
 				$text = __( 'This changes or replaces something in Logto. Review the changes and confirm them.', 'logto-bridge' );
 				break;
+			case 'choice_needed':
+				$text = __( 'Choose how new phone visitors sign up: no change lets them in with the code alone while everyone of today signs in as before.', 'logto-bridge' );
+				break;
+			case 'sms_not_sent':
+				/* translators: %s: Logto's message. */
+				$text = sprintf( __( 'Logto could not send the test SMS: the SMS provider was unreachable or refused the request. Check the access key and its secret, the sign name (approved by the provider), the template IDs (one per usage type, approved), the region and the app ID, and the provider\'s console for the send log. Logto said: %s', 'logto-bridge' ), $detail );
+				break;
 			case 'bridge_unreachable':
 			case 'bridge_error':
 				/* translators: %s: the reason. */
@@ -55,7 +62,7 @@ final class Setup_Errors {
 				/* translators: %s: Logto's message, e.g. "Invalid tencent SMS connector config: sdkAppId: Required". */
 				$text = sprintf( __( 'Logto refused: %s', 'logto-bridge' ), $detail );
 		}
-		$status = 'confirmation_needed' === $code ? 409 : ( in_array( $code, array( 'logto_unreachable', 'bridge_unreachable', 'bridge_error' ), true ) ? 502 : 400 );
+		$status = in_array( $code, array( 'confirmation_needed', 'choice_needed' ), true ) ? 409 : ( in_array( $code, array( 'logto_unreachable', 'bridge_unreachable', 'bridge_error', 'sms_not_sent' ), true ) ? 502 : 400 );
 		return new \WP_Error( 'logto_bridge_setup_' . $code, $text, array( 'status' => $status ) );
 	}
 }

@@ -20,7 +20,7 @@ const bodies = {
 	application: z.object({ logto: access, siteUrl: z.url(), appId: z.string().min(1).optional(), name: z.string().max(128).optional(), ...apply }),
 	sms: z.object({ logto: access, factoryId: z.string().min(1), config, ...apply }),
 	'sms-test': z.object({ logto: access, factoryId: z.string().min(1), config, phone: z.string().min(1).max(32) }),
-	'sign-in': z.object({ logto: access, ...apply }),
+	'sign-in': z.object({ logto: access, choice: z.enum(['code_only', 'keep']).optional(), ...apply }),
 	roles: z.object({ logto: access, roles: z.array(z.object({ name: z.string().min(1).max(128), description: z.string().min(1).max(256), isDefault: z.boolean().optional() })).max(20), ...apply }),
 	api: z.object({ logto: access, indicator: z.url({ protocol: /^https?$/ }), defaultRole: z.boolean().optional(), ...apply }),
 } as const;

@@ -17,6 +17,8 @@ export class SetupError extends Error {
 			| 'logto_not_found'
 			| 'logto_error'
 			| 'confirmation_needed'
+			| 'choice_needed'
+			| 'sms_not_sent'
 			| 'invalid_request',
 		message: string,
 		readonly status = 400,

@@ -1,3 +1,5 @@
+import type { SignInMode, SignUpSettings } from '@logto-bridge/contract';
+
 // What each setup step would change in Logto, worked out before anything is sent: the admin
 // sees these lists, and a step that overwrites or removes something runs only once confirmed.
 
@@ -47,41 +49,7 @@ export function planAppMetadata(current: OidcMetadata | undefined, uris: SiteUri
 }
 
 type Method = { identifier: 'username' | 'email' | 'phone'; password: boolean; verificationCode: boolean; isPasswordPrimary: boolean };
-export type SignInParts = {
-	signIn: { methods: Method[] };
-	signUp: { identifiers: Array<'username' | 'email' | 'phone'>; password: boolean; verify: boolean; secondaryIdentifiers?: unknown[] };
-	signInMode: 'SignIn' | 'Register' | 'SignInAndRegister';
-};
-
-/**
- * Phone + verification code added to sign-in, and phone to the sign-up identifiers, without
- * removing anything: Logto asks every user for each sign-up identifier, so phone *replacing*
- * email there would send email users to /continue/phone at their next sign-in.
- */
-export function planPhoneSignIn(current: SignInParts): { after: SignInParts; changes: Change[] } {
-	const changes: Change[] = [];
-	const methods = current.signIn.methods.map((m) => ({ ...m }));
-	const phone = methods.find((m) => m.identifier === 'phone');
-	if (!phone) {
-		methods.push({ identifier: 'phone', password: false, verificationCode: true, isPasswordPrimary: false });
-		changes.push({ field: 'signIn.methods', from: null, to: 'phone + verification code', replaces: false });
-	} else if (!phone.verificationCode) {
-		phone.verificationCode = true;
-		changes.push({ field: 'signIn.methods.phone.verificationCode', from: false, to: true, replaces: false });
-	}
-	const identifiers = [...current.signUp.identifiers];
-	const signUp = { ...current.signUp, identifiers };
-	if (!identifiers.includes('phone')) {
-		identifiers.push('phone');
-		changes.push({ field: 'signUp.identifiers', from: current.signUp.identifiers.join(', ') || null, to: identifiers.join(', '), replaces: false });
-		// A phone verified by its code is the point of signing up by phone.
-		if (!signUp.verify) {
-			signUp.verify = true;
-			changes.push({ field: 'signUp.verify', from: false, to: true, replaces: false });
-		}
-	}
-	return { after: { signIn: { methods }, signUp, signInMode: current.signInMode }, changes };
-}
+export type SignInParts = { signIn: { methods: Method[] }; signUp: SignUpSettings; signInMode: SignInMode };
 
 /**
  * A value in one spelling: object keys sorted (Logto keeps configs in PostgreSQL jsonb, which

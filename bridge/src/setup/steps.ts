@@ -1,5 +1,6 @@
 import { call, managementClient, SetupError, type LogtoAccess, type ManagementClient } from './management-session.js';
-import { configChanges, marker, MARKER_KEY, planAppMetadata, planPhoneSignIn, type Change, type OidcMetadata, type SignInParts, type SiteUris } from './plans.js';
+import { configChanges, marker, MARKER_KEY, planAppMetadata, type Change, type OidcMetadata, type SignInParts, type SiteUris } from './plans.js';
+import { planPhoneSignUp, type Census, type ListedUser } from './sign-up-plan.js';
 
 // The wizard's steps, each one call from WordPress: read what Logto has, work out the changes,
 // and apply them only when asked (and, for an overwrite or a replacement, confirmed).
@@ -65,7 +66,7 @@ export async function connect(access: LogtoAccess, siteUrl: string) {
 		factories: factories.map((f) => ({ id: f.id, name: (f.name as Record<string, string>).en ?? f.id, formItems: (f.formItems ?? []).map((i) => ({ ...i, isConfidential: isConfidential(i) })) })),
 		sms: sms ? { id: sms.id, factoryId: sms.connectorId, config: Object.fromEntries(Object.entries(sms.config).filter(([k]) => !hidden.has(k))) } : null,
 		signIn: signInParts(exp as SignInParts),
-		phoneSignIn: planPhoneSignIn(exp as SignInParts).changes.length === 0,
+		phoneSignIn: planPhoneSignUp(exp as SignInParts, { users: [], total: 0 }).choices[0]!.changes.length === 0,
 		roles: roles.filter((r) => r.type === 'User').map((r) => ({ id: r.id, name: r.name, isDefault: r.isDefault })),
 	};
 }
@@ -164,19 +165,45 @@ export async function smsTest(access: LogtoAccess, input: { factoryId: string; c
 	// Logto's test endpoint takes the number as digits with the country code, no "+".
 	const phone = input.phone.replace(/[\s()+-]/g, '');
 	if (!/^\d{6,15}$/.test(phone)) throw new SetupError('invalid_request', 'Type the number with its country code, e.g. +86 138 0013 8000.');
-	await call(s.endpoint, s.client.POST('/api/connectors/{factoryId}/test', { params: { path: { factoryId: input.factoryId } }, body: { phone, config } }));
+	try {
+		await call(s.endpoint, s.client.POST('/api/connectors/{factoryId}/test', { params: { path: { factoryId: input.factoryId } }, body: { phone, config } }));
+	} catch (error) {
+		// Logto answers 500 when the provider cannot be reached or refuses the credentials.
+		if (error instanceof SetupError && error.code === 'logto_error') throw new SetupError('sms_not_sent', error.message.replace(/^Logto answered /, ''), 502);
+		throw error;
+	}
 	return { sent: true };
 }
 
-/** Step 3c: phone + code added to sign-in and phone to sign-up, nothing removed; before and after. */
-export async function phoneSignIn(access: LogtoAccess, input: Apply) {
+/** Users read to tell the admin who a change would ask for something new (pages of 100, up to 1,000). */
+async function census({ client, endpoint }: Session): Promise<Census> {
+	const users: ListedUser[] = [];
+	let total = 0;
+	for (let page = 1; page <= 10; page++) {
+		const request = client.GET('/api/users', { params: { query: { page, page_size: 100 } as never } });
+		const data = await call(endpoint, request);
+		const { response } = await request;
+		total = Number(response.headers.get('total-number') ?? data.length);
+		users.push(...(data as ListedUser[]));
+		if (users.length >= total || data.length < 100) break;
+	}
+	return { users, total: Math.max(total, users.length) };
+}
+
+/**
+ * Step 3c: the sign-up that lets a phone visitor in with the number and the code. When that asks
+ * nobody of today for anything new, it is the plan; otherwise the admin picks `choice`.
+ */
+export async function phoneSignIn(access: LogtoAccess, input: Apply & { choice?: 'code_only' | 'keep' | undefined }) {
 	const s = await session(access);
 	const before = signInParts((await call(s.endpoint, s.client.GET('/api/sign-in-exp'))) as SignInParts);
-	const { after, changes } = planPhoneSignIn(before);
-	if (guardApply(changes, input)) {
-		await call(s.endpoint, s.client.PATCH('/api/sign-in-exp', { body: { signIn: after.signIn, signUp: after.signUp as never } }));
+	const plan = planPhoneSignUp(before, await census(s));
+	const chosen = plan.choices.find((c) => c.id === (input.choice ?? (plan.satisfiesBoth ? 'code_only' : undefined)));
+	if (input.apply && !chosen) throw new SetupError('choice_needed', 'Choose how new phone visitors sign up: no change lets them in with the code alone while everyone of today signs in as before.', 409);
+	if (chosen && guardApply(chosen.changes, input)) {
+		await call(s.endpoint, s.client.PATCH('/api/sign-in-exp', { body: { signIn: chosen.after.signIn, signUp: chosen.after.signUp as never, signInMode: chosen.after.signInMode } }));
 	}
-	return { before, after, changes, applied: input.apply && changes.length > 0 };
+	return { ...plan, after: chosen?.after ?? plan.choices[0]!.after, changes: chosen?.changes ?? plan.choices[0]!.changes, chosen: chosen?.id ?? null, applied: input.apply && Boolean(chosen?.changes.length) };
 }
 
 /** Step 4: Logto roles for the WordPress roles picked; existing ones are used as they are. */

@@ -96,7 +96,12 @@ export class Connectors {
 		if (!factory) throw new ApplicationError(404, 'connector.not_found', `Cannot find any available connector with type: Sms.`);
 		if (!body.phone || !/^\d+$/.test(body.phone)) throw new ApplicationError(400, 'guard.invalid_input', 'The phone number must be digits only, with its country code.');
 		const sms = await this.adapter(factory, body.config as Record<string, unknown>);
-		await sms.sendMessage({ to: `+${body.phone}`, type: 'Generic', payload: { code: '000000' } });
+		try {
+			await sms.sendMessage({ to: `+${body.phone}`, type: 'Generic', payload: { code: '000000' } });
+		} catch (error) {
+			// As Logto: a provider's refusal (or no answer) surfaces as a 500 from the test endpoint.
+			throw new ApplicationError(500, 'connector.general', `An unexpected error occurred in connector. ${(error as Error).message}`);
+		}
 	}
 
 	/** The connector that sends codes now, or undefined when none is configured. */

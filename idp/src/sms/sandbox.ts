@@ -4,11 +4,13 @@ import { dirname } from 'node:path';
 import nock from 'nock';
 
 /** The provider endpoints Logto's SMS connectors call, and the success answer each expects. */
-const providers: Array<{ origin: string; path: RegExp; reply: (body: string) => [number, unknown] }> = [
+const providers: Array<{ origin: string; path: RegExp; reply: (body: string) => [number, unknown]; refuse?: (headers: Record<string, string>) => [number, unknown] | false }> = [
 	{
 		origin: 'https://sms.tencentcloudapi.com',
 		path: /^\/$/,
 		reply: () => [200, { Response: { SendStatusSet: [{ Code: 'Ok', Message: 'send success', SerialNo: 'sandbox' }], RequestId: 'sandbox' } }],
+		// A SecretId starting "AKIDrefused" gets Tencent's answer to unknown credentials.
+		refuse: (headers) => /Credential=AKIDrefused/.test(headers.authorization ?? '') && [200, { Response: { Error: { Code: 'AuthFailure.SecretIdNotFound', Message: 'The SecretId is not found, please ensure that your SecretId is correct.' }, RequestId: 'sandbox' } }],
 	},
 	{ origin: 'https://dysmsapi.aliyuncs.com', path: /^\/$/, reply: () => [200, { Code: 'OK', Message: 'OK', RequestId: 'sandbox', BizId: 'sandbox' }] },
 	{ origin: 'https://api.twilio.com', path: /^\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/, reply: () => [201, { sid: 'SMsandbox', status: 'queued' }] },
@@ -33,7 +35,7 @@ export function installSmsSandbox(recordFile: string): void {
 				const headers = Object.fromEntries(Object.entries(this.req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)]));
 				const record: SandboxRecord = { at: new Date().toISOString(), url: `${provider.origin}${uri}`, method: 'POST', headers, body: text };
 				appendFileSync(recordFile, `${JSON.stringify(record)}\n`);
-				return provider.reply(text);
+				return provider.refuse?.(headers) || provider.reply(text);
 			});
 	}
 }

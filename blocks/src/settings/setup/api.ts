@@ -24,6 +24,19 @@ export type SignInParts = {
 	signInMode: string;
 };
 
+/** A field Logto asks for before a sign-in or sign-up finishes. */
+export type ProfileField = 'username' | 'email' | 'phone' | 'emailOrPhone' | 'password';
+/** What a new phone visitor is asked after the code (null: cannot sign up by phone). */
+export type Asked = ProfileField[] | null;
+export type SignUpChoice = {
+	id: 'code_only' | 'keep';
+	after: SignInParts;
+	changes: Change[];
+	newPhone: Asked;
+	existing: { fields: ProfileField[]; count: number; exact: boolean };
+	notes: Array< 'username_sign_up_ends' | 'no_password_at_sign_up' | 'email_code_sign_in' | 'registration_opened' >;
+};
+
 export type Connected = {
 	resource: string;
 	applications: Array< { id: string; name: string; ours: boolean } >;
@@ -37,8 +50,18 @@ export type Connected = {
 export type Planned = { changes: Change[]; applied: boolean };
 export type ApplicationResult = Planned & { app: { id: string; name: string } | null; saved?: boolean };
 export type SmsResult = Planned & { connector: { id: string; factoryId: string } | null };
-export type SignInResult = Planned & { before: SignInParts; after: SignInParts };
-export type RolesResult = Planned & { roles: Array< { name: string; id: string | null; created: boolean } >; role_mapping?: Array< { logto_role: string; wp_role: string } > };
+export type SignInResult = Planned & {
+	before: SignInParts;
+	after: SignInParts;
+	newPhoneNow: Asked;
+	choices: SignUpChoice[];
+	satisfiesBoth: boolean;
+	chosen: SignUpChoice[ 'id' ] | null;
+};
+export type RolesResult = Planned & { roles: Array< { name: string; id: string | null; created: boolean } >; role_mapping?: Array< { logto_role: string; wp_role: string } >;
+	/** What the merge did to the role mapping: added, replaced (`was` its old role), or another row for the same role. */
+	mapping_changes?: Array< { logto_role: string; wp_role: string; action: 'added' | 'replaced' | 'also'; was?: string } >;
+};
 export type SetupState = {
 	credentials: { endpoint: string; app_id: string; resource: string; secret_kept: boolean };
 	bridge_set: boolean;

@@ -48,7 +48,9 @@ export default function ApplicationStep( { credentials, connected, onDone }: Pro
 			{ step.error && <Notice status="error" isDismissible={ false }>{ step.error }</Notice> }
 			{ step.result ? (
 				<Notice status="success" isDismissible={ false }>
-					{ sprintf( /* translators: %s: app name. */ __( '“%s” is ready; its app ID and secret are saved in the settings below.', 'logto-bridge' ), step.result.app?.name ?? '' ) }
+					{ step.result.applied
+						? sprintf( /* translators: %s: app name. */ __( '“%s” is ready; its app ID and secret are saved in the settings below.', 'logto-bridge' ), step.result.app?.name ?? '' )
+						: sprintf( /* translators: %s: app name. */ __( '“%s” in Logto: nothing to change. Its app ID and secret are in the settings below.', 'logto-bridge' ), step.result.app?.name ?? '' ) }
 					{ link && <> <a href={ link } target="_blank" rel="noreferrer">{ __( 'Open in Logto Console', 'logto-bridge' ) }</a></> }
 				</Notice>
 			) : (

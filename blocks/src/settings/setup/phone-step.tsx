@@ -2,8 +2,9 @@ import { Button, Notice, SelectControl, TextControl } from '@wordpress/component
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { setupStep, StepError, type Connected, type Credentials, type SignInParts, type SignInResult, type SmsResult } from './api';
+import { setupStep, StepError, type Connected, type Credentials, type SignInResult, type SignUpChoice, type SmsResult } from './api';
 import ChangesList from './changes-list';
+import SignUpPlan, { askedText } from './sign-up-choice';
 import ConnectorForm, { type ConnectorConfig, USAGE_TYPES } from './connector-form';
 import { useStep } from './use-step';
 
@@ -13,9 +14,6 @@ type Props = {
 	onConnector: ( result: SmsResult ) => void;
 	onSignIn: ( result: SignInResult ) => void;
 };
-
-const describe = ( parts: SignInParts ) =>
-	`${ __( 'Sign-in:', 'logto-bridge' ) } ${ parts.signIn.methods.map( ( m ) => `${ m.identifier } (${ [ m.password && __( 'password', 'logto-bridge' ), m.verificationCode && __( 'code', 'logto-bridge' ) ].filter( Boolean ).join( ', ' ) })` ).join( '; ' ) }. ${ __( 'Sign-up:', 'logto-bridge' ) } ${ parts.signUp.identifiers.join( ' / ' ) }`;
 
 /** Step 3: the SMS connector (with a test message) and phone sign-in in the sign-in experience. */
 export default function PhoneStep( { credentials, connected, onConnector, onSignIn }: Props ) {
@@ -28,6 +26,7 @@ export default function PhoneStep( { credentials, connected, onConnector, onSign
 	const [ phone, setPhone ] = useState( '' );
 	const [ test, setTest ] = useState< { ok: boolean; message: string } | null >( null );
 	const [ signInConfirmed, setSignInConfirmed ] = useState( false );
+	const [ choice, setChoice ] = useState< SignUpChoice[ 'id' ] | null >( null );
 	const sms = useStep< SmsResult >( 'sms', credentials );
 	const signIn = useStep< SignInResult >( 'sign-in', credentials );
 	const factory = factories.find( ( f ) => f.id === factoryId );
@@ -36,8 +35,10 @@ export default function PhoneStep( { credentials, connected, onConnector, onSign
 	const data = { factory_id: factoryId, config: { ...config, templates: ( config.templates ?? [] ).filter( ( t ) => USAGE_TYPES.includes( t.usageType as never ) && t[ templateKey ] ) } };
 
 	useEffect( () => {
-		void signIn.preview();
+		void signIn.preview().then( ( plan ) => plan?.satisfiesBoth && setChoice( 'code_only' ) );
 	}, [] );
+	// One plan for everyone: it is the choice; otherwise the admin picks one.
+	const picked = choice ?? ( signIn.plan && signIn.plan.choices.length === 1 ? signIn.plan.choices[ 0 ]!.id : null );
 
 	const chooseFactory = ( id: string ) => {
 		setFactoryId( id );
@@ -58,7 +59,7 @@ export default function PhoneStep( { credentials, connected, onConnector, onSign
 		}
 	};
 	const turnOn = async () => {
-		const result = await signIn.apply( {}, signInConfirmed );
+		const result = await signIn.apply( { choice: picked }, signInConfirmed );
 		if ( result ) onSignIn( result );
 	};
 	return (
@@ -88,20 +89,15 @@ export default function PhoneStep( { credentials, connected, onConnector, onSign
 			</div>
 
 			<h4>{ __( 'Sign-in experience', 'logto-bridge' ) }</h4>
-			{ signIn.plan && (
-				<dl className="logto-bridge-setup__before-after">
-					<dt>{ __( 'Now', 'logto-bridge' ) }</dt>
-					<dd>{ describe( signIn.plan.before ) }</dd>
-					<dt>{ __( 'After', 'logto-bridge' ) }</dt>
-					<dd>{ describe( signIn.plan.after ) }</dd>
-				</dl>
-			) }
-			{ signIn.plan && ! signIn.result && <ChangesList changes={ signIn.plan.changes } confirmed={ signInConfirmed } onConfirm={ setSignInConfirmed } /> }
+			{ signIn.plan && ! signIn.result && <SignUpPlan plan={ signIn.plan } choice={ picked } onChoose={ setChoice } confirmed={ signInConfirmed } onConfirm={ setSignInConfirmed } /> }
 			{ signIn.error && <Notice status="error" isDismissible={ false }>{ signIn.error }</Notice> }
 			{ signIn.result ? (
-				<Notice status="success" isDismissible={ false }>{ signIn.result.applied ? __( 'Phone sign-in is on; every other way in is still there.', 'logto-bridge' ) : __( 'Phone sign-in was already on: nothing changed.', 'logto-bridge' ) }</Notice>
+				<Notice status="success" isDismissible={ false }>{ signIn.result.applied
+						? `${ __( 'Phone sign-in is on. A new visitor who types a phone number', 'logto-bridge' ) } ${ askedText( signIn.result.choices.find( ( c ) => c.id === signIn.result!.chosen )?.newPhone ?? null ) }`
+						: __( 'Phone sign-in was already on: nothing changed.', 'logto-bridge' ) }
+				</Notice>
 			) : (
-				<Button variant="primary" onClick={ turnOn } isBusy={ signIn.busy } disabled={ signIn.busy || ! signIn.plan }>{ __( 'Turn on phone sign-in', 'logto-bridge' ) }</Button>
+				<Button variant="primary" onClick={ turnOn } isBusy={ signIn.busy } disabled={ signIn.busy || ! signIn.plan || ! picked }>{ __( 'Turn on phone sign-in', 'logto-bridge' ) }</Button>
 			) }
 		</section>
 	);

@@ -42,6 +42,15 @@ export default function RolesStep( { credentials, roles, onDone }: Props ) {
 				<Notice status="success" isDismissible={ false }>
 					{ step.result.roles.map( ( r ) => ( r.created ? sprintf( /* translators: %s: role name. */ __( 'Created %s.', 'logto-bridge' ), r.name ) : sprintf( /* translators: %s: role name. */ __( '%s was there already.', 'logto-bridge' ), r.name ) ) ).join( ' ' ) }{ ' ' }
 					{ __( 'The role mapping below has a row for each.', 'logto-bridge' ) }
+					<ul className="logto-bridge-setup__mapping">
+						{ ( step.result.mapping_changes ?? [] ).map( ( c, i ) => (
+							<li key={ i }>
+								{ c.action === 'added' && sprintf( /* translators: 1: Logto role, 2: WordPress role. */ __( 'Added: %1$s → %2$s.', 'logto-bridge' ), c.logto_role, c.wp_role ) }
+								{ c.action === 'replaced' && sprintf( /* translators: 1: Logto role, 2: old WordPress role, 3: new WordPress role. */ __( 'Replaced: %1$s mapped to %2$s, now %3$s.', 'logto-bridge' ), c.logto_role, c.was ?? '', c.wp_role ) }
+								{ c.action === 'also' && sprintf( /* translators: 1: Logto role, 2: WordPress role. */ __( 'Kept: %1$s also maps to %2$s (remove it below if it should not).', 'logto-bridge' ), c.logto_role, c.wp_role ) }
+							</li>
+						) ) }
+					</ul>
 				</Notice>
 			) : (
 				<Button variant="secondary" onClick={ create } isBusy={ step.busy } disabled={ step.busy || picked.length === 0 }>{ __( 'Create the roles', 'logto-bridge' ) }</Button>

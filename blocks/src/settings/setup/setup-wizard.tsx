@@ -15,7 +15,7 @@ type Props = {
 	onSettingsChanged: () => void;
 };
 
-type Done = { text: string; link: string | null };
+type Done = { text: string; link: string | null; already: boolean };
 
 /**
  * "Set up Logto for me": configures Logto through its Management API, one step after another,
@@ -30,6 +30,8 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 	const [ done, setDone ] = useState< Done[] >( [] );
 	const [ keep, setKeep ] = useState( false );
 	const [ finished, setFinished ] = useState< boolean | null >( null );
+	const [ phoneField, setPhoneField ] = useState( true );
+	const [ loginMode, setLoginMode ] = useState< string | null >( null );
 
 	useEffect( () => {
 		if ( ! open || state ) return;
@@ -41,10 +43,12 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 		} );
 	}, [ open ] );
 
-	const record = ( text: string, path: string | null = null ) => setDone( ( d ) => [ ...d, { text, link: path ? consoleLink( credentials.endpoint, path ) : null } ] );
+	const record = ( text: string, path: string | null = null, already = false ) => setDone( ( d ) => [ ...d, { text, already, link: path ? consoleLink( credentials.endpoint, path ) : null } ] );
 	const finish = async () => {
-		const answer = await setupStep< { kept: boolean } >( 'finish', credentials, { keep } ).catch( () => null );
+		const answer = await setupStep< { kept: boolean; login_mode?: string } >( 'finish', credentials, { keep, phone_field: phoneField } ).catch( () => null );
 		setFinished( answer?.kept ?? false );
+		setLoginMode( answer?.login_mode ?? null );
+		if ( answer?.login_mode === 'phone' ) onSettingsChanged();
 		setCredentials( ( c ) => ( { ...c, app_secret: '' } ) );
 	};
 
@@ -76,28 +80,28 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 								credentials={ credentials }
 								connected={ connected }
 								onDone={ ( r ) => {
-									record( r.applied ? sprintf( /* translators: %s: app name. */ __( 'Application “%s” created or updated, with its redirect, sign-out and back-channel logout URIs', 'logto-bridge' ), r.app?.name ?? '' ) : sprintf( /* translators: %s: app name. */ __( 'Application “%s” already right', 'logto-bridge' ), r.app?.name ?? '' ), r.app ? `applications/${ r.app.id }` : null );
+									record( r.applied ? sprintf( /* translators: %s: app name. */ __( 'Application “%s” created or updated, with its redirect, sign-out and back-channel logout URIs', 'logto-bridge' ), r.app?.name ?? '' ) : sprintf( /* translators: %s: app name. */ __( 'Application “%s” already right', 'logto-bridge' ), r.app?.name ?? '' ), r.app ? `applications/${ r.app.id }` : null, ! r.applied );
 									onSettingsChanged();
 								} }
 							/>
 							<PhoneStep
 								credentials={ credentials }
 								connected={ connected }
-								onConnector={ ( r ) => record( r.applied ? __( 'SMS connector saved', 'logto-bridge' ) : __( 'SMS connector already right', 'logto-bridge' ), 'connectors/passwordless' ) }
-								onSignIn={ ( r ) => record( r.applied ? __( 'Phone sign-in turned on in the sign-in experience', 'logto-bridge' ) : __( 'Phone sign-in already on', 'logto-bridge' ), 'sign-in-experience' ) }
+								onConnector={ ( r ) => record( r.applied ? __( 'SMS connector saved', 'logto-bridge' ) : __( 'SMS connector already right', 'logto-bridge' ), 'connectors/passwordless', ! r.applied ) }
+								onSignIn={ ( r ) => record( r.applied ? __( 'Phone sign-in turned on in the sign-in experience', 'logto-bridge' ) : __( 'Phone sign-in already on', 'logto-bridge' ), 'sign-in-experience', ! r.applied ) }
 							/>
 							<RolesStep
 								credentials={ credentials }
 								roles={ roles.filter( ( r ) => r.value !== 'administrator' ) }
 								onDone={ ( r ) => {
-									record( sprintf( /* translators: %s: role names. */ __( 'Roles: %s', 'logto-bridge' ), r.roles.map( ( x ) => x.name ).join( ', ' ) ), 'roles' );
+									record( sprintf( /* translators: %s: role names. */ __( 'Roles: %s', 'logto-bridge' ), r.roles.map( ( x ) => x.name ).join( ', ' ) ), 'roles', ! r.applied );
 									onSettingsChanged();
 								} }
 							/>
 							<ApiStep
 								credentials={ credentials }
 								onDone={ ( r ) =>
-									record( sprintf( /* translators: %s: API resource indicator. */ __( 'REST API %s registered for apps (wp:read, wp:write; new accounts get wordpress:app)', 'logto-bridge' ), r.resource?.indicator ?? '' ), r.resource ? `api-resources/${ r.resource.id }` : null )
+									record( sprintf( /* translators: %s: API resource indicator. */ __( 'REST API %s registered for apps (wp:read, wp:write; new accounts get wordpress:app)', 'logto-bridge' ), r.resource?.indicator ?? '' ), r.resource ? `api-resources/${ r.resource.id }` : null, ! r.applied )
 								}
 							/>
 							<section className="logto-bridge-setup__step" aria-labelledby="logto-setup-summary">
@@ -107,15 +111,17 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 								) : (
 									<ul className="logto-bridge-setup__summary">
 										{ done.map( ( d, i ) => (
-											<li key={ i }>
-												✓ { d.text }
+											<li key={ i } className={ d.already ? 'is-already-right' : 'is-changed' }>
+												{ d.already ? __( '= already right:', 'logto-bridge' ) : '✓' } { d.text }
 												{ d.link && <> · <a href={ d.link } target="_blank" rel="noreferrer">{ __( 'Logto Console', 'logto-bridge' ) }</a></> }
 											</li>
 										) ) }
 									</ul>
 								) }
 								<CheckboxControl __nextHasNoMarginBottom label={ __( 'Keep the machine-to-machine credentials for later changes', 'logto-bridge' ) } help={ __( 'Stored on this site, the secret never shown again. Otherwise it is forgotten now.', 'logto-bridge' ) } checked={ keep } onChange={ setKeep } />
+								<CheckboxControl __nextHasNoMarginBottom label={ __( 'Offer the phone number field on wp-login.php', 'logto-bridge' ) } help={ __( 'Visitors type their number on the WordPress sign-in page and go on to Logto’s code page.', 'logto-bridge' ) } checked={ phoneField } onChange={ setPhoneField } />
 								<Button variant="primary" onClick={ finish }>{ __( 'Finish', 'logto-bridge' ) }</Button>
+								{ loginMode === 'phone' && <Notice status="info" isDismissible={ false }>{ __( 'wp-login.php now offers the phone number field.', 'logto-bridge' ) }</Notice> }
 								{ finished !== null && <Notice status="success" isDismissible={ false }>{ finished ? __( 'Done. The credentials are kept for later changes.', 'logto-bridge' ) : __( 'Done. The machine-to-machine secret is forgotten.', 'logto-bridge' ) }</Notice> }
 							</section>
 						</>
