@@ -233,24 +233,16 @@ final class Rest_Setup {
 		// The point of the wizard is phone sign-in: wp-login.php offers the phone field unless the
 		// admin unticked it (a site that sends everyone straight to Logto keeps doing so).
 		$mode = Settings::get()['login_mode'];
-		if ( $request->get_param( 'phone_field' ) && 'buttons' === $mode ) {
-			$saved = Settings::update( array( 'login_mode' => 'phone' ) );
-			if ( is_wp_error( $saved ) ) {
-				return $saved;
-			}
+		if ( $request->get_param( 'phone_field' ) && 'buttons' === $mode && ! is_wp_error( Settings::update( array( 'login_mode' => 'phone' ) ) ) ) {
 			$mode = 'phone';
 		}
-		$keep = (bool) $request->get_param( 'keep' );
-		if ( ! $keep ) {
-			Setup_Credentials::keep( array(), false );
-			return rest_ensure_response( array( 'kept' => false, 'login_mode' => $mode ) );
-		}
-		$credentials = Setup_Credentials::from_request( $request->get_param( 'logto' ) );
+		$keep        = (bool) $request->get_param( 'keep' );
+		$credentials = $keep ? Setup_Credentials::from_request( $request->get_param( 'logto' ) ) : array();
 		if ( is_wp_error( $credentials ) ) {
 			return $credentials;
 		}
-		Setup_Credentials::keep( $credentials, true );
-		return rest_ensure_response( array( 'kept' => true, 'login_mode' => $mode ) );
+		Setup_Credentials::keep( $credentials, $keep );
+		return rest_ensure_response( array( 'kept' => $keep ) + array( 'login_mode' => $mode ) );
 	}
 
 	/**

@@ -116,18 +116,32 @@ final class Roles {
 					'logto_role' => $row['logto_role'],
 					'wp_role'    => $row['wp_role'],
 				);
-				$report[]  = array( 'logto_role' => $row['logto_role'], 'wp_role' => $row['wp_role'], 'action' => 'added' );
+				$report[] = array(
+					'logto_role' => $row['logto_role'],
+					'wp_role'    => $row['wp_role'],
+					'action'     => 'added',
+				);
 			} elseif ( $mapping[ $found ]['wp_role'] !== $row['wp_role'] ) {
 				// One row per Logto role: the wizard's wordpress:<role> names its role, so a row that
 				// mapped it elsewhere is replaced, not left to contradict it.
-				$report[]                     = array( 'logto_role' => $row['logto_role'], 'wp_role' => $row['wp_role'], 'action' => 'replaced', 'was' => $mapping[ $found ]['wp_role'] );
+				$report[] = array(
+					'logto_role' => $row['logto_role'],
+					'wp_role'    => $row['wp_role'],
+					'action'     => 'replaced',
+					'was'        => $mapping[ $found ]['wp_role'],
+				);
+				// The report keeps the old role; then the row follows the wizard's.
 				$mapping[ $found ]['wp_role'] = $row['wp_role'];
 			}
 			// Other Logto roles mapped to the same WordPress role stay: removing them would demote
 			// the people who have them. They are listed so the admin sees them.
 			foreach ( $mapping as $other ) {
 				if ( $other['wp_role'] === $row['wp_role'] && $other['logto_role'] !== $row['logto_role'] ) {
-					$report[] = array( 'logto_role' => $other['logto_role'], 'wp_role' => $other['wp_role'], 'action' => 'also' );
+					$report[] = array(
+						'logto_role' => $other['logto_role'],
+						'wp_role'    => $other['wp_role'],
+						'action'     => 'also',
+					);
 				}
 			}
 		}
