@@ -62,8 +62,10 @@ test.describe( `Set up Logto for me (${ start } defaults)`, () => {
 		writeFileSync( users, JSON.stringify( [ before ] ) );
 		const env = { IDP_EMPTY: '1', IDP_EMPTY_AS: start, IDP_USERS_FILE: users, IDP_SMS_PER_IP_PER_HOUR: '1000' };
 		idp = await startIdp( { port, dataDir, clientsFile: undefined, logDir: join( dataDir, 'logs' ), echo: false, env } );
-		// A site that has never been connected to Logto: only the bridge URL is set.
-		await updateSettings( { endpoint: '', app_id: '', app_secret: '', login_mode: 'buttons', create_users: true, role_mapping: [] } );
+		// A site that has never been connected to Logto: only the bridge URL is set, and the role
+		// mapping an admin typed by hand (one row contradicting the wizard's, one beside it).
+		const mapping = [ { logto_role: 'wordpress:editor', wp_role: 'author' }, { logto_role: 'editor', wp_role: 'editor' } ];
+		await updateSettings( { endpoint: '', app_id: '', app_secret: '', login_mode: 'buttons', create_users: true, role_mapping: mapping } );
 	} );
 	test.afterAll( async () => {
 		// The e2e stack's own app again (restoreSettingsAfterAll puts back the rest).
@@ -143,6 +145,10 @@ test.describe( `Set up Logto for me (${ start } defaults)`, () => {
 		effort.fields++;
 		await click( page, 'Create the roles' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( /Created wordpress:editor\./ ) ).toBeVisible();
+		// Merged, not duplicated: the contradicting row follows the wizard's, the other is shown.
+		const merged = page.locator( '.logto-bridge-setup__mapping' );
+		await expect( merged ).toContainText( 'Replaced: wordpress:editor mapped to author, now editor.' );
+		await expect( merged ).toContainText( 'Kept: editor also maps to editor' );
 		// The REST API for apps: an API resource with wp:read and wp:write, granted by a default role.
 		await click( page, 'Register the REST API' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( `Registered ${ wpUrl() }/wp-json in Logto.` ) ).toBeVisible();
