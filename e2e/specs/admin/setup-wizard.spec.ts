@@ -104,6 +104,11 @@ test.describe( `Set up Logto for me (${ start } defaults)`, () => {
 		await click( page, 'Save the SMS connector' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'The SMS connector is saved in Logto.' ) ).toBeVisible();
 		await fill( page, 'Your phone number, for a test SMS', '+86 138 0013 8900' );
+		// A key the provider does not know: Logto answers 500; the admin reads what to check.
+		await fill( page, 'Access Key ID', 'AKIDrefused' );
+		await click( page, 'Send a test SMS' );
+		await expect( page.locator( '.logto-bridge-setup' ).getByText( /Logto could not send the test SMS: the SMS provider was unreachable or refused the request\. Check the access key .*SecretId is not found/ ) ).toBeVisible();
+		await fill( page, 'Access Key ID', 'AKIDsandbox' );
 		await click( page, 'Send a test SMS' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( /Sent\. Logto’s connector test sends the code 000000\./ ) ).toBeVisible();
 		expect( codeSentTo( outbox, '+8613800138900' ) ).toBe( '000000' );
