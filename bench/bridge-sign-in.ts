@@ -95,7 +95,7 @@ const bridge = spawn(
 // Bare express apps that only redirect: with res.redirect() (the target's baseline), with a
 // bare 303 + Location as the bridge sends it (the stricter floor), and with express-session
 // saving a record the size of a pending sign-in in its memory store before res.redirect()
-// (what express-session alone costs: README, Auth bridge). All on the bridge's own express
+// (what express-session alone costs: docs/bridge.md). All on the bridge's own express
 // (5), not whichever express the repository root hoists.
 const record = `{state:'s'.repeat(43),nonce:'n'.repeat(43),verifier:'v'.repeat(43),returnTo:'http://127.0.0.1:8888/',binding:'b'.repeat(64),flow:'0123456789ab',startedAt:Date.now()}`;
 const bareApps = {

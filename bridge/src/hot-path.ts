@@ -1,6 +1,6 @@
 // The pieces of /sign-in and /callback written by hand instead of taken from a library,
 // each because the library's version cost a measurable share of a sign-in start on the
-// 2-core benchmark machine (bench/bridge-sign-in.ts; README, Auth bridge).
+// 2-core benchmark machine (bench/bridge-sign-in.ts; docs/bridge.md).
 import { createHash, randomFillSync } from 'node:crypto';
 
 import { TOKEN_BYTES } from '@logto-bridge/contract';

@@ -126,7 +126,7 @@ async function boot(): Promise<void> {
 	let config: AppConfig;
 	try {
 		const res = await fetch('./config.json', { cache: 'no-store' });
-		if (!res.ok) throw new Error(`config.json was not found next to the app (${res.status}). See the README's "Mobile app" section.`);
+		if (!res.ok) throw new Error(`config.json was not found next to the app (${res.status}). See mobile/README.md.`);
 		config = parseConfig(await res.json(), { native: isNative(), origin: location.origin });
 	} catch (error) {
 		show(screens.problem(message(error)));

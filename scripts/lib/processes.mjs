@@ -29,7 +29,7 @@ export async function startService(options) {
 	const { name, command, args, env = {}, cwd, logFile, echo = false, readyUrl, timeoutMs = 120_000 } = options;
 	const port = Number(new URL(readyUrl).port || (readyUrl.startsWith('https:') ? 443 : 80));
 	if (!(await portIsFree(port))) {
-		throw new Error(`${name}: port ${port} is already in use by another server; stop it or choose another port (see README, "Ports")`);
+		throw new Error(`${name}: port ${port} is already in use by another server; stop it or choose another port (see docs/dev-stack.md, "Commands and ports")`);
 	}
 	const child = spawn(command, args, {
 		cwd,

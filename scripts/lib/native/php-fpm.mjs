@@ -9,7 +9,7 @@ import { dropsPrivileges, isRoot } from './system-user.mjs';
 /** Debian's versioned php-fpm binary (php-fpm8.2 on Debian 12). */
 function phpFpmBinary() {
 	const found = readdirSync('/usr/sbin').filter((f) => /^php-fpm\d+\.\d+$/.test(f)).sort();
-	if (!found.length) throw new Error('php-fpm is not installed (apt-get install php-fpm php-mysql; see README, "Native runtime")');
+	if (!found.length) throw new Error('php-fpm is not installed (apt-get install php-fpm php-mysql; see docs/dev-stack.md, "Native runtime")');
 	return join('/usr/sbin', found.at(-1));
 }
 

@@ -40,6 +40,6 @@ export function needs(command, aptPackage) {
 	try {
 		execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'pipe' });
 	} catch {
-		throw new Error(`the native runtime needs ${command}: apt-get install ${aptPackage} (see README, "Native runtime")`);
+		throw new Error(`the native runtime needs ${command}: apt-get install ${aptPackage} (see docs/dev-stack.md, "Native runtime")`);
 	}
 }
