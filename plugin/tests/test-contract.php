@@ -25,15 +25,22 @@ foreach ( array_keys( $messages ) as $code ) {
 }
 
 // Every code WordPress sends is sent somewhere, and every code the plugin sends is in the list.
+// Read as code only (PHP's own tokenizer drops the comments), and "sent" means at a call site
+// that sends it: a WP_Error that reaches Sign_In_Flow::fail(), fail() itself, a message looked
+// up for a login error, or fail()'s fallback.
 $sources = '';
 foreach ( glob( dirname( __DIR__ ) . '/includes/*.php' ) as $file ) {
-	if ( basename( $file ) !== 'class-error-messages.php' ) {
-		$sources .= file_get_contents( $file );
+	if ( basename( $file ) === 'class-error-messages.php' ) {
+		continue;
+	}
+	foreach ( token_get_all( (string) file_get_contents( $file ) ) as $token ) {
+		$sources .= is_array( $token ) ? ( in_array( $token[0], array( T_COMMENT, T_DOC_COMMENT ), true ) ? ' ' : $token[1] ) : $token;
 	}
 }
+preg_match_all( "/(?:WP_Error\( |fail\( |Error_Messages::get\( |: )'([a-z_]+)'/", $sources, $sent );
 foreach ( $codes as $code => $spec ) {
 	if ( in_array( 'wordpress', $spec['from'], true ) ) {
-		logto_bridge_check( false !== strpos( $sources, "'$code'" ), "the plugin sends $code somewhere" );
+		logto_bridge_check( in_array( $code, $sent[1], true ), "the plugin sends $code somewhere" );
 	}
 }
 preg_match_all( "/(?:WP_Error\( |fail\( )'([a-z_]+)'/", $sources, $sent );
