@@ -3,7 +3,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { BridgeConfig } from './config.js';
 import type { BridgeContext } from './context.js';
 import { codeFor, oauthError, SignInError } from './errors.js';
-import { seeOther } from './hot-path.js';
+import { seeOther } from './see-other.js';
 import { createLogger } from './log.js';
 import { OidcClients } from './oidc.js';
 import { PendingSignIns } from './pending-sign-in.js';
@@ -16,7 +16,7 @@ import signOut from './routes/sign-out.js';
 import setup from './routes/setup.js';
 import siteConfigRefresh from './routes/site-config-refresh.js';
 import tickets from './routes/tickets.js';
-import tokensVerify from './routes/tokens-verify.js';
+import appTokens from './routes/app-tokens.js';
 import { SITE_CONFIG_VERSION_KEY, SiteConfigError, SiteConfigSource } from './site-config.js';
 import { createStore, type KeyValueStore } from './stores/index.js';
 import { Tickets } from './tickets.js';
@@ -48,7 +48,7 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	backchannelLogout(app, ctx);
 	siteConfigRefresh(app, ctx);
 	setup(app, ctx);
-	tokensVerify(app, ctx);
+	appTokens(app, ctx);
 	// Every failure of a browser-facing route ends here: one mapping to a wp-login.php code.
 	const onError: ErrorRequestHandler = (error: Error, req, res, _next) => {
 		const reason = codeFor(error);

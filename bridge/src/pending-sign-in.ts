@@ -4,7 +4,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 
 import type { BridgeConfig } from './config.js';
-import { randomToken } from './hot-path.js';
+import { randomToken } from './random-tokens.js';
 import { createSessionStore, SESSION_PREFIX } from './session-stores.js';
 import { sameSecret } from './signature.js';
 import type { KeyValueStore } from './stores/index.js';

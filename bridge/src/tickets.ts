@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { isToken } from '@logto-bridge/contract';
 
-import { randomToken } from './hot-path.js';
+import { randomToken } from './random-tokens.js';
 import type { KeyValueStore } from './stores/index.js';
 
 /**

@@ -4,7 +4,8 @@ import { after, before, test } from 'node:test';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 
 import { startIdp, type RunningIdp } from '@logto-bridge/testkit';
-import { appTokens, localManagementApi, registerNativeApp } from '@logto-bridge/testkit/app-token';
+import { appTokens } from '@logto-bridge/testkit/app-token';
+import { localManagementApi, registerNativeApp } from '@logto-bridge/testkit/management-api';
 
 // Access tokens for an API resource, as Logto issues them to a native app: a JWT whose audience
 // is the resource, signed with the ID tokens' key, carrying the scopes the user's roles grant.

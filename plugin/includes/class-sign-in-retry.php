@@ -12,8 +12,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Parks a redeemed sign-in under a random key and resumes it in a fresh request, instead of
- * sleeping in PHP while the other request (which holds the create-user lock) finishes.
+ * Parks a redeemed sign-in under a random key and resumes it in a fresh request a quarter of a
+ * second later (the resuming request waits 250 ms once, before it retries), so no PHP worker
+ * waits out the whole creation that the other request (holding the create-user lock) runs.
  */
 final class Sign_In_Retry {
 

@@ -3,7 +3,7 @@
 // are testkit's (app-token.ts), loaded through tsx as registration.mjs loads the contract.
 import { tsImport } from 'tsx/esm/api';
 
-const { ensureNativeApp: ensure } = await tsImport('@logto-bridge/testkit/app-token', import.meta.url);
+const { ensureNativeApp: ensure } = await tsImport('@logto-bridge/testkit/management-api', import.meta.url);
 export const NATIVE_REDIRECT = 'io.logto.wordpress://callback';
 
 /**

@@ -3,7 +3,7 @@ import type { IRouter, Request } from 'express';
 
 import type { BridgeContext } from '../context.js';
 import { SignInError } from '../errors.js';
-import { seeOther } from '../hot-path.js';
+import { seeOther } from '../see-other.js';
 import { client } from '../oidc.js';
 import { ticketUrl } from '../wordpress.js';
 

@@ -3,7 +3,8 @@ import type { IRouter } from 'express';
 
 import { registeredUris, type BridgeContext } from '../context.js';
 import { SignInError } from '../errors.js';
-import { randomFlowId, randomToken, s256, seeOther } from '../hot-path.js';
+import { randomFlowId, randomToken, s256 } from '../random-tokens.js';
+import { seeOther } from '../see-other.js';
 import { invalidExtraParam } from '../logto-params.js';
 import { client } from '../oidc.js';
 import type { PendingSignIn } from '../pending-sign-in.js';

@@ -3,7 +3,8 @@ import type { IRouter } from 'express';
 
 import { registeredUris, type BridgeContext } from '../context.js';
 import { SignInError } from '../errors.js';
-import { randomToken, seeOther } from '../hot-path.js';
+import { randomToken } from '../random-tokens.js';
+import { seeOther } from '../see-other.js';
 import { safeReturnTo } from '../return-to.js';
 
 /** GET /sign-out?return_to=: Logto's end-session (client_id + post sign-out redirect URI), then back. */

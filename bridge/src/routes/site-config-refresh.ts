@@ -2,7 +2,7 @@ import { ROUTES } from '@logto-bridge/contract';
 import express, { type IRouter } from 'express';
 
 import type { BridgeContext } from '../context.js';
-import { randomToken } from '../hot-path.js';
+import { randomToken } from '../random-tokens.js';
 import { signedPost } from '../s2s.js';
 import { SITE_CONFIG_VERSION_KEY } from '../site-config.js';
 

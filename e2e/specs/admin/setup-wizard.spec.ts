@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
-import { localManagementApi } from '@logto-bridge/testkit/app-token';
+import { localManagementApi } from '@logto-bridge/testkit/management-api';
 
 import { startIdp } from '../../../scripts/lib/services.mjs';
 import { expect, test } from '../../support/test';

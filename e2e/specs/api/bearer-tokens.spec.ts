@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
 import { importJWK, SignJWT, type JWK } from 'jose';
 
-import { appAccessToken, flipSignature, registerNativeApp } from '@logto-bridge/testkit/app-token';
+import { appAccessToken, flipSignature } from '@logto-bridge/testkit/app-token';
+import { registerNativeApp } from '@logto-bridge/testkit/management-api';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';

@@ -1,4 +1,5 @@
-import { appAccessToken, appTokens, flipSignature, registerNativeApp } from '@logto-bridge/testkit/app-token';
+import { appAccessToken, appTokens, flipSignature } from '@logto-bridge/testkit/app-token';
+import { registerNativeApp } from '@logto-bridge/testkit/management-api';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { bearerRequest } from '../../support/bearer';

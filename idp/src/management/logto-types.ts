@@ -24,7 +24,5 @@ export type SignInExperiencePatch = Body<Op<'/api/sign-in-exp', 'patch'>>;
 export type Role = Ok<Op<'/api/roles/{id}', 'get'>>;
 export type RoleCreate = Body<Op<'/api/roles', 'post'>>;
 export type UserListItem = Ok<Op<'/api/users', 'get'>>[number];
-export type UserRoles = Ok<Op<'/api/users/{userId}/roles', 'get'>>;
-export type UserRolesAssign = Body<Op<'/api/users/{userId}/roles', 'post'>>;
 export type Resource = Ok<Op<'/api/resources/{id}', 'get'>>;
 export type ResourceScope = Ok<Op<'/api/resources/{resourceId}/scopes', 'get'>>[number];

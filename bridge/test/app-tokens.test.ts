@@ -7,7 +7,8 @@ import { after, before, test } from 'node:test';
 import { importJWK, SignJWT, type JWK } from 'jose';
 
 import { SECRET, startSystem, type System } from '@logto-bridge/testkit';
-import { appTokens, flipSignature, registerNativeApp } from '@logto-bridge/testkit/app-token';
+import { appTokens, flipSignature } from '@logto-bridge/testkit/app-token';
+import { registerNativeApp } from '@logto-bridge/testkit/management-api';
 
 import { RESPONSE, sign, SIGNATURE_HEADER, verify } from '../src/signature.js';
 

@@ -59,7 +59,7 @@ function parseBody(body: string): Record<string, unknown> | null {
  * the userinfo claims, so that WordPress finds or makes the account exactly as after a sign-in
  * on the site.
  */
-export default function tokensVerify(router: IRouter, ctx: BridgeContext): void {
+export default function appTokens(router: IRouter, ctx: BridgeContext): void {
 	tokenRoute(router, ctx, ROUTES.tokensVerify, 'token-verify', async (_body, { payload, scopes }) => [
 		200,
 		{ sub: payload.sub, scopes, exp: payload.exp, clientId: typeof payload.client_id === 'string' ? payload.client_id : null },

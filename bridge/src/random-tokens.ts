@@ -1,10 +1,9 @@
-// The pieces of /sign-in and /callback written by hand instead of taken from a library,
-// each because the library's version cost a measurable share of a sign-in start on the
-// 2-core benchmark machine (bench/bridge-sign-in.ts; docs/bridge.md).
+// Random tokens and PKCE challenges, written by hand instead of taken from a library because
+// the library's version cost a measurable share of a sign-in start on the 2-core benchmark
+// machine (bench/bridge-sign-in.ts; docs/bridge.md).
 import { createHash, randomFillSync } from 'node:crypto';
 
 import { TOKEN_BYTES } from '@logto-bridge/contract';
-import type { Response } from 'express';
 
 // CSPRNG bytes handed out from a pooled buffer, refilled when used up: one randomFillSync
 // per 128 tokens instead of four per sign-in (Node's own randomUUID caches the same way).
@@ -33,16 +32,3 @@ export const randomFlowId = (): string => take(6).toString('hex');
  * WebCrypto's digest takes a thread-pool round trip per sign-in.
  */
 export const s256 = (verifier: string): string => createHash('sha256').update(verifier).digest('base64url');
-
-/**
- * 303 to `url`, with no body and not cached. Lighter than res.redirect(), which negotiates
- * and renders an HTML body no browser shows. `url` is always built by us (URL objects,
- * encoded parameters); Node refuses CR/LF in it.
- */
-export function seeOther(res: Response, url: string): void {
-	res.statusCode = 303;
-	res.setHeader('Location', url);
-	res.setHeader('Cache-Control', 'no-store');
-	res.setHeader('Content-Length', '0');
-	res.end();
-}
