@@ -25,17 +25,21 @@ define( 'LOGTO_BRIDGE_VERSION', '0.1.0' );
 define( 'LOGTO_BRIDGE_FILE', __FILE__ );
 define( 'LOGTO_BRIDGE_DIR', plugin_dir_path( __FILE__ ) );
 
-// Each class loads on first use (LogtoBridge\Sign_In_Flow is includes/class-sign-in-flow.php):
-// an ordinary page needs a few of them, and every file loaded costs every request.
+// Each class loads on first use, from the folder of what it serves (LogtoBridge\Sign_In_Flow is
+// includes/login/class-sign-in-flow.php): an ordinary page needs a few, and every file loaded
+// costs every request.
 spl_autoload_register(
 	static function ( $class_name ) {
 		$prefix = __NAMESPACE__ . '\\';
 		if ( 0 !== strpos( $class_name, $prefix ) ) {
 			return;
 		}
-		$file = LOGTO_BRIDGE_DIR . 'includes/class-' . str_replace( '_', '-', strtolower( substr( $class_name, strlen( $prefix ) ) ) ) . '.php';
-		if ( is_readable( $file ) ) {
-			require $file;
+		$file = 'class-' . str_replace( '_', '-', strtolower( substr( $class_name, strlen( $prefix ) ) ) ) . '.php';
+		foreach ( array( '', 'login/', 'accounts/', 'settings/', 'bridge/', 'front/', 'api/', 'setup/' ) as $folder ) {
+			if ( is_readable( LOGTO_BRIDGE_DIR . 'includes/' . $folder . $file ) ) {
+				require LOGTO_BRIDGE_DIR . 'includes/' . $folder . $file;
+				return;
+			}
 		}
 	}
 );

@@ -7,8 +7,8 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array( 'error-messages', 'bridge-client', 'sign-in-flow', 'plugin', 'account-link', 'link-password' ) as $logto_bridge_class ) {
-	require dirname( __DIR__ ) . "/includes/class-$logto_bridge_class.php";
+foreach ( array( 'login/class-error-messages', 'bridge/class-bridge-client', 'login/class-sign-in-flow', 'class-plugin', 'accounts/class-account-link', 'accounts/class-link-password' ) as $logto_bridge_class ) {
+	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
 }
 
 use LogtoBridge\Bridge_Client;
@@ -29,7 +29,7 @@ foreach ( array_keys( $messages ) as $code ) {
 // that sends it: a WP_Error that reaches Sign_In_Flow::fail(), fail() itself, a message looked
 // up for a login error, or fail()'s fallback.
 $sources = '';
-foreach ( glob( dirname( __DIR__ ) . '/includes/*.php' ) as $file ) {
+foreach ( array_merge( glob( dirname( __DIR__ ) . '/includes/*.php' ), glob( dirname( __DIR__ ) . '/includes/*/*.php' ) ) as $file ) {
 	if ( basename( $file ) === 'class-error-messages.php' ) {
 		continue;
 	}

@@ -8,7 +8,7 @@
 
 require __DIR__ . '/bootstrap.php';
 
-require dirname( __DIR__ ) . '/includes/class-settings-validator.php';
+require dirname( __DIR__ ) . '/includes/settings/class-settings-validator.php';
 
 use LogtoBridge\Settings_Validator;
 

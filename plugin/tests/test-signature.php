@@ -7,7 +7,7 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-require dirname( __DIR__ ) . '/includes/class-signature.php';
+require dirname( __DIR__ ) . '/includes/bridge/class-signature.php';
 
 use LogtoBridge\Signature;
 

@@ -12,7 +12,7 @@ import { repoRoot } from '../lib/paths.mjs';
 const COMPUTED = new Set(['locked', 'uris', 'available_roles', 'bridge_secret_from_constant']);
 
 function fieldTable() {
-	const php = `define( 'ABSPATH', '' ); require '${join(repoRoot, 'plugin/includes/class-settings-fields.php')}'; echo json_encode( LogtoBridge\\Settings_Fields::FIELDS );`;
+	const php = `define( 'ABSPATH', '' ); require '${join(repoRoot, 'plugin/includes/settings/class-settings-fields.php')}'; echo json_encode( LogtoBridge\\Settings_Fields::FIELDS );`;
 	const run = spawnSync(process.env.PHP_BIN ?? 'php', ['-r', php], { encoding: 'utf8' });
 	assert.equal(run.status, 0, run.stderr);
 	return JSON.parse(run.stdout);
