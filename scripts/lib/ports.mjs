@@ -110,12 +110,13 @@ export const isLoopback = (address) => address === '::1' || /^127\./.test(addres
 export function stackPorts(prefix, { wordpress, bridge, idp }) {
 	const wp = envPort(`${prefix}WP_PORT`, wordpress);
 	const br = envPort(`${prefix}BRIDGE_PORT`, bridge);
+	const id = envPort(`${prefix}IDP_PORT`, idp);
 	return {
 		wordpress: wp,
 		bridge: br,
-		idp: envPort(`${prefix}IDP_PORT`, idp),
-		// The mobile app's web build.
-		app: envPort(`${prefix}APP_PORT`, idp + 1),
+		idp: id,
+		// The mobile app's web build, next to the idp it was given (not the default's neighbour).
+		app: envPort(`${prefix}APP_PORT`, id + 1),
 		bridgeInstances: [envPort(`${prefix}BRIDGE_1_PORT`, br + 10), envPort(`${prefix}BRIDGE_2_PORT`, br + 11)],
 		php: envPort(`${prefix}PHP_FPM_PORT`, wp + 1000),
 		db: envPort(`${prefix}MARIADB_PORT`, wp + 1100),
