@@ -3,3 +3,4 @@ export { appRegistration, appRegistrationUris, ROUTES, type AppRegistrationUris 
 export { isToken, TOKEN_BYTES, TOKEN_PATTERN } from './token-format.js';
 export { formatInternational, maskPhone, toE164, toLogtoDigits } from './phone.js';
 export { mandatoryProfile, missingProfile, phoneMaySignUp, type ProfileField, type ProfileHas, type SignInMode, type SignUpIdentifier, type SignUpSettings } from './logto-sign-up.js';
+export { API_SCOPE_NAMES, API_SCOPES, APP_ROLE } from './api-access.js';

@@ -1,3 +1,4 @@
+import { API_SCOPE_NAMES, APP_ROLE } from '@logto-bridge/contract';
 import { join } from 'node:path';
 
 import express from 'express';
@@ -25,7 +26,7 @@ import { installSmsSandbox } from './sms/sandbox.js';
 import { defaultCodePolicy, VerificationCodes } from './verification-codes.js';
 
 /** The default role that grants the site's API scopes (IDP_API_RESOURCE). */
-export const API_ROLE = 'wordpress:app';
+export const API_ROLE = APP_ROLE.name;
 
 export type Idp = { app: express.Express; provider: Provider; accounts: Accounts; sms: SmsConnector; applications: Applications };
 
@@ -36,8 +37,8 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 	const apiResources = new ApiResources(config.dataDir);
 	if (config.apiResource) {
 		// As a Logto admin would: the site's API, and a default role granting its scopes.
-		roles.ensure(API_ROLE, 'Uses the WordPress REST API from the app', true);
-		apiResources.seed(config.apiResource, 'WordPress REST API', ['wp:read', 'wp:write'], API_ROLE);
+		roles.ensure(API_ROLE, APP_ROLE.description, true);
+		apiResources.seed(config.apiResource, 'WordPress REST API', API_SCOPE_NAMES, API_ROLE);
 	}
 	const accounts = new Accounts(config.dataDir, config.defaultRegion);
 	accounts.seed(config.usersFile, roles.defaultRoleNames());

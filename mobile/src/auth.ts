@@ -1,3 +1,4 @@
+import { API_SCOPE_NAMES } from '@logto-bridge/contract/api-access';
 import { Capacitor } from '@capacitor/core';
 import LogtoClient, { UserScope, type LogtoConfig } from '@logto/browser';
 import CapacitorLogtoClient from '@logto/capacitor';
@@ -6,8 +7,8 @@ import type { AppConfig } from './config';
 import { locale } from './i18n';
 import { phoneFirstParams, withParams } from './phone-first';
 
-/** The site's API scopes; Logto grants those the user's roles hold. */
-export const API_SCOPES = ['wp:read', 'wp:write'];
+/** The site's API scopes (the contract's); Logto grants those the user's roles hold. */
+export const API_SCOPES = API_SCOPE_NAMES;
 const TYPED_PHONE = 'logto-bridge-app:phone';
 
 export const isNative = () => Capacitor.isNativePlatform();

@@ -7,7 +7,7 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array( 'login/class-error-messages', 'bridge/class-bridge-client', 'login/class-sign-in-flow', 'class-plugin', 'accounts/class-account-link', 'accounts/class-link-password' ) as $logto_bridge_class ) {
+foreach ( array( 'api/class-bearer-auth', 'login/class-error-messages', 'bridge/class-bridge-client', 'login/class-sign-in-flow', 'class-plugin', 'accounts/class-account-link', 'accounts/class-link-password' ) as $logto_bridge_class ) {
 	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
 }
 
@@ -68,5 +68,8 @@ logto_bridge_check( Bridge_Client::ROUTES === $routes, 'the bridge routes are th
 $format = logto_bridge_fixture( 'token-format.json' );
 logto_bridge_check( '/' . $format['pattern'] . '/' === Sign_In_Flow::TICKET_PATTERN, 'the ticket pattern is that of fixtures/token-format.json' );
 logto_bridge_check( 1 === preg_match( Sign_In_Flow::TICKET_PATTERN, rtrim( strtr( base64_encode( random_bytes( $format['bytes'] ) ), '+/', '-_' ), '=' ) ), 'a fresh token matches' );
+
+$access = logto_bridge_fixture( 'api-access.json' );
+logto_bridge_check( LogtoBridge\Bearer_Auth::READ === $access['scopes']['read']['name'] && LogtoBridge\Bearer_Auth::WRITE === $access['scopes']['write']['name'], 'the scopes Bearer_Auth checks are those of fixtures/api-access.json' );
 
 logto_bridge_report();

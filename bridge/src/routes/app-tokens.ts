@@ -1,4 +1,4 @@
-import { ROUTES } from '@logto-bridge/contract';
+import { API_SCOPE_NAMES, ROUTES } from '@logto-bridge/contract';
 import express, { type IRouter } from 'express';
 import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
@@ -7,7 +7,6 @@ import { client } from '../oidc.js';
 import { signedPost } from '../s2s.js';
 
 /** Scopes that let a token act on the REST API; a token with neither may do nothing there. */
-const API_SCOPES = ['wp:read', 'wp:write'];
 // One key set per Logto JWKS URI; jose refetches it (rate-limited) when a token names an unknown kid.
 const keySets = new Map<string, JWTVerifyGetKey>();
 
@@ -35,7 +34,7 @@ async function verifyAccessToken(ctx: BridgeContext, token: unknown): Promise<Ve
 		ctx.log.info({ step: 'token-verify', reason: (error as { code?: string }).code ?? 'invalid' }, 'access token refused');
 		return { status: 401, error: 'invalid_token' };
 	}
-	const scopes = String(payload.scope ?? '').split(' ').filter((s) => API_SCOPES.includes(s));
+	const scopes = String(payload.scope ?? '').split(' ').filter((s) => API_SCOPE_NAMES.includes(s));
 	if (scopes.length === 0) return { status: 403, error: 'insufficient_scope' };
 	return { payload: payload as Verified['payload'], scopes, oidcConfig };
 }

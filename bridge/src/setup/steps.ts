@@ -1,3 +1,5 @@
+import { API_SCOPES, APP_ROLE } from '@logto-bridge/contract';
+
 import { call, managementClient, SetupError, type LogtoAccess, type ManagementClient } from './management-session.js';
 import { configChanges, marker, MARKER_KEY, planAppMetadata, type Change, type OidcMetadata, type SignInParts, type SiteUris } from './plans.js';
 import { planPhoneSignUp, type Census, type ListedUser } from './sign-up-plan.js';
@@ -224,12 +226,6 @@ export async function roles(access: LogtoAccess, input: { roles: Array<{ name: s
 	return { roles: result, changes, applied: changes.length > 0 && input.apply };
 }
 
-/** The site's REST API scopes, as the plugin checks them, and the role that grants them to app users. */
-export const API_SCOPES = [
-	{ name: 'wp:read', description: 'Read the WordPress site as the user' },
-	{ name: 'wp:write', description: "Write to the WordPress site as the user, within the user's WordPress role" },
-];
-export const APP_ROLE = 'wordpress:app';
 
 /**
  * Step 5: the site's REST API as a Logto API resource with wp:read and wp:write, and a role that
@@ -241,24 +237,24 @@ export async function apiResource(access: LogtoAccess, input: { indicator: strin
 	const s = await session(access);
 	const resources = await call(s.endpoint, s.client.GET('/api/resources', { params: { query: { includeScopes: 'true' } } }));
 	let resource = resources.find((r) => r.indicator === input.indicator);
-	const role = (await call(s.endpoint, s.client.GET('/api/roles'))).find((r) => r.name === APP_ROLE);
+	const role = (await call(s.endpoint, s.client.GET('/api/roles'))).find((r) => r.name === APP_ROLE.name);
 	const granted = role ? await call(s.endpoint, s.client.GET('/api/roles/{id}/scopes', { params: { path: { id: role.id } } })) : [];
 	const missingScopes = API_SCOPES.filter((scope) => !resource?.scopes?.some((x) => x.name === scope.name));
 	const missingGrants = API_SCOPES.filter((scope) => !granted.some((g) => g.name === scope.name && g.resourceId === resource?.id));
 	const changes: Change[] = [
 		...(resource ? [] : [{ field: 'apiResource', from: null, to: input.indicator, replaces: false }]),
 		...missingScopes.map((scope) => ({ field: 'apiResource.scopes', from: null, to: scope.name, replaces: false })),
-		...(role ? [] : [{ field: input.defaultRole ? 'role.default' : 'role', from: null, to: APP_ROLE, replaces: false }]),
-		...(missingGrants.length ? [{ field: `role.${APP_ROLE}.scopes`, from: null, to: missingGrants.map((g) => g.name).join(', '), replaces: false }] : []),
+		...(role ? [] : [{ field: input.defaultRole ? 'role.default' : 'role', from: null, to: APP_ROLE.name, replaces: false }]),
+		...(missingGrants.length ? [{ field: `role.${APP_ROLE.name}.scopes`, from: null, to: missingGrants.map((g) => g.name).join(', '), replaces: false }] : []),
 	];
 	if (guardApply(changes, input)) {
 		resource ??= await call(s.endpoint, s.client.POST('/api/resources', { body: { name: 'WordPress REST API', indicator: input.indicator } }));
 		const resourceId = resource.id;
 		for (const scope of missingScopes) await call(s.endpoint, s.client.POST('/api/resources/{resourceId}/scopes', { params: { path: { resourceId } }, body: scope }));
 		const scopes = await call(s.endpoint, s.client.GET('/api/resources/{resourceId}/scopes', { params: { path: { resourceId } } }));
-		const roleId = role?.id ?? (await call(s.endpoint, s.client.POST('/api/roles', { body: { name: APP_ROLE, description: 'Uses the WordPress REST API from apps', type: 'User', isDefault: input.defaultRole === true } }))).id;
+		const roleId = role?.id ?? (await call(s.endpoint, s.client.POST('/api/roles', { body: { name: APP_ROLE.name, description: APP_ROLE.description, type: 'User', isDefault: input.defaultRole === true } }))).id;
 		const scopeIds = scopes.filter((x) => missingGrants.some((g) => g.name === x.name)).map((x) => x.id);
 		if (scopeIds.length) await call(s.endpoint, s.client.POST('/api/roles/{id}/scopes', { params: { path: { id: roleId } }, body: { scopeIds } }));
 	}
-	return { resource: resource ? { id: resource.id, indicator: resource.indicator } : null, role: APP_ROLE, changes, applied: input.apply && changes.length > 0 };
+	return { resource: resource ? { id: resource.id, indicator: resource.indicator } : null, role: APP_ROLE.name, changes, applied: input.apply && changes.length > 0 };
 }
