@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
 
+import { SIGN_IN_LIFETIME_SECONDS } from '@logto-bridge/contract';
+
 import type { Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 
@@ -30,7 +32,7 @@ declare module 'express-session' {
 }
 
 /** How long a visitor may take at Logto (typing a number, waiting for the SMS) before starting over. */
-export const PENDING_TTL_SECONDS = 15 * 60;
+export const PENDING_TTL_SECONDS = SIGN_IN_LIFETIME_SECONDS;
 
 /**
  * The pending sign-in between /sign-in and /callback, in an express-session session: one

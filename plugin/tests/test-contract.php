@@ -67,6 +67,7 @@ logto_bridge_check( Bridge_Client::ROUTES === $routes, 'the bridge routes are th
 
 $format = logto_bridge_fixture( 'token-format.json' );
 logto_bridge_check( '/' . $format['pattern'] . '/' === Sign_In_Flow::TICKET_PATTERN, 'the ticket pattern is that of fixtures/token-format.json' );
+logto_bridge_check( logto_bridge_fixture( 'sign-in-lifetime.json' )['seconds'] === Sign_In_Flow::LIFETIME, 'the binding cookie lives as long as fixtures/sign-in-lifetime.json says a sign-in may take' );
 logto_bridge_check( 1 === preg_match( Sign_In_Flow::TICKET_PATTERN, rtrim( strtr( base64_encode( random_bytes( $format['bytes'] ) ), '+/', '-_' ), '=' ) ), 'a fresh token matches' );
 
 $access = logto_bridge_fixture( 'api-access.json' );

@@ -30,6 +30,11 @@ final class Sign_In_Flow {
 	 */
 	const BINDING_COOKIE = 'logto_bridge_binding';
 
+	/**
+	 * Seconds a sign-in may take at Logto; the bridge keeps its pending sign-in as long (fixtures/sign-in-lifetime.json).
+	 */
+	const LIFETIME = 900;
+
 	const NOTICE_PREFIX = 'logto_bridge_notice_';
 
 	/**
@@ -77,7 +82,7 @@ final class Sign_In_Flow {
 	 */
 	private static function bind_browser() {
 		$value = bin2hex( random_bytes( 32 ) );
-		setcookie( self::BINDING_COOKIE, $value, self::cookie_options( time() + 15 * MINUTE_IN_SECONDS ) );
+		setcookie( self::BINDING_COOKIE, $value, self::cookie_options( time() + self::LIFETIME ) );
 		return hash( 'sha256', $value );
 	}
 
