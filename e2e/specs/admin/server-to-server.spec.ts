@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { RESPONSE, sign, verify } from '@logto-bridge/bridge/signature';
+import { siteConfigSchema } from '@logto-bridge/bridge/site-config';
 
 import { expect, test } from '../../support/test';
 import { adminRest, idpUrl, restoreSettingsAfterAll } from '../../support/wordpress';
@@ -24,6 +25,9 @@ test.describe( 'what WordPress tells the bridge', () => {
 		const nonce = /,n=([\w-]+),/.exec( headers[ 'x-logto-bridge-signature' ] )![ 1 ];
 		expect( verify( process.env.E2E_BRIDGE_SECRET as string, signature, { method: RESPONSE, path: route, body: payload } ) ).toEqual( { ok: true, nonce } );
 		expect( JSON.parse( payload ).appSecret ).toBe( process.env.E2E_APP_SECRET );
+		// Settings::for_bridge()'s real output is exactly what the bridge's schema takes: no field
+		// missing or mistyped, none the bridge does not know.
+		expect( siteConfigSchema.strict().safeParse( JSON.parse( payload ) ).error?.issues ?? [] ).toEqual( [] );
 
 		expect( ( await request.post( `/?rest_route=${ route }`, { headers } ) ).status(), 'the same signed request again' ).toBe( 401 );
 		expect( ( await request.get( `/?rest_route=${ route }`, { headers: signed() } ) ).status(), 'GET is not a way in' ).toBe( 404 );
