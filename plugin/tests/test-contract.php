@@ -39,7 +39,7 @@ foreach ( array_merge( glob( dirname( __DIR__ ) . '/includes/*.php' ), glob( dir
 }
 preg_match_all( "/(?:WP_Error\( |fail\( |Error_Messages::get\( |: )'([a-z_]+)'/", $sources, $sent );
 foreach ( $codes as $code => $spec ) {
-	if ( in_array( 'wordpress', $spec['from'], true ) ) {
+	if ( in_array( 'wordpress', $spec['from'], true ) ) { // phpcs:ignore WordPress.WP.CapitalPDangit -- the fixture's sender name, not the product's.
 		logto_bridge_check( in_array( $code, $sent[1], true ), "the plugin sends $code somewhere" );
 	}
 }
@@ -66,8 +66,8 @@ $routes = logto_bridge_fixture( 'bridge-routes.json' )['routes'];
 logto_bridge_check( Bridge_Client::ROUTES === $routes, 'the bridge routes are those of fixtures/bridge-routes.json' );
 
 $format = logto_bridge_fixture( 'token-format.json' );
-logto_bridge_check( '/' . $format['pattern'] . '/' === Sign_In_Flow::TICKET_PATTERN, 'the ticket pattern is that of fixtures/token-format.json' );
-logto_bridge_check( logto_bridge_fixture( 'sign-in-lifetime.json' )['seconds'] === Sign_In_Flow::LIFETIME, 'the binding cookie lives as long as fixtures/sign-in-lifetime.json says a sign-in may take' );
+logto_bridge_check( Sign_In_Flow::TICKET_PATTERN === '/' . $format['pattern'] . '/', 'the ticket pattern is that of fixtures/token-format.json' );
+logto_bridge_check( Sign_In_Flow::LIFETIME === logto_bridge_fixture( 'sign-in-lifetime.json' )['seconds'], 'the binding cookie lives as long as fixtures/sign-in-lifetime.json says a sign-in may take' );
 logto_bridge_check( 1 === preg_match( Sign_In_Flow::TICKET_PATTERN, rtrim( strtr( base64_encode( random_bytes( $format['bytes'] ) ), '+/', '-_' ), '=' ) ), 'a fresh token matches' );
 
 $access = logto_bridge_fixture( 'api-access.json' );

@@ -78,7 +78,7 @@ final class Account_Link {
 	 * @param string   $token The link's token.
 	 */
 	private static function mail( \WP_User $user, $token ) {
-		$url = add_query_arg(
+		$url  = add_query_arg(
 			array(
 				'action' => self::ACTION,
 				'user'   => $user->ID,
@@ -110,7 +110,7 @@ final class Account_Link {
 		$user_id = isset( $_REQUEST['user'] ) ? absint( $_REQUEST['user'] ) : 0;
 		$token   = isset( $_REQUEST['token'] ) ? sanitize_text_field( wp_unslash( $_REQUEST['token'] ) ) : '';
 		// phpcs:enable
-		$user = $user_id ? get_userdata( $user_id ) : false;
+		$user                  = $user_id ? get_userdata( $user_id ) : false;
 		list( $raw, $request ) = $user ? Link_Request_Store::read( $user->ID ) : array( null, null );
 		// A wrong token changes nothing: whoever knows a user ID cannot cancel that user's link.
 		if ( ! $user || ! $request || ! isset( $request['hash'] ) || ! preg_match( self::PATTERN, $token ) || ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) ) || (int) $request['expires'] < time() ) {

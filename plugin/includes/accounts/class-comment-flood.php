@@ -44,6 +44,6 @@ final class Comment_Flood {
 			return false;
 		}
 		// Core's throttle (wp_throttle_comment_flood: 15 s by default), as core applies it.
-		return (bool) apply_filters( 'comment_flood_filter', false, mysql2date( 'U', $last, false ), mysql2date( 'U', $date, false ) );
+		return (bool) apply_filters( 'comment_flood_filter', false, mysql2date( 'U', $last, false ), mysql2date( 'U', $date, false ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's filter, applied as core applies it.
 	}
 }

@@ -72,9 +72,9 @@ final class Link_Password {
 	 * @return array{0: \WP_User, 1: string, 2: array<string,mixed>} The account, its stored request row and that request.
 	 */
 	private static function pending() {
-		$cookie = isset( $_COOKIE[ self::COOKIE ] ) ? sanitize_text_field( wp_unslash( $_COOKIE[ self::COOKIE ] ) ) : '';
-		$parts  = explode( '.', $cookie, 2 );
-		$user   = 2 === count( $parts ) && absint( $parts[0] ) ? get_userdata( absint( $parts[0] ) ) : false;
+		$cookie            = isset( $_COOKIE[ self::COOKIE ] ) ? sanitize_text_field( wp_unslash( $_COOKIE[ self::COOKIE ] ) ) : '';
+		$parts             = explode( '.', $cookie, 2 );
+		$user              = 2 === count( $parts ) && absint( $parts[0] ) ? get_userdata( absint( $parts[0] ) ) : false;
 		list( $raw, $req ) = $user ? Link_Request_Store::read( $user->ID ) : array( null, null );
 		if ( ! $user || ! $req || ! isset( $req['form'] ) || ! hash_equals( (string) $req['form'], hash( 'sha256', $parts[1] ) ) || (int) $req['expires'] < time() || ! self::available() ) {
 			self::forget();
@@ -113,7 +113,7 @@ final class Link_Password {
 		if ( ! $checked instanceof \WP_User || $checked->ID !== $user->ID ) {
 			if ( '' === $password ) {
 				// WordPress fires nothing for an empty password; here it spent the offer all the same.
-				do_action( 'wp_login_failed', $user->user_login, $checked );
+				do_action( 'wp_login_failed', $user->user_login, $checked ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's action, so login limiters count the attempt.
 			}
 			Sign_In_Flow::fail( 'link_password_wrong' );
 		}

@@ -116,13 +116,13 @@ final class Roles {
 					'logto_role' => $row['logto_role'],
 					'wp_role'    => $row['wp_role'],
 				);
-				$report[] = array(
+				$report[]  = array(
 					'logto_role' => $row['logto_role'],
 					'wp_role'    => $row['wp_role'],
 					'action'     => 'added',
 				);
 			} elseif ( $mapping[ $found ]['wp_role'] !== $row['wp_role'] ) {
-				// One row per Logto role: the wizard's wordpress:<role> names its role, so a row that
+				// One row per Logto role: the wizard's role `wordpress:<role>` names its role, so a row that
 				// mapped it elsewhere is replaced, not left to contradict it.
 				$report[] = array(
 					'logto_role' => $row['logto_role'],

@@ -65,7 +65,7 @@ final class User_Admin {
 			'linked'   => __( 'Linked to Logto', 'logto-bridge' ),
 			'unlinked' => __( 'Not linked to Logto', 'logto-bridge' ),
 		) as $value => $label ) {
-			$url                          = add_query_arg( self::FILTER, $value, admin_url( 'users.php' ) );
+			$url                        = add_query_arg( self::FILTER, $value, admin_url( 'users.php' ) );
 			$views[ 'logto-' . $value ] = '<a href="' . esc_url( $url ) . '"' . ( $current === $value ? ' class="current" aria-current="page"' : '' ) . '>' . esc_html( $label ) . '</a>';
 		}
 		return $views;
@@ -107,8 +107,8 @@ final class User_Admin {
 		$phone = (string) get_user_meta( $user->ID, Users::META_PHONE, true );
 		$last  = (int) get_user_meta( $user->ID, Users::META_LAST_SIGN_IN, true );
 		$rows  = array(
-			__( 'Logto user ID', 'logto-bridge' )    => '<code>' . esc_html( $sub ) . '</code>',
-			__( 'Phone number', 'logto-bridge' )     => '' !== $phone ? esc_html( $phone ) : '—',
+			__( 'Logto user ID', 'logto-bridge' )      => '<code>' . esc_html( $sub ) . '</code>',
+			__( 'Phone number', 'logto-bridge' )       => '' !== $phone ? esc_html( $phone ) : '—',
 			__( 'Last Logto sign-in', 'logto-bridge' ) => $last ? esc_html( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $last ) ) : '—',
 		);
 		foreach ( $rows as $label => $value ) {

@@ -30,10 +30,11 @@ final class User_Names {
 		if ( '' !== $username && strlen( $username ) <= 60 && ! username_exists( $username ) && ! self::looks_like_contact( $username, $claims ) ) {
 			return $username;
 		}
-		$base = 'user-' . substr( self::digest( $claims ), 0, 8 );
+		$base  = 'user-' . substr( self::digest( $claims ), 0, 8 );
 		$login = $base;
-		for ( $n = 2; username_exists( $login ); ++$n ) {
-			$login = $base . '-' . $n;
+		$n     = 1;
+		while ( username_exists( $login ) ) {
+			$login = $base . '-' . ( ++$n );
 		}
 		return $login;
 	}

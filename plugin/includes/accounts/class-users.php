@@ -42,16 +42,16 @@ final class Users {
 
 		// Action: no user is linked yet, before the lock (tests hold a racing request here).
 		do_action( 'logto_bridge_before_lock', $claims );
-		// Two callbacks for the same new sub at once: one creates; the other must not wait
-		// here (a PHP request that sleeps keeps the database busy for the winner), so it
-		// reports 'busy' and Sign_In_Retry brings it back in a fresh request.
+		// Two callbacks for one new sub at once: one creates; the other must not wait here (a sleeping
+		// request keeps the database busy), so it reports busy and Sign_In_Retry resumes it afresh.
 		$lock = 'logto_bridge_lock_' . md5( $sub );
 		if ( ! self::acquire( $lock ) ) {
 			return new \WP_Error( 'busy', 'another sign-in for this account is in progress' );
 		}
 		try {
 			// Asked again under the lock: a request that held it may have just created the user.
-			$user = self::find_by_sub( $sub, true ) ?: self::link( $claims );
+			$found = self::find_by_sub( $sub, true );
+			$user  = $found ? $found : self::link( $claims );
 			if ( is_wp_error( $user ) ) {
 				return $user;
 			}

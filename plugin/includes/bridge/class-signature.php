@@ -67,7 +67,7 @@ final class Signature {
 	 * @return string
 	 */
 	public static function new_nonce() {
-		return rtrim( strtr( base64_encode( random_bytes( 16 ) ), '+/', '-_' ), '=' );
+		return rtrim( strtr( base64_encode( random_bytes( 16 ) ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- base64url of random bytes, the signature format's nonce.
 	}
 
 	/**

@@ -31,7 +31,7 @@ final class Settings_Fields {
 	 * @var array<string,array<string,mixed>>
 	 */
 	const FIELDS = array(
-		'endpoint'            => array(
+		'endpoint'              => array(
 			'type'     => 'string',
 			'default'  => '',
 			'constant' => 'LOGTO_ENDPOINT',
@@ -39,7 +39,7 @@ final class Settings_Fields {
 			'bridge'   => 'endpoint',
 			'validate' => 'url',
 		),
-		'app_id'              => array(
+		'app_id'                => array(
 			'type'     => 'string',
 			'default'  => '',
 			'constant' => 'LOGTO_APP_ID',
@@ -47,7 +47,7 @@ final class Settings_Fields {
 			'bridge'   => 'appId',
 			'validate' => 'app_id',
 		),
-		'app_secret'          => array(
+		'app_secret'            => array(
 			'type'     => 'string',
 			'default'  => '',
 			'constant' => 'LOGTO_APP_SECRET',
@@ -55,72 +55,72 @@ final class Settings_Fields {
 			'bridge'   => 'appSecret',
 			'validate' => 'secret',
 		),
-		'api_resource'        => array(
+		'api_resource'          => array(
 			'type'     => 'string',
 			'default'  => '',
 			'browser'  => 'read_write',
 			'validate' => 'api_resource',
 		),
-		'api_clients'         => array(
+		'api_clients'           => array(
 			'type'     => 'string',
 			'default'  => '',
 			'browser'  => 'read_write',
 			'validate' => 'api_clients',
 		),
-		'bridge_url'          => array(
+		'bridge_url'            => array(
 			'type'     => 'string',
 			'default'  => '',
 			'constant' => 'LOGTO_BRIDGE_URL',
 			'browser'  => 'read_write',
 			'validate' => 'url',
 		),
-		'scopes'              => array(
+		'scopes'                => array(
 			'type'     => 'string',
 			'default'  => 'openid profile email phone roles',
 			'browser'  => 'read_write',
 			'bridge'   => 'scopes',
 			'validate' => 'scopes',
 		),
-		'extra_params'        => array(
+		'extra_params'          => array(
 			'type'     => 'object',
 			'default'  => array(),
 			'browser'  => 'read_write',
 			'bridge'   => 'extraParams',
 			'validate' => 'extra_params',
 		),
-		'login_mode'          => array(
+		'login_mode'            => array(
 			'type'     => 'string',
 			'default'  => 'buttons',
 			'browser'  => 'read_write',
 			'validate' => 'login_mode',
 		),
-		'allow_password'      => array(
+		'allow_password'        => array(
 			'type'    => 'boolean',
 			'default' => true,
 			'browser' => 'read_write',
 		),
-		'create_users'        => array(
+		'create_users'          => array(
 			'type'    => 'boolean',
 			'default' => true,
 			'browser' => 'read_write',
 		),
-		'default_role'        => array(
+		'default_role'          => array(
 			'type'     => 'string',
 			'default'  => 'subscriber',
 			'browser'  => 'read_write',
 			'validate' => 'default_role',
 		),
-		'link_by_email'       => array(
+		'link_by_email'         => array(
 			'type'    => 'boolean',
 			'default' => false,
 			'browser' => 'read_write',
 		),
-		'link_by_phone'       => array(
+		'link_by_phone'         => array(
 			'type'    => 'boolean',
 			'default' => false,
 			'browser' => 'read_write',
 		),
-		'allow_admin_linking' => array(
+		'allow_admin_linking'   => array(
 			'type'    => 'boolean',
 			'default' => false,
 			'browser' => 'read_write',
@@ -130,23 +130,23 @@ final class Settings_Fields {
 			'default' => false,
 			'browser' => 'read_write',
 		),
-		'manage_admins'       => array(
+		'manage_admins'         => array(
 			'type'    => 'boolean',
 			'default' => false,
 			'browser' => 'read_write',
 		),
-		'role_mapping'        => array(
+		'role_mapping'          => array(
 			'type'     => 'array',
 			'default'  => array(),
 			'browser'  => 'read_write',
 			'validate' => 'role_mapping',
 		),
-		'sync_profile'        => array(
+		'sync_profile'          => array(
 			'type'    => 'boolean',
 			'default' => true,
 			'browser' => 'read_write',
 		),
-		'redirect_after'      => array(
+		'redirect_after'        => array(
 			'type'     => 'string',
 			'default'  => '',
 			'browser'  => 'read_write',

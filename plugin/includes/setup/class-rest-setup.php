@@ -77,7 +77,7 @@ final class Rest_Setup {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function application( \WP_REST_Request $request ) {
-		$input = array(
+		$input  = array(
 			'siteUrl' => home_url( '/' ),
 			'name'    => sanitize_text_field( (string) $request->get_param( 'name' ) ),
 		);
@@ -211,7 +211,7 @@ final class Rest_Setup {
 
 	/**
 	 * Step 5: the site's REST API as a Logto API resource (scopes wp:read and wp:write), granted
-	 * by a role wordpress:app (a default role only when the admin opts in), so that apps get
+	 * by the Logto role `wordpress:app` (a default role only when the admin opts in), so that apps get
 	 * access tokens for it.
 	 *
 	 * @param \WP_REST_Request $request Request.
