@@ -4,3 +4,4 @@ export { isToken, SIGN_IN_LIFETIME_SECONDS, TOKEN_BYTES, TOKEN_PATTERN } from '.
 export { formatInternational, maskPhone, toE164, toLogtoDigits } from './phone.js';
 export { mandatoryProfile, missingProfile, phoneMaySignUp, type ProfileField, type ProfileHas, type SignInMode, type SignUpIdentifier, type SignUpSettings } from './logto-sign-up.js';
 export { API_SCOPE_NAMES, API_SCOPES, APP_ROLE } from './api-access.js';
+export { BRIDGE_SETUP_STEPS, SETUP_STEPS, setupErrorStatus, type SetupErrorCode } from './setup.js';

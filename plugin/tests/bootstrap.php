@@ -57,13 +57,30 @@ class WP_Error {
 	private $message;
 
 	/**
+	 * Code.
+	 *
+	 * @var string
+	 */
+	private $code;
+
+	/**
 	 * Stand-in constructor.
 	 *
 	 * @param string $code    Code.
 	 * @param string $message Message.
 	 */
 	public function __construct( $code, $message ) {
+		$this->code    = $code;
 		$this->message = $message;
+	}
+
+	/**
+	 * Stand-in.
+	 *
+	 * @return string
+	 */
+	public function get_error_code() {
+		return $this->code;
 	}
 
 	/**

@@ -7,7 +7,7 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array( 'api/class-bearer-auth', 'login/class-error-messages', 'bridge/class-bridge-client', 'login/class-sign-in-flow', 'class-plugin', 'accounts/class-account-link', 'accounts/class-link-password' ) as $logto_bridge_class ) {
+foreach ( array( 'setup/class-rest-setup', 'setup/class-setup-errors', 'api/class-bearer-auth', 'login/class-error-messages', 'bridge/class-bridge-client', 'login/class-sign-in-flow', 'class-plugin', 'accounts/class-account-link', 'accounts/class-link-password' ) as $logto_bridge_class ) {
 	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
 }
 
@@ -72,5 +72,15 @@ logto_bridge_check( 1 === preg_match( Sign_In_Flow::TICKET_PATTERN, rtrim( strtr
 
 $access = logto_bridge_fixture( 'api-access.json' );
 logto_bridge_check( LogtoBridge\Bearer_Auth::READ === $access['scopes']['read']['name'] && LogtoBridge\Bearer_Auth::WRITE === $access['scopes']['write']['name'], 'the scopes Bearer_Auth checks are those of fixtures/api-access.json' );
+
+$setup = logto_bridge_fixture( 'setup.json' );
+logto_bridge_check( LogtoBridge\Rest_Setup::STEPS === $setup['steps'], 'the setup routes are the steps of fixtures/setup.json' );
+// Every setup error the bridge sends is explained in words; Logto's own refusals carry Logto's message.
+$logto_bridge_generic = LogtoBridge\Setup_Errors::explain( new WP_Error( 'unknown', 'detail' ) )->get_error_message();
+foreach ( array_keys( $setup['errors'] ) as $code ) {
+	$explained = LogtoBridge\Setup_Errors::explain( new WP_Error( $code, 'detail' ) );
+	$own_words = in_array( $code, array( 'logto_refused', 'logto_not_found', 'logto_error', 'invalid_request' ), true ) || $explained->get_error_message() !== $logto_bridge_generic;
+	logto_bridge_check( 'logto_bridge_setup_' . $code === $explained->get_error_code() && $own_words, "the setup error $code is explained to the admin" );
+}
 
 logto_bridge_report();

@@ -1,4 +1,4 @@
-import { ROUTES } from '@logto-bridge/contract';
+import { BRIDGE_SETUP_STEPS, ROUTES } from '@logto-bridge/contract';
 import express, { type IRouter } from 'express';
 import { z } from 'zod';
 
@@ -23,7 +23,7 @@ const bodies = {
 	'sign-in': z.object({ logto: access, choice: z.enum(['code_only', 'keep']).optional(), ...apply }),
 	roles: z.object({ logto: access, roles: z.array(z.object({ name: z.string().min(1).max(128), description: z.string().min(1).max(256), isDefault: z.boolean().optional() })).max(20), ...apply }),
 	api: z.object({ logto: access, indicator: z.url({ protocol: /^https?$/ }), defaultRole: z.boolean().optional(), ...apply }),
-} as const;
+} satisfies Record<(typeof BRIDGE_SETUP_STEPS)[number], z.ZodType>;
 type Step = keyof typeof bodies;
 
 /**

@@ -1,30 +1,22 @@
 import { createHash } from 'node:crypto';
 
 import { createApiClient } from '@logto/api/management';
+import { setupErrorStatus, type SetupErrorCode } from '@logto-bridge/contract';
 
 import { isLoopback } from '../loopback.js';
 
 /** Why a Management API step failed, in words an admin can act on; `code` is stable for the UI. */
 export class SetupError extends Error {
+	/** The HTTP status the bridge answers with (fixtures/setup.json). */
+	readonly status: number;
+
 	constructor(
-		readonly code:
-			| 'logto_unreachable'
-			| 'm2m_credentials_wrong'
-			| 'not_m2m_app'
-			| 'resource_wrong'
-			| 'm2m_role_missing'
-			| 'logto_refused'
-			| 'logto_not_found'
-			| 'logto_error'
-			| 'confirmation_needed'
-			| 'choice_needed'
-			| 'sms_not_sent'
-			| 'invalid_request',
+		readonly code: SetupErrorCode,
 		message: string,
-		readonly status = 400,
 	) {
 		super(message);
 		this.name = 'SetupError';
+		this.status = setupErrorStatus(code);
 	}
 }
 
@@ -76,11 +68,11 @@ export async function managementToken(access: LogtoAccess): Promise<{ token: str
 		throw unreachable(endpoint, error);
 	}
 	if (res.status >= 300 && res.status < 400) {
-		throw new SetupError('logto_error', `Logto's token endpoint at ${endpoint} redirected (${res.status}${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}); the secret is not sent on. Enter the endpoint Logto itself answers at.`, 502);
+		throw new SetupError('logto_error', `Logto's token endpoint at ${endpoint} redirected (${res.status}${res.headers.get('location') ? ` to ${res.headers.get('location')}` : ''}); the secret is not sent on. Enter the endpoint Logto itself answers at.`);
 	}
 	const body = (await res.json().catch(() => ({}))) as { access_token?: string; expires_in?: number; scope?: string; error?: string; error_description?: string };
 	if (res.status === 401 || body.error === 'invalid_client') {
-		throw new SetupError('m2m_credentials_wrong', 'Logto refused the app ID or app secret of the machine-to-machine app. Copy both again from Logto Console > Applications.', 401);
+		throw new SetupError('m2m_credentials_wrong', 'Logto refused the app ID or app secret of the machine-to-machine app. Copy both again from Logto Console > Applications.');
 	}
 	if (body.error === 'invalid_target') {
 		throw new SetupError('resource_wrong', `Logto does not know the Management API resource ${resource}. Self-hosted Logto uses https://default.logto.app/api; Logto Cloud uses https://<tenant-id>.logto.app/api.`);
@@ -91,10 +83,10 @@ export async function managementToken(access: LogtoAccess): Promise<{ token: str
 		throw new SetupError('not_m2m_app', `This app cannot use the Management API (${body.error_description ?? body.error}). Create a "Machine-to-machine" app in Logto Console and use its ID and secret.`);
 	}
 	if (!res.ok || !body.access_token) {
-		throw new SetupError('logto_error', `Logto's token endpoint answered ${res.status}${body.error ? ` (${body.error})` : ''}.`, 502);
+		throw new SetupError('logto_error', `Logto's token endpoint answered ${res.status}${body.error ? ` (${body.error})` : ''}.`);
 	}
 	if (!(body.scope ?? '').split(' ').includes('all')) {
-		throw new SetupError('m2m_role_missing', `The machine-to-machine app has no access to the Management API. ${ROLE_HELP}`, 403);
+		throw new SetupError('m2m_role_missing', `The machine-to-machine app has no access to the Management API. ${ROLE_HELP}`);
 	}
 	tokens.set(key, { value: body.access_token, expiresAt: Date.now() + (body.expires_in ?? 3600) * 1000 });
 	return { token: body.access_token, resource };
@@ -120,7 +112,7 @@ export function secureEndpoint(raw: string): string {
 
 function unreachable(endpoint: string, error: unknown): SetupError {
 	const cause = (error as { cause?: { code?: string } })?.cause?.code ?? (error as Error)?.name ?? 'no answer';
-	return new SetupError('logto_unreachable', `Logto did not answer at ${endpoint} (${cause}). Check the endpoint, and that this bridge can reach it.`, 502);
+	return new SetupError('logto_unreachable', `Logto did not answer at ${endpoint} (${cause}). Check the endpoint, and that this bridge can reach it.`);
 }
 
 export type ManagementClient = ReturnType<typeof createApiClient>;
@@ -151,9 +143,9 @@ export async function call<T>(endpoint: string, request: Promise<{ data?: T; err
 	const { message, details } = (error ?? {}) as { message?: unknown; details?: unknown };
 	// Logto puts what exactly is wrong in `details` (e.g. `Error in key path "sdkAppId": ...`).
 	const logto = [typeof message === 'string' ? message : `status ${response.status}`, typeof details === 'string' ? details : ''].filter(Boolean).join(' ');
-	if (response.status === 401) throw new SetupError('m2m_credentials_wrong', `Logto refused the Management API token (${logto}).`, 401);
-	if (response.status === 403) throw new SetupError('m2m_role_missing', `Logto refused: a scope is missing (${logto}). ${ROLE_HELP}`, 403);
-	if (response.status === 404) throw new SetupError('logto_not_found', `Logto does not have it any more (${logto}).`, 404);
-	if (response.status === 400 || response.status === 422) throw new SetupError('logto_refused', `Logto refused the change: ${logto}`, 422);
-	throw new SetupError('logto_error', `Logto answered ${response.status}: ${logto}`, 502);
+	if (response.status === 401) throw new SetupError('m2m_credentials_wrong', `Logto refused the Management API token (${logto}).`);
+	if (response.status === 403) throw new SetupError('m2m_role_missing', `Logto refused: a scope is missing (${logto}). ${ROLE_HELP}`);
+	if (response.status === 404) throw new SetupError('logto_not_found', `Logto does not have it any more (${logto}).`);
+	if (response.status === 400 || response.status === 422) throw new SetupError('logto_refused', `Logto refused the change: ${logto}`);
+	throw new SetupError('logto_error', `Logto answered ${response.status}: ${logto}`);
 }

@@ -32,7 +32,7 @@ const needsConfirmation = (changes: Change[]) => changes.some((c) => c.replaces)
 function guardApply(changes: Change[], { apply, confirm }: Apply): boolean {
 	if (!apply) return false;
 	if (needsConfirmation(changes) && !confirm) {
-		throw new SetupError('confirmation_needed', 'This changes or replaces something in Logto; confirm it on screen first.', 409);
+		throw new SetupError('confirmation_needed', 'This changes or replaces something in Logto; confirm it on screen first.');
 	}
 	return changes.length > 0;
 }
@@ -171,7 +171,7 @@ export async function smsTest(access: LogtoAccess, input: { factoryId: string; c
 		await call(s.endpoint, s.client.POST('/api/connectors/{factoryId}/test', { params: { path: { factoryId: input.factoryId } }, body: { phone, config } }));
 	} catch (error) {
 		// Logto answers 500 when the provider cannot be reached or refuses the credentials.
-		if (error instanceof SetupError && error.code === 'logto_error') throw new SetupError('sms_not_sent', error.message.replace(/^Logto answered /, ''), 502);
+		if (error instanceof SetupError && error.code === 'logto_error') throw new SetupError('sms_not_sent', error.message.replace(/^Logto answered /, ''));
 		throw error;
 	}
 	return { sent: true };
@@ -201,7 +201,7 @@ export async function phoneSignIn(access: LogtoAccess, input: Apply & { choice?:
 	const before = signInParts((await call(s.endpoint, s.client.GET('/api/sign-in-exp'))) as SignInParts);
 	const plan = planPhoneSignUp(before, await census(s));
 	const chosen = plan.choices.find((c) => c.id === (input.choice ?? (plan.satisfiesBoth ? 'code_only' : undefined)));
-	if (input.apply && !chosen) throw new SetupError('choice_needed', 'Choose how new phone visitors sign up: no change lets them in with the code alone while everyone of today signs in as before.', 409);
+	if (input.apply && !chosen) throw new SetupError('choice_needed', 'Choose how new phone visitors sign up: no change lets them in with the code alone while everyone of today signs in as before.');
 	if (chosen && guardApply(chosen.changes, input)) {
 		await call(s.endpoint, s.client.PATCH('/api/sign-in-exp', { body: { signIn: chosen.after.signIn, signUp: chosen.after.signUp as never, signInMode: chosen.after.signInMode } }));
 	}

@@ -18,12 +18,15 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class Rest_Setup {
 
+	// The wizard's steps, as fixtures/setup.json lists them.
+	const STEPS = array( 'connect', 'application', 'sms', 'sms-test', 'sign-in', 'roles', 'api', 'finish' );
+
 	/**
 	 * Registers the routes.
 	 */
 	public static function register_routes() {
 		// Each step's method is its path, with _ for - (sms-test is sms_test).
-		foreach ( array( 'connect', 'application', 'sms', 'sms-test', 'sign-in', 'roles', 'api', 'finish' ) as $path ) {
+		foreach ( self::STEPS as $path ) {
 			register_rest_route(
 				Rest_Admin::NAMESPACE_V1,
 				'/setup/' . $path,
