@@ -135,3 +135,11 @@ export async function submitPasswordForm( page: Page, username: string, password
 	await page.getByLabel( 'Password', { exact: true } ).fill( password );
 	await page.getByRole( 'button', { name: 'Log In' } ).click();
 }
+
+/** A spec's settings: set before its tests, and everything editable put back after them. */
+export function withSettings( settings: Record< string, unknown > ) {
+	restoreSettingsAfterAll();
+	test.beforeAll( async () => {
+		await updateSettings( settings );
+	} );
+}

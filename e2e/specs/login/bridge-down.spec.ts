@@ -1,5 +1,5 @@
 import { admin, expect, test } from '../../support/test';
-import { restoreSettingsAfterAll, submitPasswordForm, updateSettings } from '../../support/wordpress';
+import { submitPasswordForm, withSettings } from '../../support/wordpress';
 
 // The bridge is really stopped: its process group is paused (SIGSTOP), so it accepts nothing
 // and answers nothing, and resumed (SIGCONT) afterwards.
@@ -8,11 +8,7 @@ function pauseBridge( signal: 'SIGSTOP' | 'SIGCONT' ) {
 }
 
 test.describe( 'when the bridge is down', () => {
-	restoreSettingsAfterAll();
-
-	test.beforeAll( async () => {
-		await updateSettings( { login_mode: 'buttons', allow_password: false } );
-	} );
+	withSettings( { login_mode: 'buttons', allow_password: false } );
 	test.afterAll( async () => {
 		pauseBridge( 'SIGCONT' );
 	} );

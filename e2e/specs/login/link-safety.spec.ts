@@ -5,7 +5,7 @@ import { Browser } from '@logto-bridge/testkit/browser';
 
 import { expect, test } from '../../support/test';
 import { lastMailTo, linkIn, mailsTo } from '../../support/mailbox';
-import { adminRest, createUser, findUserByPhone, restoreSettingsAfterAll, updateSettings, wpDir, wpUrl } from '../../support/wordpress';
+import { adminRest, createUser, findUserByPhone, updateSettings, withSettings, wpDir, wpUrl } from '../../support/wordpress';
 
 // idp/fixtures/users.json: quinn (+12015550129, quinn@example.com) and rosa (+12015550130,
 // rosa@example.com), each matching an existing WordPress account by email. They sign in at the
@@ -36,11 +36,7 @@ async function setEmail( id: number, email: string ) {
 test.describe.configure( { mode: 'serial' } );
 
 test.describe( 'linking by mail or password cannot be done by a scanner, a changed address, a flood or a parallel guess', () => {
-	restoreSettingsAfterAll();
-
-	test.beforeAll( async () => {
-		await updateSettings( { create_users: true, default_role: 'subscriber', link_by_email: true, allow_admin_linking: false, link_confirm_password: false, allow_password: true, role_mapping: [] } );
-	} );
+	withSettings( { create_users: true, default_role: 'subscriber', link_by_email: true, allow_admin_linking: false, link_confirm_password: false, allow_password: true, role_mapping: [] } );
 
 	test( 'a GET of the mailed link only asks; a changed address voids it; the fourth mail in an hour is not sent and the visitor is told to wait', async ( { page } ) => {
 		const rosaId = await createUser( { username: 'rosa-wp', email: 'rosa@example.com', name: 'Rosa Before', roles: [ 'author' ] } );

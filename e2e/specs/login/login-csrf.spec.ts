@@ -1,7 +1,7 @@
 import { Browser } from '@logto-bridge/testkit/browser';
 
 import { expect, test } from '../../support/test';
-import { restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { withSettings, wpUrl } from '../../support/wordpress';
 
 /** The attacker: starts a sign-in on the site, completes it at the idp with their own account, and keeps the ticket link. */
 async function attackersTicketLink( attacker: Browser ) {
@@ -14,11 +14,7 @@ async function attackersTicketLink( attacker: Browser ) {
 }
 
 test.describe( 'login CSRF', () => {
-	restoreSettingsAfterAll();
-
-	test.beforeAll( async () => {
-		await updateSettings( { login_mode: 'buttons', allow_password: true, create_users: true } );
-	} );
+	withSettings( { login_mode: 'buttons', allow_password: true, create_users: true } );
 
 	test( "a ticket link opened in another browser signs nobody in, and the ticket is spent", async ( { page } ) => {
 		const attacker = new Browser();

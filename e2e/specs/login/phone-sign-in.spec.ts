@@ -1,15 +1,11 @@
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { adminRest, findUserByPhone, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, findUserByPhone, findUsers, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 
 test.describe( 'wp-login.php in phone mode', () => {
-	restoreSettingsAfterAll();
-
-	test.beforeAll( async () => {
-		await updateSettings( { login_mode: 'phone', allow_password: true, create_users: true, default_role: 'subscriber' } );
-	} );
+	withSettings( { login_mode: 'phone', allow_password: true, create_users: true, default_role: 'subscriber' } );
 
 	test( 'a new phone number signs in as a new subscriber with no email and a neutral name, signs out of both, and comes back as the same user', async ( { page } ) => {
 		const phone = '+8613800138000';

@@ -1,15 +1,11 @@
 import { completePhoneVerification, signUpWithPhone, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { findUserByPhone, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { findUserByPhone, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 
 test.describe( 'the number a visitor types is the account they get', () => {
-	restoreSettingsAfterAll();
-
-	test.beforeAll( async () => {
-		await updateSettings( { login_mode: 'phone', allow_password: true, create_users: true, default_role: 'subscriber' } );
-	} );
+	withSettings( { login_mode: 'phone', allow_password: true, create_users: true, default_role: 'subscriber' } );
 
 	test( 'on a shared computer, a live Logto session of someone else does not answer for the typed number', async ( { page, context } ) => {
 		const first = '+8613912340011';

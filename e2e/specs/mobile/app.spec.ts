@@ -4,7 +4,7 @@ import { flipSignature } from '@logto-bridge/testkit/app-token';
 
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { adminRest, findUserByPhone, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, findUserByPhone, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
 
 // The mobile app's web build (mobile/, @logto/browser on the web) in Chromium against the whole
 // local stack: the app signs in through the idp's pages, the site verifies its Logto access
@@ -43,11 +43,7 @@ async function appTokens( page: Page ): Promise< { access: string; userinfo: str
 }
 
 test.describe( 'the mobile app (web build)', () => {
-	restoreSettingsAfterAll();
-
-	test.beforeAll( async () => {
-		await updateSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber' } );
-	} );
+	withSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber' } );
 
 	test( 'a new phone signs in in the app and is the WordPress user wp-login.php gives that phone; its comment appears on the site under that user; sign-out ends it', async ( { page, browser } ) => {
 		const phone = '+12015550181';
