@@ -17,7 +17,8 @@ import { allUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../
 // then a new visitor signs up with the number and the code alone, and the person of before signs in.
 const STARTS = {
 	'self-hosted': { port: Number( process.env.E2E_EMPTY_IDP_PORT ?? 3109 ), before: { id: 'uma-user', username: 'uma', password: 'uma-password-123' }, signInBefore: 'username (password)' },
-	cloud: { port: Number( process.env.E2E_EMPTY_IDP_PORT ?? 3109 ) + 1, before: { id: 'emma-user', email: 'emma@example.com', password: 'emma-password-123' }, signInBefore: 'email (password)' },
+	// One below: the native runtime's two bridge instances take the bridge port + 10 and + 11 (3110, 3111).
+	cloud: { port: Number( process.env.E2E_EMPTY_IDP_PORT ?? 3109 ) - 1, before: { id: 'emma-user', email: 'emma@example.com', password: 'emma-password-123' }, signInBefore: 'email (password)' },
 } as const;
 
 test.describe.configure( { mode: 'serial' } );
