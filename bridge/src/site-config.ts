@@ -1,9 +1,9 @@
+import { wpRestPath } from '@logto-bridge/contract';
 import { z } from 'zod';
 
 import type { BridgeConfig } from './config.js';
 import { allowedExtraParams } from './logto-params.js';
 import { newNonce, RESPONSE, SIGNATURE_HEADER, sign, verify } from './signature.js';
-import { REST_NAMESPACE } from './wordpress.js';
 
 /** What WordPress (Logto > Settings) tells the bridge: GET logto-bridge/v1/bridge-config. */
 export const siteConfigSchema = z.object({
@@ -88,7 +88,7 @@ export class SiteConfigSource {
 	private async fetch(generation: number, version: string | undefined): Promise<SiteConfig> {
 		// ?rest_route= answers on every WordPress, pretty permalinks or not; the REST base
 		// WordPress itself reports is used for every later call.
-		const path = `${REST_NAMESPACE}/bridge-config`;
+		const path = wpRestPath('bridgeConfig');
 		const url = `${this.config.wpUrl}/?rest_route=${path}`;
 		const nonce = newNonce();
 		let res: Response;

@@ -1,18 +1,16 @@
-import type { SignInErrorCode } from '@logto-bridge/contract';
+import { WP_REST_ROUTES, wpRestPath, type SignInErrorCode } from '@logto-bridge/contract';
 
 import type { BridgeConfig } from './config.js';
 import { SIGNATURE_HEADER, sign } from './signature.js';
 import type { SiteConfig, SiteConfigSource } from './site-config.js';
 
-/** The plugin's REST namespace: signatures cover the REST route, whatever URL reaches it. */
-export const REST_NAMESPACE = '/logto-bridge/v1';
-
 /** Signed server-to-server calls from the bridge to the plugin's REST routes, under the REST base WordPress reported. */
-export async function postToWordPress(config: Pick<BridgeConfig, 'sharedSecret'>, site: Pick<SiteConfig, 'restUrl'>, route: string, payload: unknown): Promise<Response> {
+export async function postToWordPress(config: Pick<BridgeConfig, 'sharedSecret'>, site: Pick<SiteConfig, 'restUrl'>, route: keyof typeof WP_REST_ROUTES, payload: unknown): Promise<Response> {
 	const body = JSON.stringify(payload);
-	return fetch(restEndpoint(site.restUrl, route), {
+	// Signatures cover the REST route, whatever URL reaches it.
+	return fetch(restEndpoint(site.restUrl, WP_REST_ROUTES[route]), {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(config.sharedSecret, { method: 'POST', path: `${REST_NAMESPACE}/${route}`, body }) },
+		headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: sign(config.sharedSecret, { method: 'POST', path: wpRestPath(route), body }) },
 		body,
 		signal: AbortSignal.timeout(5000),
 	});

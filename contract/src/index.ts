@@ -5,3 +5,4 @@ export { formatInternational, maskPhone, toE164, toLogtoDigits } from './phone.j
 export { mandatoryProfile, missingProfile, phoneMaySignUp, type ProfileField, type ProfileHas, type SignInMode, type SignUpIdentifier, type SignUpSettings } from './logto-sign-up.js';
 export { API_SCOPE_NAMES, API_SCOPES, APP_ROLE } from './api-access.js';
 export { BRIDGE_SETUP_STEPS, SETUP_STEPS, setupErrorStatus, type SetupErrorCode } from './setup.js';
+export { WP_REST_NAMESPACE, WP_REST_ROUTES, wpRestPath } from './wordpress-rest.js';

@@ -1,3 +1,5 @@
+import { WP_REST_NAMESPACE, WP_REST_ROUTES } from '@logto-bridge/contract/wordpress-rest';
+
 import { t } from './i18n';
 
 /** A refusal from WordPress: its status, error code and message (shown as is). */
@@ -27,7 +29,7 @@ export class WordPressApi {
 
 	/** The app's own sign-in: the site finds, links or creates the account, as on wp-login.php. */
 	async signIn(tokens: { access_token: string; userinfo_token: string; phone?: string }): Promise<{ id: number; name: string }> {
-		return this.request('/logto-bridge/v1/app/sign-in', { method: 'POST', body: tokens, bearer: false });
+		return this.request(`/${WP_REST_NAMESPACE}/${WP_REST_ROUTES.appSignIn}`, { method: 'POST', body: tokens, bearer: false });
 	}
 
 	/** The user, with capabilities (their own record in the edit context). */

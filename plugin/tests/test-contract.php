@@ -7,7 +7,7 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array( 'setup/class-rest-setup', 'setup/class-setup-errors', 'api/class-bearer-auth', 'login/class-error-messages', 'bridge/class-bridge-client', 'login/class-sign-in-flow', 'class-plugin', 'accounts/class-account-link', 'accounts/class-link-password' ) as $logto_bridge_class ) {
+foreach ( array( 'settings/class-rest-admin', 'setup/class-rest-setup', 'setup/class-setup-errors', 'api/class-bearer-auth', 'login/class-error-messages', 'bridge/class-bridge-client', 'login/class-sign-in-flow', 'class-plugin', 'accounts/class-account-link', 'accounts/class-link-password' ) as $logto_bridge_class ) {
 	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
 }
 
@@ -72,6 +72,9 @@ logto_bridge_check( 1 === preg_match( Sign_In_Flow::TICKET_PATTERN, rtrim( strtr
 
 $access = logto_bridge_fixture( 'api-access.json' );
 logto_bridge_check( LogtoBridge\Bearer_Auth::READ === $access['scopes']['read']['name'] && LogtoBridge\Bearer_Auth::WRITE === $access['scopes']['write']['name'], 'the scopes Bearer_Auth checks are those of fixtures/api-access.json' );
+
+$rest = logto_bridge_fixture( 'wordpress-rest.json' );
+logto_bridge_check( LogtoBridge\Rest_Admin::NAMESPACE_V1 === $rest['namespace'] && LogtoBridge\Rest_Admin::ROUTES === $rest['routes'], 'the REST namespace and routes are those of fixtures/wordpress-rest.json' );
 
 $setup = logto_bridge_fixture( 'setup.json' );
 logto_bridge_check( LogtoBridge\Rest_Setup::STEPS === $setup['steps'], 'the setup routes are the steps of fixtures/setup.json' );

@@ -10,7 +10,7 @@ import { loadConfig } from '@logto-bridge/bridge/config';
 import { RESPONSE, SIGNATURE_HEADER, sign, verify } from '@logto-bridge/bridge/signature';
 import type { BridgeContext } from '@logto-bridge/bridge/context';
 import type { KeyValueStore } from '@logto-bridge/bridge/stores';
-import { appRegistration } from '@logto-bridge/contract';
+import { appRegistration, WP_REST_NAMESPACE, wpRestPath } from '@logto-bridge/contract';
 
 import type { Browser } from './browser.js';
 import { startIdp, type RunningIdp } from './idp.js';
@@ -50,7 +50,7 @@ export async function startStandInWordPress(port: number, siteConfig: () => Reco
 	};
 	// WordPress answers ?rest_route= on every site; the bridge bootstraps through it.
 	app.post('/', express.text({ type: '*/*' }), (req, res, next) => {
-		const path = '/logto-bridge/v1/bridge-config';
+		const path = wpRestPath('bridgeConfig');
 		if (req.query.rest_route !== path) return next();
 		const nonce = signed(req, path, typeof req.body === 'string' ? req.body : '');
 		if (!nonce) return res.status(401).json({ code: 'invalid_signature' });
@@ -58,8 +58,8 @@ export async function startStandInWordPress(port: number, siteConfig: () => Reco
 		const payload = JSON.stringify(siteConfig());
 		res.json({ payload, signature: sign(answerSecret, { method: RESPONSE, path, body: payload }, { nonce }) });
 	});
-	app.post('/wp-json/logto-bridge/v1/backchannel-logout', express.text({ type: '*/*' }), (req, res) => {
-		if (!signed(req, '/logto-bridge/v1/backchannel-logout', req.body as string)) return res.status(401).end();
+	app.post(`/wp-json${wpRestPath('backchannelLogout')}`, express.text({ type: '*/*' }), (req, res) => {
+		if (!signed(req, wpRestPath('backchannelLogout'), req.body as string)) return res.status(401).end();
 		logouts.push(JSON.parse(req.body as string));
 		res.json({ ok: true });
 	});
@@ -105,7 +105,7 @@ export async function startSystem(
 		allowedReturnOrigins: [wpUrl],
 		callbackUrl: `${wpUrl}/wp-login.php?action=logto-callback`,
 		errorUrl: `${wpUrl}/wp-login.php`,
-		restUrl: `${wpUrl}/wp-json/logto-bridge/v1/`,
+		restUrl: `${wpUrl}/wp-json/${WP_REST_NAMESPACE}/`,
 		...options.site?.(wpUrl),
 	}), options.standInAnswerSecret);
 	const bridges = await Promise.all(

@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
 import type { FieldErrors, Settings, SettingsUpdate } from './types';
+import { WP_REST_NAMESPACE, WP_REST_ROUTES } from '@logto-bridge/contract/wordpress-rest';
 
-const PATH = '/logto-bridge/v1/settings';
+const PATH = `/${ WP_REST_NAMESPACE }/${ WP_REST_ROUTES.settings }`;
 
 type RestError = { code?: string; message?: string; data?: { fields?: FieldErrors } };
 

@@ -49,7 +49,7 @@ export default function backchannelLogout(router: IRouter, ctx: BridgeContext): 
 				log.warn({ step: 'backchannel' }, 'replayed logout token');
 				return res.status(400).json({ error: 'invalid_request' });
 			}
-			const wp = await postToWordPress(config, siteConfig, 'backchannel-logout', { sub: payload.sub ?? null, sid: payload.sid ?? null }).catch(() => undefined);
+			const wp = await postToWordPress(config, siteConfig, 'backchannelLogout', { sub: payload.sub ?? null, sid: payload.sid ?? null }).catch(() => undefined);
 			if (!wp?.ok) {
 				log.error({ step: 'backchannel', status: wp?.status }, 'WordPress did not accept the logout');
 				return res.status(502).json({ error: 'wordpress_unavailable' });

@@ -25,7 +25,7 @@ final class Rest_App {
 	public static function register_routes() {
 		register_rest_route(
 			Rest_Admin::NAMESPACE_V1,
-			'/app/sign-in',
+			'/' . Rest_Admin::ROUTES['appSignIn'],
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
 				'callback'            => array( __CLASS__, 'sign_in' ),

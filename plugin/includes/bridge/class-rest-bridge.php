@@ -29,7 +29,7 @@ final class Rest_Bridge {
 	public static function register_routes() {
 		register_rest_route(
 			Rest_Admin::NAMESPACE_V1,
-			'/bridge-config',
+			'/' . Rest_Admin::ROUTES['bridgeConfig'],
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
 				'callback'            => array( __CLASS__, 'bridge_config' ),
@@ -38,7 +38,7 @@ final class Rest_Bridge {
 		);
 		register_rest_route(
 			Rest_Admin::NAMESPACE_V1,
-			'/backchannel-logout',
+			'/' . Rest_Admin::ROUTES['backchannelLogout'],
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
 				'callback'            => array( __CLASS__, 'backchannel_logout' ),

@@ -19,12 +19,23 @@ final class Rest_Admin {
 	const NAMESPACE_V1 = 'logto-bridge/v1';
 
 	/**
+	 * The routes other parts call, under the namespace (fixtures/wordpress-rest.json).
+	 */
+	const ROUTES = array(
+		'bridgeConfig'      => 'bridge-config',
+		'backchannelLogout' => 'backchannel-logout',
+		'appSignIn'         => 'app/sign-in',
+		'settings'          => 'settings',
+		'setup'             => 'setup',
+	);
+
+	/**
 	 * Registers the routes with a real permission callback.
 	 */
 	public static function register_routes() {
 		register_rest_route(
 			self::NAMESPACE_V1,
-			'/settings',
+			'/' . self::ROUTES['settings'],
 			array(
 				array(
 					'methods'             => \WP_REST_Server::READABLE,

@@ -29,7 +29,7 @@ final class Rest_Setup {
 		foreach ( self::STEPS as $path ) {
 			register_rest_route(
 				Rest_Admin::NAMESPACE_V1,
-				'/setup/' . $path,
+				'/' . Rest_Admin::ROUTES['setup'] . '/' . $path,
 				array(
 					'methods'             => \WP_REST_Server::CREATABLE,
 					'callback'            => array( __CLASS__, str_replace( '-', '_', $path ) ),
@@ -39,7 +39,7 @@ final class Rest_Setup {
 		}
 		register_rest_route(
 			Rest_Admin::NAMESPACE_V1,
-			'/setup',
+			'/' . Rest_Admin::ROUTES['setup'],
 			array(
 				'methods'             => \WP_REST_Server::READABLE,
 				'callback'            => array( __CLASS__, 'state' ),

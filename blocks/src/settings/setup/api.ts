@@ -1,5 +1,6 @@
 import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
+import { WP_REST_NAMESPACE, WP_REST_ROUTES } from '@logto-bridge/contract/wordpress-rest';
 
 /** The M2M app's credentials as typed; a blank secret means the kept one (never sent here). */
 export type Credentials = { endpoint: string; app_id: string; app_secret: string; resource: string };
@@ -82,14 +83,14 @@ export class StepError extends Error {
 /** Runs a setup step on the server (apiFetch adds the REST nonce). */
 export async function setupStep< T >( step: string, credentials: Credentials, data: Record< string, unknown > = {} ): Promise< T > {
 	try {
-		return await apiFetch< T >( { path: `/logto-bridge/v1/setup/${ step }`, method: 'POST', data: { logto: credentials, ...data } } );
+		return await apiFetch< T >( { path: `/${ WP_REST_NAMESPACE }/${ WP_REST_ROUTES.setup }/${ step }`, method: 'POST', data: { logto: credentials, ...data } } );
 	} catch ( e ) {
 		const error = e as RestError;
 		throw new StepError( error.message ?? __( 'The step could not run.', 'logto-bridge' ), error.code === 'logto_bridge_setup_confirmation_needed' );
 	}
 }
 
-export const loadSetupState = () => apiFetch< SetupState >( { path: '/logto-bridge/v1/setup' } );
+export const loadSetupState = () => apiFetch< SetupState >( { path: `/${ WP_REST_NAMESPACE }/${ WP_REST_ROUTES.setup }` } );
 
 /** Where an app lives in Logto Console: a link for Logto Cloud, the menu path otherwise. */
 export function consoleLink( endpoint: string, path: string ): string | null {
