@@ -27,3 +27,12 @@ export const formatInternational = (e164: string): string => parsePhoneNumberFro
 
 /** "+86 138****8000": how a number appears in logs. */
 export const maskPhone = (e164: string): string => (e164.length > 8 ? `${e164.slice(0, 6)}****${e164.slice(-4)}` : '****');
+
+/**
+ * Logto's phone-OTP entry (Logto 1.37): the phone verification-code screen with the number
+ * filled in (`login_hint` as E.164 sets Logto's country selector and the national number). The
+ * same for wp-login.php (through the bridge) and the mobile app, which adds its own `prompt`.
+ */
+export function phoneFirstParams(e164: string): { login_hint: string; first_screen: 'identifier:sign_in'; identifier: 'phone' } {
+	return { login_hint: e164, first_screen: 'identifier:sign_in', identifier: 'phone' };
+}

@@ -1,13 +1,13 @@
-import { toE164 } from '@logto-bridge/contract/phone';
+import { phoneFirstParams as logtoPhoneFirst, toE164 } from '@logto-bridge/contract/phone';
 
 /**
- * Logto's phone-OTP entry, the same as wp-login.php asks for: the phone verification-code
- * screen with the number filled in, and `prompt=login` so that a live Logto session for another
- * number on this device cannot answer. `consent` stays, as Logto's SDK sends it by default: it is
- * what lets Logto issue the refresh token the app trades for its API access token.
+ * Logto's phone-OTP entry, the contract's (the same as wp-login.php asks for), and `prompt=login`
+ * so that a live Logto session for another number on this device cannot answer. `consent` stays,
+ * as Logto's SDK sends it by default: it is what lets Logto issue the refresh token the app
+ * trades for its API access token.
  */
 export function phoneFirstParams(e164: string): Record<string, string> {
-	return { login_hint: e164, first_screen: 'identifier:sign_in', identifier: 'phone', prompt: 'login consent' };
+	return { ...logtoPhoneFirst(e164), prompt: 'login consent' };
 }
 
 /** What the user typed as E.164, or null when it is no valid number with its country code. */

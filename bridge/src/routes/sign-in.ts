@@ -1,4 +1,4 @@
-import { ROUTES, toE164 } from '@logto-bridge/contract';
+import { phoneFirstParams, ROUTES, toE164 } from '@logto-bridge/contract';
 import type { IRouter } from 'express';
 
 import { registeredUris, type BridgeContext } from '../context.js';
@@ -40,7 +40,7 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 				phone = toE164(query.phone) ?? undefined;
 				if (!phone) throw new SignInError('invalid_phone');
 				// Logto's phone-OTP entry: the phone verification-code screen, number filled in.
-				Object.assign(params, { login_hint: phone, first_screen: 'identifier:sign_in', identifier: 'phone' });
+				Object.assign(params, phoneFirstParams(phone));
 			}
 			const oidcConfig = await oidc.get(siteConfig);
 			await oidc.ensureReachable(siteConfig);
