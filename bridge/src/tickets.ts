@@ -1,18 +1,11 @@
 import { createHash } from 'node:crypto';
 
-import { isToken } from '@logto-bridge/contract';
+import { isTicketPayload, isToken, type TicketPayload } from '@logto-bridge/contract';
 
 import { randomToken } from './random-tokens.js';
 import type { KeyValueStore } from './stores/index.js';
 
-/**
- * What WordPress gets for a ticket: the verified claims, the ID token and where to go, or,
- * for a sign-in the bridge refused after Logto (the typed number was not the verified one),
- * the refusal and no claims. Both carry the browser binding WordPress checks.
- */
-export type TicketPayload =
-	| { claims: Record<string, unknown>; id_token: string; return_to: string; binding: string }
-	| { refused: 'phone_mismatch'; verified_phone: string | null; return_to: string; binding: string };
+export type { TicketPayload };
 
 export const TICKET_TTL_SECONDS = 120;
 
@@ -27,6 +20,8 @@ export class Tickets {
 	constructor(private readonly store: KeyValueStore) {}
 
 	async issue(payload: TicketPayload, flow: string): Promise<string> {
+		// What WordPress will get is the contract's, or no ticket at all.
+		if (!isTicketPayload(payload)) throw new Error('ticket payload outside the contract (fixtures/ticket-payload.json)');
 		const ticket = randomToken();
 		await this.store.set(ticketKey(ticket), JSON.stringify({ ...payload, flow }), TICKET_TTL_SECONDS);
 		return ticket;

@@ -6,3 +6,4 @@ export { mandatoryProfile, missingProfile, phoneMaySignUp, type ProfileField, ty
 export { API_SCOPE_NAMES, API_SCOPES, APP_ROLE } from './api-access.js';
 export { BRIDGE_SETUP_STEPS, SETUP_STEPS, setupErrorStatus, type SetupErrorCode } from './setup.js';
 export { WP_REST_NAMESPACE, WP_REST_ROUTES, wpRestPath } from './wordpress-rest.js';
+export { isTicketPayload, type TicketPayload } from './ticket-payload.js';

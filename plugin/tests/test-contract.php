@@ -73,6 +73,14 @@ logto_bridge_check( 1 === preg_match( Sign_In_Flow::TICKET_PATTERN, rtrim( strtr
 $access = logto_bridge_fixture( 'api-access.json' );
 logto_bridge_check( LogtoBridge\Bearer_Auth::READ === $access['scopes']['read']['name'] && LogtoBridge\Bearer_Auth::WRITE === $access['scopes']['write']['name'], 'the scopes Bearer_Auth checks are those of fixtures/api-access.json' );
 
+$tickets = logto_bridge_fixture( 'ticket-payload.json' );
+foreach ( $tickets['valid'] as $i => $payload ) {
+	logto_bridge_check( Bridge_Client::is_ticket_payload( $payload ), "valid ticket payload $i of fixtures/ticket-payload.json is taken" );
+}
+foreach ( $tickets['invalid'] as $i => $payload ) {
+	logto_bridge_check( ! Bridge_Client::is_ticket_payload( $payload ), "invalid ticket payload $i of fixtures/ticket-payload.json is refused" );
+}
+
 $rest = logto_bridge_fixture( 'wordpress-rest.json' );
 logto_bridge_check( LogtoBridge\Rest_Admin::NAMESPACE_V1 === $rest['namespace'] && LogtoBridge\Rest_Admin::ROUTES === $rest['routes'], 'the REST namespace and routes are those of fixtures/wordpress-rest.json' );
 

@@ -45,7 +45,7 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 			const mismatch = pending.phone !== undefined && verified !== pending.phone;
 			const ticket = mismatch
 				? await tickets.issue({ refused: 'phone_mismatch', verified_phone: verified, ...base }, pending.flow)
-				: await tickets.issue({ claims, id_token: tokens.id_token!, ...base }, pending.flow);
+				: await tickets.issue({ claims: { ...claims, sub: idClaims.sub }, id_token: tokens.id_token!, ...base }, pending.flow);
 			if (mismatch) log.warn({ flow: pending.flow, step: 'callback', reason: 'phone_mismatch' }, 'verified number is not the typed one');
 			else log.info({ flow: pending.flow, step: 'callback' }, 'ticket issued');
 			seeOther(res, ticketUrl(siteConfig, ticket));

@@ -153,14 +153,29 @@ final class Bridge_Client {
 			return new \WP_Error( 'ticket_gone', 'ticket unknown, used or expired' );
 		}
 		$data = json_decode( (string) wp_remote_retrieve_body( $response ), true );
-		if ( 200 === $status && is_array( $data ) && isset( $data['refused'] ) && is_string( $data['refused'] ) ) {
+		return 200 === $status && self::is_ticket_payload( $data ) ? $data : new \WP_Error( 'bridge_error', 'unexpected redeem response ' . $status );
+	}
+
+	/**
+	 * Whether a redeemed ticket is what fixtures/ticket-payload.json says: claims with a `sub`,
+	 * the ID token, where to go and the binding; or the bridge's refusal (phone_mismatch) with the
+	 * verified number or null, no claims.
+	 *
+	 * @param mixed $data Decoded answer.
+	 * @return bool
+	 */
+	public static function is_ticket_payload( $data ) {
+		$text = static function ( $value ) {
+			return is_string( $value ) && '' !== $value;
+		};
+		if ( ! is_array( $data ) || ! $text( $data['return_to'] ?? null ) || ! is_string( $data['binding'] ?? null ) || 1 !== preg_match( '/^[0-9a-f]{64}$/', $data['binding'] ) ) {
+			return false;
+		}
+		if ( array_key_exists( 'refused', $data ) ) {
 			// The bridge refused this sign-in after Logto (no claims): WordPress says why.
-			return $data;
+			return 'phone_mismatch' === $data['refused'] && array_key_exists( 'verified_phone', $data ) && ( null === $data['verified_phone'] || $text( $data['verified_phone'] ) );
 		}
-		if ( 200 !== $status || ! is_array( $data ) || ! isset( $data['claims']['sub'] ) || ! is_string( $data['claims']['sub'] ) ) {
-			return new \WP_Error( 'bridge_error', 'unexpected redeem response ' . $status );
-		}
-		return $data;
+		return isset( $data['claims'] ) && is_array( $data['claims'] ) && $text( $data['claims']['sub'] ?? null ) && $text( $data['id_token'] ?? null );
 	}
 
 	/**
