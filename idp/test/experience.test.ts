@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { Browser, formAction, freePort, inputValue, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
+import { authorizeRequest, Browser, formAction, freePort, inputValue, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
 
 // The default client (the local WordPress app on npm start's default ports); the tests stop at its redirect.
 const REDIRECT = 'http://127.0.0.1:3000/callback';
@@ -16,21 +15,7 @@ before(async () => {
 });
 after(() => idp.stop());
 
-function authorizeUrl(base: string, extra: Record<string, string> = {}) {
-	const url = new URL(`${base}/oidc/auth`);
-	const verifier = randomBytes(32).toString('base64url');
-	url.search = new URLSearchParams({
-		client_id: 'wordpress-local',
-		response_type: 'code',
-		redirect_uri: REDIRECT,
-		scope: 'openid phone',
-		state: randomBytes(8).toString('hex'),
-		code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-		code_challenge_method: 'S256',
-		...extra,
-	}).toString();
-	return url.href;
-}
+const authorizeUrl = (base: string, extra: Record<string, string> = {}) => authorizeRequest(base, 'wordpress-local', REDIRECT, extra).url;
 
 async function openSignIn(extra: Record<string, string> = {}, target = idp) {
 	const browser = new Browser();

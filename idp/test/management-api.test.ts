@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -7,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { createManagementApi } from '@logto/api/management';
 import { decodeJwt, importJWK, SignJWT, type JWK } from 'jose';
 
-import { Browser, formAction, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
+import { authorizeRequest, Browser, formAction, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
 import { tencentTc3Signature } from '../src/sms/signing.js';
 import type { SandboxRecord } from '../src/sms/sandbox.js';
 
@@ -34,19 +33,7 @@ const tencentConfig = {
 	templates: ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: `tpl-${usageType}` })),
 };
 
-function authorizeUrl(clientId: string, redirectUri: string) {
-	const url = new URL(`${idp.url}/oidc/auth`);
-	url.search = new URLSearchParams({
-		client_id: clientId,
-		response_type: 'code',
-		redirect_uri: redirectUri,
-		scope: 'openid phone roles',
-		state: randomBytes(8).toString('hex'),
-		code_challenge: createHash('sha256').update(randomBytes(32)).digest('base64url'),
-		code_challenge_method: 'S256',
-	}).toString();
-	return url.href;
-}
+const authorizeUrl = (clientId: string, redirectUri: string) => authorizeRequest(idp.url, clientId, redirectUri, { scope: 'openid phone roles' }).url;
 
 async function tokenRequest(clientId: string, secret: string) {
 	return fetch(`${idp.url}/oidc/token`, {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +6,7 @@ import { after, before, test } from 'node:test';
 
 import { createManagementApi } from '@logto/api/management';
 
-import { Browser, formAction, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
+import { authorizeRequest, Browser, formAction, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
 import { mandatoryProfile, missingProfile } from '../src/management/sign-up-rules.js';
 
 // A fresh self-hosted tenant (username + password sign-up) with one username-only user, driven
@@ -32,19 +31,7 @@ before(async () => {
 });
 after(() => idp.stop());
 
-function authorizeUrl() {
-	const url = new URL(`${idp.url}/oidc/auth`);
-	url.search = new URLSearchParams({
-		client_id: appId,
-		response_type: 'code',
-		redirect_uri: REDIRECT,
-		scope: 'openid phone',
-		state: randomBytes(8).toString('hex'),
-		code_challenge: createHash('sha256').update(randomBytes(32)).digest('base64url'),
-		code_challenge_method: 'S256',
-	}).toString();
-	return url.href;
-}
+const authorizeUrl = () => authorizeRequest(idp.url, appId, REDIRECT).url;
 
 const done = (url: string) => url.startsWith('https://blog.example/');
 const post = (browser: Browser, html: string, path: string, form: Record<string, string>) => browser.follow(new URL(formAction(html, path), idp.url).href, done, { form });

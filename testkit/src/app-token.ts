@@ -1,7 +1,7 @@
 // A native app's sign-in by phone at the idp, driven over HTTP (no Chromium): the access token it
 // gets for an API resource. For the REST API's e2e tests and benchmarks until the app drives it.
-import { createHash, randomBytes } from 'node:crypto';
 
+import { authorizeRequest } from './authorize.js';
 import { Browser } from './browser.js';
 import { formAction, lastCode } from './pages.js';
 
@@ -16,23 +16,15 @@ export async function appAccessToken(app: AppSignIn, phone: string, scope: strin
 
 /** The same sign-in; the whole token response (ID token, refresh token with offline_access). */
 export async function appTokens(app: AppSignIn, phone: string, scope: string): Promise<AppTokens> {
-	const verifier = randomBytes(32).toString('base64url');
-	const url = new URL(`${app.idpUrl}/oidc/auth`);
-	url.search = new URLSearchParams({
-		client_id: app.clientId,
-		response_type: 'code',
-		redirect_uri: app.redirectUri,
+	const { url, verifier } = authorizeRequest(app.idpUrl, app.clientId, app.redirectUri, {
 		scope: `openid ${scope}`.trim(),
 		...(app.resource ? { resource: app.resource } : {}),
-		state: randomBytes(8).toString('hex'),
 		prompt: 'login consent',
 		login_hint: phone,
-		code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-		code_challenge_method: 'S256',
-	}).toString();
+	});
 	const browser = new Browser();
 	const back = (u: string) => u.startsWith(app.redirectUri);
-	const signIn = await browser.follow(url.href);
+	const signIn = await browser.follow(url);
 	const code = await browser.follow(`${app.idpUrl}${formAction(signIn.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
 	let done = await browser.follow(`${app.idpUrl}${formAction(code.html, '/code')}`, back, { form: { code: lastCode(app.outbox, phone) } });
 	// A new number is asked "create a new account?" first.

@@ -1,5 +1,6 @@
 // Helpers shared by the bridge's and the idp's tests, the benchmarks and the end-to-end tests.
 export { APP, BINDING, redeem, SECRET, signInByPhone, startStandInWordPress, startSystem, type System } from './bridge.js';
+export { authorizeRequest } from './authorize.js';
 export { Browser } from './browser.js';
 export { startIdp, type RunningIdp } from './idp.js';
 export { formAction, inputValue, lastCode } from './pages.js';
