@@ -62,3 +62,24 @@ export function phoneMaySignUp({ signInMode, signUp }: { signInMode: SignInMode;
 	return signUp.identifiers.includes('phone') || secondary.includes('phone') || secondary.includes('emailOrPhone');
 }
 
+
+/** What a new visitor who types a phone number is asked after the code; null: cannot sign up. */
+export type Asked = ProfileField[] | null;
+
+/** What the wizard's sign-up plan tells the admin besides the changes. */
+export type SignUpNote = 'username_sign_up_ends' | 'no_password_at_sign_up' | 'email_code_sign_in' | 'registration_opened';
+
+/**
+ * One way to let phone visitors sign up, as the wizard's phone step answers it (the bridge
+ * builds it, the settings app shows it): `code_only` (the number and the code are enough) or
+ * `keep` (today's sign-up, phone added), the settings after, the changes, what a new phone
+ * visitor is asked, and who in Logto would be asked for something new at their next sign-in.
+ */
+export type SignUpChoice<Parts, Change> = {
+	id: 'code_only' | 'keep';
+	after: Parts;
+	changes: Change[];
+	newPhone: Asked;
+	existing: { fields: ProfileField[]; count: number; exact: boolean };
+	notes: SignUpNote[];
+};

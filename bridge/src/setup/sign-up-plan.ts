@@ -1,4 +1,4 @@
-import { mandatoryProfile, missingProfile, phoneMaySignUp, type ProfileField, type SignUpIdentifier } from '@logto-bridge/contract';
+import { mandatoryProfile, missingProfile, phoneMaySignUp, type Asked, type ProfileField, type SignUpChoice as Choice, type SignUpIdentifier, type SignUpNote as Note } from '@logto-bridge/contract';
 
 import type { Change, SignInParts } from './plans.js';
 
@@ -11,21 +11,7 @@ export type ListedUser = { username?: string | null; primaryEmail?: string | nul
 /** The users read from Logto, and how many Logto has. */
 export type Census = { users: ListedUser[]; total: number };
 
-/** What a new visitor who types a phone number is asked after the code; null: cannot sign up. */
-export type Asked = ProfileField[] | null;
-
-export type Note = 'username_sign_up_ends' | 'no_password_at_sign_up' | 'email_code_sign_in' | 'registration_opened';
-
-export type SignUpChoice = {
-	/** code_only: the number and the code are enough; keep: the sign-up of today, phone added. */
-	id: 'code_only' | 'keep';
-	after: SignInParts;
-	changes: Change[];
-	newPhone: Asked;
-	/** People in Logto who would be asked for something new at their next sign-in. */
-	existing: { fields: ProfileField[]; count: number; exact: boolean };
-	notes: Note[];
-};
+export type SignUpChoice = Choice<SignInParts, Change>;
 
 export type PhonePlan = { before: SignInParts; newPhoneNow: Asked; choices: SignUpChoice[]; satisfiesBoth: boolean };
 

@@ -1,5 +1,6 @@
 import apiFetch from '@wordpress/api-fetch';
 import { __ } from '@wordpress/i18n';
+import type { Asked, ProfileField, SignUpChoice as Choice } from '@logto-bridge/contract/logto-sign-up';
 import { WP_REST_NAMESPACE, WP_REST_ROUTES } from '@logto-bridge/contract/wordpress-rest';
 
 /** The M2M app's credentials as typed; a blank secret means the kept one (never sent here). */
@@ -25,18 +26,9 @@ export type SignInParts = {
 	signInMode: string;
 };
 
-/** A field Logto asks for before a sign-in or sign-up finishes. */
-export type ProfileField = 'username' | 'email' | 'phone' | 'emailOrPhone' | 'password';
-/** What a new phone visitor is asked after the code (null: cannot sign up by phone). */
-export type Asked = ProfileField[] | null;
-export type SignUpChoice = {
-	id: 'code_only' | 'keep';
-	after: SignInParts;
-	changes: Change[];
-	newPhone: Asked;
-	existing: { fields: ProfileField[]; count: number; exact: boolean };
-	notes: Array< 'username_sign_up_ends' | 'no_password_at_sign_up' | 'email_code_sign_in' | 'registration_opened' >;
-};
+export type { Asked, ProfileField };
+/** One way to let phone visitors sign up, as the bridge plans it (the contract's shape). */
+export type SignUpChoice = Choice< SignInParts, Change >;
 
 export type Connected = {
 	resource: string;
