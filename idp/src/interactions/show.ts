@@ -62,13 +62,14 @@ function loginScreen(deps: InteractionDeps, { req, res, interaction, state, loca
 	}
 	const flash = state.flash;
 	delete state.flash;
+	const asked = state.step === 'profile' && state.profile ? profilePage(deps, state.profile) : undefined;
 	let page;
 	if (state.step === 'code' && state.phone) {
 		page = codeScreen(uid, locale, formatInternational(state.phone), flash);
 	} else if (state.step === 'confirm' && state.verifiedPhone) {
 		page = confirmRegisterScreen(uid, locale, formatInternational(state.verifiedPhone));
-	} else if (state.step === 'profile' && state.profile && profilePage(deps, state.profile).field) {
-		const { field, codeSentTo } = profilePage(deps, state.profile);
+	} else if (asked?.field) {
+		const { field, codeSentTo } = asked;
 		page = field === 'username' || field === 'password' || field === 'phone' ? profileScreen(uid, locale, field, codeSentTo, flash) : errorScreen(locale, t(locale, 'errEmailRequired'), 400);
 	} else {
 		const hint = typeof params.login_hint === 'string' ? params.login_hint : '';

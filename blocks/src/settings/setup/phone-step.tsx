@@ -35,10 +35,10 @@ export default function PhoneStep( { credentials, connected, onConnector, onSign
 	const data = { factory_id: factoryId, config: { ...config, templates: ( config.templates ?? [] ).filter( ( t ) => USAGE_TYPES.includes( t.usageType as never ) && t[ templateKey ] ) } };
 
 	useEffect( () => {
-		void signIn.preview().then( ( plan ) => plan?.satisfiesBoth && setChoice( 'code_only' ) );
+		void signIn.preview();
 	}, [] );
-	// One plan for everyone: it is the choice; otherwise the admin picks one.
-	const picked = choice ?? ( signIn.plan && signIn.plan.choices.length === 1 ? signIn.plan.choices[ 0 ]!.id : null );
+	// A plan that satisfies everyone (the code-only one, first) is the choice; otherwise the admin picks one.
+	const picked = choice ?? ( signIn.plan && ( signIn.plan.satisfiesBoth || signIn.plan.choices.length === 1 ) ? signIn.plan.choices[ 0 ]!.id : null );
 
 	const chooseFactory = ( id: string ) => {
 		setFactoryId( id );
