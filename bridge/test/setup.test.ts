@@ -229,6 +229,23 @@ test('the SMS connector: created, test message sent through it, blank secrets ke
 	assert.equal(still![0]!.connectorId, factoryId);
 });
 
+test('with a username-only user in Logto no plan satisfies both: applying without a choice is refused, and nothing changes', async () => {
+	const uma = idp.accounts.create({ phone: null, username: 'uma', roles: [] });
+	try {
+		const preview = await step('sign-in', { logto });
+		assert.equal(preview.body.satisfiesBoth, false);
+		assert.deepEqual(preview.body.choices[0].existing, { fields: ['phone'], count: 1, exact: true });
+		const refused = await step('sign-in', { logto, apply: true, confirm: true });
+		assert.equal(refused.status, 409);
+		assert.equal(refused.body.error, 'choice_needed');
+		const { data: exp } = await admin().GET('/api/sign-in-exp');
+		assert.deepEqual(exp!.signUp.identifiers, ['username'], 'nothing applied');
+	} finally {
+		// The next test starts from a tenant whose users all have a phone.
+		idp.accounts.update(uma.id, { phone: '+8613800138444' });
+	}
+});
+
 test('phone sign-in on a fresh self-hosted tenant: the code-only plan is shown in fields, needs a confirmation (it turns the sign-up password off), and is applied once', async () => {
 	const preview = await step('sign-in', { logto });
 	assert.deepEqual(preview.body.before.signUp, { identifiers: ['username'], password: true, verify: false });
