@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { createManagementApi } from '@logto/api/management';
 
 import { authorizeRequest, Browser, formAction, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
-import { mandatoryProfile, missingProfile } from '../src/management/sign-up-rules.js';
+import { mandatoryProfile, missingProfile } from '@logto-bridge/contract';
 
 // A fresh self-hosted tenant (username + password sign-up) with one username-only user, driven
 // through Logto's own Management API client and the sign-in pages, as a real Logto 1.37 answers.

@@ -1,8 +1,8 @@
+import type { ProfileField } from '@logto-bridge/contract';
 import type { Request, Response } from 'express';
 import type Provider from 'oidc-provider';
 
 import type { Accounts } from '../accounts.js';
-import type { ProfileField } from '../management/sign-up-rules.js';
 import type { SmsConnector } from '../sms/index.js';
 import type { VerificationCodes } from '../verification-codes.js';
 import { pickLocale, t, type Locale } from './i18n.js';

@@ -1,7 +1,6 @@
-import { formatInternational, toE164 } from '@logto-bridge/contract';
+import { formatInternational, missingProfile, toE164, type ProfileField } from '@logto-bridge/contract';
 
 import { hashPassword } from '../accounts.js';
-import { missingProfile, type ProfileField } from '../management/sign-up-rules.js';
 import { codeRefused } from './code.js';
 import { back, finish, type InteractionDeps, type Step } from './context.js';
 import { t } from './i18n.js';

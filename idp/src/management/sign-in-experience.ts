@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { mandatoryProfile, phoneMaySignUp, type ProfileField } from '@logto-bridge/contract';
+
 import { TENANT_ID } from './applications.js';
 import type { SignInExperience, SignInExperiencePatch } from './logto-types.js';
-import { checkParts, mandatoryProfile, phoneMaySignUp, type Parts, type ProfileField } from './sign-up-rules.js';
+import { checkParts, type Parts } from './sign-up-rules.js';
 
 type Identifier = 'phone' | 'username' | 'email';
 

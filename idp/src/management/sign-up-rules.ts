@@ -3,7 +3,6 @@ import type { SignInExperience } from './logto-types.js';
 
 // Logto 1.37.1's checks on a sign-in experience change, as its source has them. The rules the
 // bridge's wizard needs too (mandatory fields, phone sign-up) are in @logto-bridge/contract.
-export { mandatoryProfile, missingProfile, phoneMaySignUp, type ProfileField, type ProfileHas } from '@logto-bridge/contract';
 
 export type Parts = Pick<SignInExperience, 'signIn' | 'signUp' | 'signInMode'>;
 

@@ -25,7 +25,7 @@ export const confidentialKeys = (factory: { formItems?: Array<{ key: string; isC
 /** Whether an app is the one the wizard marked for this site (customData.logtoBridge.site). */
 export const isSitesApp = (app: { customData: Record<string, unknown> }, siteUrl: string) => (app.customData[MARKER_KEY] as { site?: unknown } | undefined)?.site === siteUrl;
 
-export const needsConfirmation = (changes: Change[]) => changes.some((c) => c.replaces);
+const needsConfirmation = (changes: Change[]) => changes.some((c) => c.replaces);
 
 export function guardApply(changes: Change[], { apply, confirm }: Apply): boolean {
 	if (!apply) return false;
