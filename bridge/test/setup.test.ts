@@ -29,9 +29,7 @@ before(async () => {
 	bridgeUrl = `http://127.0.0.1:${port}`;
 	const config = loadConfig({ BRIDGE_PUBLIC_URL: bridgeUrl, WP_URL: 'http://127.0.0.1:8888', BRIDGE_SHARED_SECRET: SECRET, PORT: String(port), BRIDGE_DATA_DIR: mkdtempSync(join(tmpdir(), 'bridge-setup-')), LOG_LEVEL: 'silent' });
 	const { app } = createApp(config);
-	server = await new Promise((resolve) => {
-		const s = app.listen(port, '127.0.0.1', () => resolve(s));
-	});
+	server = await new Promise((resolve) => { const s = app.listen(port, '127.0.0.1', () => resolve(s)); });
 });
 after(async () => {
 	server.closeAllConnections();
@@ -229,21 +227,14 @@ test('the SMS connector: created, test message sent through it, blank secrets ke
 	assert.equal(still![0]!.connectorId, factoryId);
 });
 
-test('with a username-only user in Logto no plan satisfies both: applying without a choice is refused, and nothing changes', async () => {
+test('with a username-only user in Logto no plan satisfies both: applying without a choice is refused, and nothing changes', async (t) => {
 	const uma = idp.accounts.create({ phone: null, username: 'uma', roles: [] });
-	try {
-		const preview = await step('sign-in', { logto });
-		assert.equal(preview.body.satisfiesBoth, false);
-		assert.deepEqual(preview.body.choices[0].existing, { fields: ['phone'], count: 1, exact: true });
-		const refused = await step('sign-in', { logto, apply: true, confirm: true });
-		assert.equal(refused.status, 409);
-		assert.equal(refused.body.error, 'choice_needed');
-		const { data: exp } = await admin().GET('/api/sign-in-exp');
-		assert.deepEqual(exp!.signUp.identifiers, ['username'], 'nothing applied');
-	} finally {
-		// The next test starts from a tenant whose users all have a phone.
-		idp.accounts.update(uma.id, { phone: '+8613800138444' });
-	}
+	t.after(() => idp.accounts.update(uma.id, { phone: '+8613800138444' })); // the next test starts with every user on a phone
+	const preview = await step('sign-in', { logto });
+	assert.deepEqual([preview.body.satisfiesBoth, preview.body.choices[0].existing], [false, { fields: ['phone'], count: 1, exact: true }]);
+	const refused = await step('sign-in', { logto, apply: true, confirm: true });
+	assert.deepEqual([refused.status, refused.body.error], [409, 'choice_needed']);
+	assert.deepEqual((await admin().GET('/api/sign-in-exp')).data!.signUp.identifiers, ['username'], 'nothing applied');
 });
 
 test('phone sign-in on a fresh self-hosted tenant: the code-only plan is shown in fields, needs a confirmation (it turns the sign-up password off), and is applied once', async () => {
