@@ -10,7 +10,7 @@ export const SIGNATURE_HEADER = 'x-logto-bridge-signature';
 export const MAX_SKEW_SECONDS = 300;
 export const RESPONSE = 'RESPONSE';
 
-/** What a signature covers. `path` is the bridge route (`/tickets/redeem`) or the REST route (`/logto-bridge/v1/bridge-config`). */
+/** What a signature covers. `path` is the bridge route (`/tickets/redeem`) or the REST route (`/logto-bridge/v1/site-config`). */
 export type SignedMessage = { method: string; path: string; body: string };
 
 const input = (m: SignedMessage, timestamp: number, nonce: string) => `${m.method}\n${m.path}\n${timestamp}\n${nonce}\n${m.body}`;

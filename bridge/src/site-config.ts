@@ -5,7 +5,7 @@ import type { BridgeConfig } from './config.js';
 import { allowedExtraParams } from './logto-params.js';
 import { newNonce, RESPONSE, SIGNATURE_HEADER, sign, verify } from './signature.js';
 
-/** What WordPress (Logto > Settings) tells the bridge: GET logto-bridge/v1/bridge-config. */
+/** What WordPress (Logto > Settings) tells the bridge: GET logto-bridge/v1/site-config. */
 export const siteConfigSchema = z.object({
 	endpoint: z.url({ protocol: /^https?$/ }),
 	appId: z.string().min(1),
@@ -88,7 +88,7 @@ export class SiteConfigSource {
 	private async fetch(generation: number, version: string | undefined): Promise<SiteConfig> {
 		// ?rest_route= answers on every WordPress, pretty permalinks or not; the REST base
 		// WordPress itself reports is used for every later call.
-		const path = wpRestPath('bridgeConfig');
+		const path = wpRestPath('siteConfig');
 		const url = `${this.config.wpUrl}/?rest_route=${path}`;
 		const nonce = newNonce();
 		let res: Response;

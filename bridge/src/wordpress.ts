@@ -1,4 +1,4 @@
-import { WP_REST_ROUTES, wpRestPath, type SignInErrorCode } from '@logto-bridge/contract';
+import { WP_LOGIN_QUERY, WP_REST_ROUTES, wpRestPath, type SignInErrorCode } from '@logto-bridge/contract';
 
 import type { BridgeConfig } from './config.js';
 import { SIGNATURE_HEADER, sign } from './signature.js';
@@ -31,7 +31,7 @@ export function restEndpoint(restUrl: string, route: string): URL {
 /** wp-login.php's callback with the ticket, at the URL WordPress reported (its login URL may be filtered). */
 export function ticketUrl(site: Pick<SiteConfig, 'callbackUrl'>, ticket: string): string {
 	const url = new URL(site.callbackUrl);
-	url.searchParams.set('ticket', ticket);
+	url.searchParams.set(WP_LOGIN_QUERY.ticket, ticket);
 	return url.href;
 }
 
@@ -41,6 +41,6 @@ export function ticketUrl(site: Pick<SiteConfig, 'callbackUrl'>, ticket: string)
  */
 export function errorUrl(config: Pick<BridgeConfig, 'wpUrl'>, site: SiteConfigSource, code: SignInErrorCode): string {
 	const url = new URL(site.peek()?.errorUrl ?? `${config.wpUrl}/wp-login.php`);
-	url.searchParams.set('logto_error', code);
+	url.searchParams.set(WP_LOGIN_QUERY.error, code);
 	return url.href;
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { BINDING, Browser, formAction, startSystem, type System } from '@logto-bridge/testkit';
+import { Browser, errorOf, formAction, signInUrl, startSystem, type System } from '@logto-bridge/testkit';
 import { generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
 import * as client from 'openid-client';
 
@@ -22,12 +22,11 @@ before(async () => {
 });
 after(() => sys.stop());
 
-const errorOf = (u: string) => new URL(u).searchParams.get('logto_error');
 
 test('an ID token whose signature was changed on the way from the token endpoint is refused (response tampered in transit)', async () => {
 	const { ctx } = sys.bridges[0]!;
 	const browser = new Browser();
-	const start = await browser.follow(`${bridge}/sign-in?binding=${BINDING}`);
+	const start = await browser.follow(signInUrl(bridge));
 	const callback = await browser.follow(`${sys.idp.url}${formAction(start.html, '/password')}`, (u) => u.startsWith(`${bridge}/callback`), {
 		form: { username: 'ed', password: 'editor-password-123' },
 	});

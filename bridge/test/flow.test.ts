@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { BINDING, Browser, formAction, lastCode, redeem, signInByPhone, startSystem, type System } from '@logto-bridge/testkit';
+import { BINDING, Browser, errorOf, formAction, lastCode, redeem, signInByPhone, signInUrl, startSystem, type System, ticketOf } from '@logto-bridge/testkit';
 
 import { ticketKey } from '../src/tickets.js';
 import { restEndpoint } from '../src/wordpress.js';
@@ -18,8 +18,6 @@ before(async () => {
 after(() => sys.stop());
 
 const isWordPress = (u: string) => u.startsWith(`${wp}/wp-login.php`);
-const ticketOf = (u: string) => new URL(u).searchParams.get('ticket');
-const errorOf = (u: string) => new URL(u).searchParams.get('logto_error');
 
 const phoneSignIn = (browser: Browser, phone: string, returnTo = `${wp}/welcome/`) => signInByPhone(sys, browser, phone, returnTo);
 
@@ -52,7 +50,7 @@ test('an expired ticket gets 410', async () => {
 
 test('a tampered state, a replayed callback and a wrong iss are refused without a ticket', async () => {
 	const browser = new Browser();
-	const start = await browser.follow(`${bridge}/sign-in?binding=${BINDING}&phone=${encodeURIComponent('+8613912345602')}`);
+	const start = await browser.follow(signInUrl(bridge, { phone: '+8613912345602' }));
 	const idp = sys.idp.url;
 	const codePage = await browser.follow(`${idp}${formAction(start.html, '/phone')}`, undefined, { form: { phone: '+8613912345602', intent: 'sign_in' } });
 	const confirm = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, undefined, { form: { code: lastCode(sys.idp.config.sms.outbox, '+8613912345602') } });
@@ -74,7 +72,7 @@ test('a tampered state, a replayed callback and a wrong iss are refused without 
 
 test('a completed callback replayed later is refused', async () => {
 	const browser = new Browser();
-	const start = await browser.follow(`${bridge}/sign-in?binding=${BINDING}`);
+	const start = await browser.follow(signInUrl(bridge));
 	const page = await browser.follow(`${sys.idp.url}${formAction(start.html, '/password')}`, (u) => u.startsWith(`${bridge}/callback`), {
 		form: { username: 'ed', password: 'editor-password-123' },
 	});
@@ -84,7 +82,7 @@ test('a completed callback replayed later is refused', async () => {
 
 test('cancelling at the idp comes back as logto_error=cancelled', async () => {
 	const browser = new Browser();
-	const start = await browser.follow(`${bridge}/sign-in?binding=${BINDING}`);
+	const start = await browser.follow(signInUrl(bridge));
 	const abort = start.html.match(/href="(\/interaction\/[^"]+\/abort)"/)![1]!;
 	const res = await browser.follow(`${sys.idp.url}${abort}`, isWordPress);
 	assert.equal(errorOf(res.url), 'cancelled');
@@ -92,19 +90,19 @@ test('cancelling at the idp comes back as logto_error=cancelled', async () => {
 
 test('an invalid phone and every open-redirect variant are refused before Logto', async () => {
 	const browser = new Browser();
-	const bad = await browser.follow(`${bridge}/sign-in?binding=${BINDING}&phone=${encodeURIComponent('+86 12')}`, isWordPress);
+	const bad = await browser.follow(signInUrl(bridge, { phone: '+86 12' }), isWordPress);
 	assert.equal(errorOf(bad.url), 'invalid_phone');
 	for (const target of ['//evil.com', 'https://evil.com', 'javascript:alert(1)', '/\\evil.com', `${wp}@evil.com`, 'http:%2F%2Fevil.com', `http://u:p@${new URL(wp).host}/`]) {
-		const res = await browser.request(`${bridge}/sign-in?binding=${BINDING}&return_to=${encodeURIComponent(target)}`);
+		const res = await browser.request(signInUrl(bridge, { returnTo: target }));
 		assert.equal(res.status, 303, target);
 		assert.equal(res.headers.get('location'), `${wp}/wp-login.php?logto_error=invalid_return_to`, target);
 	}
 });
 
 test('without a phone, prompt=login only for a fresh sign-in; without a binding, no sign-in starts', async () => {
-	const plain = new URL((await new Browser().request(`${bridge}/sign-in?binding=${BINDING}`)).headers.get('location')!);
+	const plain = new URL((await new Browser().request(signInUrl(bridge))).headers.get('location')!);
 	assert.equal(plain.searchParams.get('prompt'), null, 'a plain sign-in reuses a live Logto session');
-	const fresh = new URL((await new Browser().request(`${bridge}/sign-in?binding=${BINDING}&fresh=1`)).headers.get('location')!);
+	const fresh = new URL((await new Browser().request(signInUrl(bridge, { fresh: true }))).headers.get('location')!);
 	assert.equal(fresh.searchParams.get('prompt'), 'login');
 	for (const query of ['', '?binding=', `?binding=${'A'.repeat(64)}`, `?binding=${BINDING}0`]) {
 		const res = await new Browser().request(`${bridge}/sign-in${query}`);
@@ -116,7 +114,7 @@ test('a number verified at Logto that is not the typed one comes back refused, w
 	const browser = new Browser();
 	const typed = '+8613912345620';
 	const other = '+8613912345621';
-	const start = await browser.follow(`${bridge}/sign-in?binding=${BINDING}&phone=${encodeURIComponent(typed)}`);
+	const start = await browser.follow(signInUrl(bridge, { phone: typed }));
 	// At Logto the visitor changes the number and verifies another one.
 	const idp = sys.idp.url;
 	const codePage = await browser.follow(`${idp}${formAction(start.html, '/phone')}`, undefined, { form: { phone: other, intent: 'sign_in' } });
@@ -136,7 +134,7 @@ test('sign-out refuses a return_to off the site with the same wp-login.php code 
 });
 
 test('the phone redirect carries Logto params and the site defaults are validated', async () => {
-	const res = await new Browser().request(`${bridge}/sign-in?binding=${BINDING}&phone=${encodeURIComponent('+8613800138000')}`);
+	const res = await new Browser().request(signInUrl(bridge, { phone: '+8613800138000' }));
 	const url = new URL(res.headers.get('location')!);
 	assert.equal(url.origin + url.pathname, `${sys.idp.url}/oidc/auth`);
 	assert.equal(url.searchParams.get('login_hint'), '+8613800138000');
@@ -154,12 +152,12 @@ test('every sign-in start gets a fresh pending id: a planted one is not taken, t
 	const cookieOf = (res: Response) => /^logto_bridge\.signin=(s%3A[\w-]{43}\.[^;]+);/.exec(res.headers.getSetCookie().join('\n'))?.[1];
 	const stateOf = (res: Response) => new URL(res.headers.get('location')!).searchParams.get('state')!;
 	const planted = 'P'.repeat(43);
-	const viaPlanted = await fetch(`${bridge}/sign-in?binding=${BINDING}`, { redirect: 'manual', headers: { cookie: `logto_bridge.signin=${planted}` } });
+	const viaPlanted = await fetch(signInUrl(bridge), { redirect: 'manual', headers: { cookie: `logto_bridge.signin=${planted}` } });
 	assert.notEqual(cookieOf(viaPlanted), planted, 'no fixation: the id the browser sent is never used');
 
 	const browser = new Browser();
-	const first = await browser.request(`${bridge}/sign-in?binding=${BINDING}`);
-	const second = await browser.request(`${bridge}/sign-in?binding=${BINDING}`);
+	const first = await browser.request(signInUrl(bridge));
+	const second = await browser.request(signInUrl(bridge));
 	assert.ok(cookieOf(first) && cookieOf(second) && cookieOf(first) !== cookieOf(second));
 	const issuer = `${sys.idp.url}/oidc`;
 	for (const id of [cookieOf(first)!, cookieOf(second)!]) {
@@ -205,10 +203,10 @@ test('tickets, errors and WordPress calls go to the URLs WordPress reports, not 
 	});
 	try {
 		const customBridge = custom.bridges[0]!.url;
-		const refused = await new Browser().request(`${customBridge}/sign-in?binding=${BINDING}&return_to=${encodeURIComponent('https://evil.com/')}`);
+		const refused = await new Browser().request(signInUrl(customBridge, { returnTo: 'https://evil.com/' }));
 		assert.equal(refused.headers.get('location'), `${custom.wp.url}/members/?logto_error=invalid_return_to`);
 		const browser = new Browser();
-		const start = await browser.follow(`${customBridge}/sign-in?binding=${BINDING}`);
+		const start = await browser.follow(signInUrl(customBridge));
 		const landed = await browser.follow(`${custom.idp.url}${formAction(start.html, '/password')}`, (u) => u.startsWith(`${custom.wp.url}/members/`), {
 			form: { username: 'ed', password: 'editor-password-123' },
 		});
@@ -230,11 +228,11 @@ test('with Logto down, a visitor is told so on the site instead of being sent to
 	const own = await startSystem();
 	try {
 		const ownBridge = own.bridges[0]!.url;
-		const up = await new Browser().request(`${ownBridge}/sign-in?binding=${BINDING}`);
+		const up = await new Browser().request(signInUrl(ownBridge));
 		assert.ok(up.headers.get('location')!.startsWith(`${own.idp.url}/oidc/auth`), 'discovery done and cached');
 		await own.idp.stop();
 		await new Promise((r) => setTimeout(r, 5100));
-		const down = await new Browser().request(`${ownBridge}/sign-in?binding=${BINDING}`);
+		const down = await new Browser().request(signInUrl(ownBridge));
 		assert.equal(new URL(down.headers.get('location')!).searchParams.get('logto_error'), 'idp_unreachable');
 	} finally {
 		for (const b of own.bridges) await b.stop();
@@ -245,7 +243,7 @@ test('with Logto down, a visitor is told so on the site instead of being sent to
 test('a flood of sign-in starts from one address gets short 429s, which store nothing', async () => {
 	const limited = await startSystem({ rateLimit: 5 });
 	try {
-		const url = `${limited.bridges[0]!.url}/sign-in?binding=${BINDING}`;
+		const url = signInUrl(limited.bridges[0]!.url);
 		const statuses = [];
 		for (let i = 0; i < 8; i++) statuses.push((await fetch(url, { redirect: 'manual' })).status);
 		assert.deepEqual(statuses, [303, 303, 303, 303, 303, 429, 429, 429]);
@@ -261,7 +259,7 @@ test('a flood of sign-in starts from one address gets short 429s, which store no
 
 test('a return_to longer than 512 characters is refused', async () => {
 	const long = `${wp}/${'a'.repeat(600)}`;
-	const res = await new Browser().request(`${bridge}/sign-in?binding=${BINDING}&return_to=${encodeURIComponent(long)}`);
+	const res = await new Browser().request(signInUrl(bridge, { returnTo: long }));
 	assert.equal(errorOf(res.headers.get('location')!), 'invalid_return_to');
 });
 

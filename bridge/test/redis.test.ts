@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
-import { BINDING, Browser, formAction, freePort, lastCode, redeem, startSystem, type System } from '@logto-bridge/testkit';
+import { Browser, formAction, freePort, lastCode, redeem, signInUrl, startSystem, type System } from '@logto-bridge/testkit';
 import { Redis } from 'ioredis';
 
 import { RedisStore } from '../src/stores/redis-store.js';
@@ -41,7 +41,7 @@ test('a sign-in started on bridge A finishes on bridge B when both share Redis',
 	const [a, b] = sys.bridges;
 	const phone = '+8613912345611';
 	const browser = new Browser();
-	const start = await browser.follow(`${a!.url}/sign-in?binding=${BINDING}&phone=${encodeURIComponent(phone)}`);
+	const start = await browser.follow(signInUrl(a!.url, { phone: phone }));
 	const idp = sys.idp.url;
 	const code = await browser.follow(`${idp}${formAction(start.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
 	const confirm = await browser.follow(`${idp}${formAction(code.html, '/code')}`, undefined, { form: { code: lastCode(sys.idp.config.sms.outbox, phone) } });
@@ -76,7 +76,7 @@ test('the sign-in rate limit holds across instances sharing Redis', async () => 
 	const limited = await startSystem({ instances: 2, redisUrl, rateLimit: 4 });
 	try {
 		const statuses = [];
-		for (let i = 0; i < 6; i++) statuses.push((await fetch(`${limited.bridges[i % 2]!.url}/sign-in?binding=${BINDING}`, { redirect: 'manual' })).status);
+		for (let i = 0; i < 6; i++) statuses.push((await fetch(signInUrl(limited.bridges[i % 2]!.url), { redirect: 'manual' })).status);
 		assert.deepEqual(statuses, [303, 303, 303, 303, 429, 429]);
 	} finally {
 		await limited.stop();

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
-import { BINDING, Browser, redeem, SECRET, signInByPhone, startSystem, type System } from '@logto-bridge/testkit';
+import { Browser, redeem, SECRET, signInByPhone, signInUrl, startSystem, type System, ticketOf } from '@logto-bridge/testkit';
 
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -23,7 +23,6 @@ before(async () => {
 });
 after(() => sys.stop());
 
-const ticketOf = (u: string) => new URL(u).searchParams.get('ticket');
 const phoneSignIn = (browser: Browser, phone: string) => signInByPhone(sys, browser, phone, `${sys.wp.url}/`);
 
 test('a redeem with a bad, missing or stale signature gets 401 and leaves the ticket usable', async () => {
@@ -70,7 +69,7 @@ test('/readyz tells anyone item by item whether it is ready, and only WordPress 
 test('a bridge config not signed for the bridge\'s own request is not used', async () => {
 	const forged = await startSystem({ standInAnswerSecret: 'another-secret-0123456789abcdef-0123' });
 	try {
-		const res = await new Browser().request(`${forged.bridges[0]!.url}/sign-in?binding=${BINDING}`);
+		const res = await new Browser().request(signInUrl(forged.bridges[0]!.url));
 		assert.equal(new URL(res.headers.get('location')!).searchParams.get('logto_error'), 'site_unreachable');
 	} finally {
 		await forged.stop();
@@ -79,7 +78,7 @@ test('a bridge config not signed for the bridge\'s own request is not used', asy
 
 
 test('a bridge config correctly signed, but for an earlier request of the bridge, is refused (a replayed answer)', async () => {
-	const path = '/logto-bridge/v1/bridge-config';
+	const path = '/logto-bridge/v1/site-config';
 	const wpUrl = 'http://127.0.0.1:8888';
 	const payload = JSON.stringify({ endpoint: 'http://127.0.0.1:3001', appId: 'app', appSecret: 'secret', siteUrl: `${wpUrl}/`, allowedReturnOrigins: [wpUrl], callbackUrl: `${wpUrl}/wp-login.php?action=logto-callback`, errorUrl: `${wpUrl}/wp-login.php`, restUrl: `${wpUrl}/wp-json/logto-bridge/v1/` });
 	// A WordPress (or whoever sits between) that answers every request with the first answer it signed.

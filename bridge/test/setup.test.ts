@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { createManagementApi } from '@logto/api/management';
-import { freePort, lastCode, SECRET, startIdp, type RunningIdp } from '@logto-bridge/testkit';
+import { freePort, lastCode, type RunningIdp, SECRET, startIdp, tencentConfig } from '@logto-bridge/testkit';
 
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
@@ -61,14 +61,6 @@ async function step(name: string, body: Record<string, unknown>, signature?: str
 }
 
 const admin = () => createManagementApi('default', { clientId: 'wordpress-setup', clientSecret: 'local-setup-secret', baseUrl: idp.url, apiIndicator: 'https://default.logto.app/api' }).apiClient;
-const tencent = (secret = 'tencent-secret') => ({
-	accessKeyId: 'AKIDlocal',
-	accessKeySecret: secret,
-	signName: 'Bookstore',
-	region: 'ap-guangzhou',
-	sdkAppId: '1400000000',
-	templates: ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: `tpl-${usageType}` })),
-});
 
 test('setup calls must be signed by WordPress; unknown steps do not exist', async () => {
 	assert.equal((await step('connect', { logto, siteUrl: SITE }, null)).status, 401);
@@ -193,7 +185,7 @@ test('the WordPress app: previewed, created once with the usable secret, found a
 
 test('the SMS connector: created, test message sent through it, blank secrets kept, another provider only when confirmed', async () => {
 	const factoryId = 'tencent-short-message-service';
-	const created = await step('sms', { logto, factoryId, config: tencent(), apply: true });
+	const created = await step('sms', { logto, factoryId, config: tencentConfig(), apply: true });
 	assert.equal(created.status, 200, JSON.stringify(created.body));
 	assert.equal(created.body.applied, true);
 	const connect = await step('connect', { logto, siteUrl: SITE });
@@ -201,21 +193,21 @@ test('the SMS connector: created, test message sent through it, blank secrets ke
 	assert.equal(connect.body.sms.config.accessKeySecret, undefined, 'secrets never go back to WordPress');
 	assert.equal(connect.body.sms.config.accessKeyId, 'AKIDlocal');
 
-	const same = await step('sms', { logto, factoryId, config: tencent(''), apply: true });
+	const same = await step('sms', { logto, factoryId, config: tencentConfig(''), apply: true });
 	assert.deepEqual(same.body.changes, [], 'a blank secret keeps the stored one');
 	const { data: stored } = await admin().GET('/api/connectors');
 	assert.equal(stored![0]!.config.accessKeySecret, 'tencent-secret');
 
-	const sent = await step('sms-test', { logto, factoryId, config: tencent(''), phone: '+86 138 0013 8333' });
+	const sent = await step('sms-test', { logto, factoryId, config: tencentConfig(''), phone: '+86 138 0013 8333' });
 	assert.equal(sent.status, 200, JSON.stringify(sent.body));
 	assert.equal(lastCode(idp.config.sms.outbox, '+8613800138333'), '000000');
 	const record = readFileSync(join(idp.config.dataDir, 'sms-sandbox.jsonl'), 'utf8').trim().split('\n').at(-1)!;
 	assert.match(record, /TC3-HMAC-SHA256 Credential=AKIDlocal/);
-	const refused = await step('sms-test', { logto, factoryId, config: { ...tencent(), sdkAppId: undefined }, phone: '+8613800138333' });
+	const refused = await step('sms-test', { logto, factoryId, config: { ...tencentConfig(), sdkAppId: undefined }, phone: '+8613800138333' });
 	assert.equal(refused.body.error, 'logto_refused');
 	assert.match(refused.body.message, /sdkAppId/);
 	// The provider refuses the credentials: Logto answers 500, the bridge names it.
-	const unsent = await step('sms-test', { logto, factoryId, config: { ...tencent(), accessKeyId: 'AKIDrefused' }, phone: '+8613800138333' });
+	const unsent = await step('sms-test', { logto, factoryId, config: { ...tencentConfig(), accessKeyId: 'AKIDrefused' }, phone: '+8613800138333' });
 	assert.equal(unsent.status, 502);
 	assert.equal(unsent.body.error, 'sms_not_sent');
 	assert.match(unsent.body.message, /SecretId is not found/);

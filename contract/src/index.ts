@@ -7,3 +7,4 @@ export { API_SCOPE_NAMES, API_SCOPES, APP_ROLE } from './api-access.js';
 export { BRIDGE_SETUP_STEPS, SETUP_STEPS, setupErrorStatus, type SetupErrorCode } from './setup.js';
 export { WP_REST_NAMESPACE, WP_REST_ROUTES, wpRestPath } from './wordpress-rest.js';
 export { isTicketPayload, type TicketPayload } from './ticket-payload.js';
+export { SIGN_IN_QUERY, SIGN_OUT_QUERY, WP_LOGIN_QUERY } from './query-names.js';

@@ -4,5 +4,5 @@ import wordpressRest from '../../fixtures/wordpress-rest.json' with { type: 'jso
 export const WP_REST_NAMESPACE = wordpressRest.namespace;
 /** The plugin's REST routes other parts call, relative to the namespace. */
 export const WP_REST_ROUTES = wordpressRest.routes;
-/** A route's REST path, e.g. `/logto-bridge/v1/bridge-config`: what a signature covers. */
+/** A route's REST path, e.g. `/logto-bridge/v1/site-config`: what a signature covers. */
 export const wpRestPath = (route: keyof typeof WP_REST_ROUTES) => `/${WP_REST_NAMESPACE}/${WP_REST_ROUTES[route]}`;

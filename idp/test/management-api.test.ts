@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { createManagementApi } from '@logto/api/management';
 import { decodeJwt, importJWK, SignJWT, type JWK } from 'jose';
 
-import { authorizeRequest, Browser, formAction, lastCode, startIdp, type RunningIdp } from '@logto-bridge/testkit';
+import { authorizeRequest, Browser, formAction, lastCode, type RunningIdp, startIdp, tencentConfig } from '@logto-bridge/testkit';
 import { tencentTc3Signature } from '../src/sms/signing.js';
 import type { SandboxRecord } from '../src/sms/sandbox.js';
 
@@ -24,14 +24,6 @@ const api = (clientId = 'wordpress-setup', clientSecret = 'local-setup-secret') 
 	createManagementApi('default', { clientId, clientSecret, baseUrl: idp.url, apiIndicator: RESOURCE });
 // Logto's OpenAPI document types URIs as objects (a generator quirk); Logto takes strings.
 const uris = (list: string[]) => list as unknown as Array<Record<string, unknown>>;
-const tencentConfig = {
-	accessKeyId: 'AKIDlocal',
-	accessKeySecret: 'tencent-secret',
-	signName: 'Bookstore',
-	region: 'ap-guangzhou',
-	sdkAppId: '1400000000',
-	templates: ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, templateCode: `tpl-${usageType}` })),
-};
 
 const authorizeUrl = (clientId: string, redirectUri: string) => authorizeRequest(idp.url, clientId, redirectUri, { scope: 'openid phone roles' }).url;
 
@@ -137,14 +129,14 @@ test('SMS connectors: factories as Logto lists them, config checked, one at a ti
 	assert.ok(tencent.formItems?.some((i) => i.key === 'templates'));
 	assert.deepEqual(factories?.map((f) => f.type), ['Sms', 'Sms', 'Sms']);
 
-	const { response: refused, error } = await apiClient.POST('/api/connectors', { body: { connectorId: tencent.id, config: { ...tencentConfig, sdkAppId: undefined } } });
+	const { response: refused, error } = await apiClient.POST('/api/connectors', { body: { connectorId: tencent.id, config: { ...tencentConfig(), sdkAppId: undefined } } });
 	assert.equal(refused.status, 400);
 	// As Logto 1.37.1 answers: a general message, the field in `details`.
 	assert.equal((error as unknown as { message: string }).message, "The connector's config is invalid.");
 	assert.match((error as unknown as { details: string }).details, /sdkAppId/);
 
 	// Logto's test endpoint takes the number as digits; the message goes through Logto's connector code.
-	const test = await apiClient.POST('/api/connectors/{factoryId}/test', { params: { path: { factoryId: tencent.id } }, body: { phone: '8613800138111', config: tencentConfig } });
+	const test = await apiClient.POST('/api/connectors/{factoryId}/test', { params: { path: { factoryId: tencent.id } }, body: { phone: '8613800138111', config: tencentConfig() } });
 	assert.equal(test.response.status, 204);
 	const records = readFileSync(join(idp.config.dataDir, 'sms-sandbox.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as SandboxRecord);
 	const sent = records.at(-1)!;
@@ -156,15 +148,15 @@ test('SMS connectors: factories as Logto lists them, config checked, one at a ti
 	assert.ok(sent.headers.authorization?.endsWith(`Signature=${signature}`), 'the recorded request carries a valid TC3 signature');
 	assert.equal(lastCode(idp.config.sms.outbox, '+8613800138111'), '000000');
 
-	const { data: first } = await apiClient.POST('/api/connectors', { body: { connectorId: tencent.id, config: tencentConfig } });
+	const { data: first } = await apiClient.POST('/api/connectors', { body: { connectorId: tencent.id, config: tencentConfig() } });
 	assert.ok(first);
 	const twilio = { accountSID: 'AC0123', authToken: 'twilio-token', fromMessagingServiceSID: 'MG0456', templates: ['Register', 'SignIn', 'ForgotPassword', 'Generic'].map((usageType) => ({ usageType, content: `{{code}} (${usageType})` })) };
 	const { data: second } = await apiClient.POST('/api/connectors', { body: { connectorId: 'twilio-short-message-service', config: twilio } });
 	const { data: all } = await apiClient.GET('/api/connectors');
 	assert.deepEqual(all?.map((c) => c.id), [second!.id], 'a new SMS connector replaces the old one, as in Logto');
-	const { data: back } = await apiClient.PATCH('/api/connectors/{id}', { params: { path: { id: second!.id } }, body: { config: tencentConfig } });
+	const { data: back } = await apiClient.PATCH('/api/connectors/{id}', { params: { path: { id: second!.id } }, body: { config: tencentConfig() } });
 	assert.equal(back, undefined, 'a config of another provider is refused');
-	await apiClient.POST('/api/connectors', { body: { connectorId: tencent.id, config: tencentConfig } });
+	await apiClient.POST('/api/connectors', { body: { connectorId: tencent.id, config: tencentConfig() } });
 });
 
 test('phone sign-in turned on through the sign-in experience: the page offers it, email stays, new accounts get default roles', async () => {

@@ -26,7 +26,7 @@ foreach ( array_keys( $messages ) as $code ) {
 
 // Every code WordPress sends is sent somewhere, and every code the plugin sends is in the list.
 // Read as code only (PHP's own tokenizer drops the comments), and "sent" means at a call site
-// that sends it: a WP_Error that reaches Sign_In_Flow::fail(), fail() itself, a message looked
+// that sends it: a WP_Error that reaches Login_Errors::fail(), fail() itself, a message looked
 // up for a login error, or fail()'s fallback.
 $sources = '';
 foreach ( array_merge( glob( dirname( __DIR__ ) . '/includes/*.php' ), glob( dirname( __DIR__ ) . '/includes/*/*.php' ) ) as $file ) {
@@ -64,6 +64,10 @@ logto_bridge_check(
 
 $routes = logto_bridge_fixture( 'bridge-routes.json' )['routes'];
 logto_bridge_check( Bridge_Client::ROUTES === $routes, 'the bridge routes are those of fixtures/bridge-routes.json' );
+$query_names = logto_bridge_fixture( 'query-names.json' );
+unset( $query_names['$comment'] );
+logto_bridge_check( Bridge_Client::QUERY === $query_names, 'the query names WordPress and the bridge exchange are those of fixtures/query-names.json' );
+logto_bridge_check( Bridge_Client::REGISTRATION === logto_bridge_fixture( 'bridge-routes.json' )['registration'], 'the URIs Logto must register are those of fixtures/bridge-routes.json' );
 
 $format = logto_bridge_fixture( 'token-format.json' );
 logto_bridge_check( Sign_In_Flow::TICKET_PATTERN === '/' . $format['pattern'] . '/', 'the ticket pattern is that of fixtures/token-format.json' );

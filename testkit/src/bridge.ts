@@ -13,13 +13,12 @@ import type { KeyValueStore } from '@logto-bridge/bridge/stores';
 import { appRegistration, WP_REST_NAMESPACE, wpRestPath } from '@logto-bridge/contract';
 
 import type { Browser } from './browser.js';
+import { signInUrl } from './bridge-urls.js';
 import { startIdp, type RunningIdp } from './idp.js';
 import { formAction, inputValue, lastCode } from './pages.js';
 import { freePort } from './ports.js';
 
 export const SECRET = 'bridge-test-shared-secret-0123456789abcdef';
-/** What WordPress sends as `binding`: the SHA-256 (hex) of the cookie it set; here a fixed one. */
-export const BINDING = 'a'.repeat(64);
 export const APP = { id: 'wp-bridge-test', secret: 'bridge-test-app-secret-0123456789' };
 
 const listen = (app: express.Express, port: number) =>
@@ -50,7 +49,7 @@ export async function startStandInWordPress(port: number, siteConfig: () => Reco
 	};
 	// WordPress answers ?rest_route= on every site; the bridge bootstraps through it.
 	app.post('/', express.text({ type: '*/*' }), (req, res, next) => {
-		const path = wpRestPath('bridgeConfig');
+		const path = wpRestPath('siteConfig');
 		if (req.query.rest_route !== path) return next();
 		const nonce = signed(req, path, typeof req.body === 'string' ? req.body : '');
 		if (!nonce) return res.status(401).json({ code: 'invalid_signature' });
@@ -158,7 +157,7 @@ export async function redeem(bridgeUrl: string, ticket: string, signature: strin
 /** Drives a phone sign-in through the real idp pages; returns the WordPress URL the bridge sent the browser to. */
 export async function signInByPhone(sys: System, browser: Browser, phone: string, returnTo: string): Promise<string> {
 	const isWordPress = (u: string) => u.startsWith(`${sys.wp.url}/wp-login.php`);
-	const start = `${sys.bridges[0]!.url}/sign-in?binding=${BINDING}&return_to=${encodeURIComponent(returnTo)}&phone=${encodeURIComponent(phone)}`;
+	const start = signInUrl(sys.bridges[0]!.url, { returnTo, phone });
 	const signInPage = await browser.follow(start);
 	if (inputValue(signInPage.html, 'phone') !== phone) throw new Error('the idp does not show the phone screen with the number filled in');
 	const idp = sys.idp.url;

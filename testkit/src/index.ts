@@ -1,7 +1,8 @@
 // Helpers shared by the bridge's and the idp's tests, the benchmarks and the end-to-end tests.
-export { APP, BINDING, redeem, SECRET, signInByPhone, startStandInWordPress, startSystem, type System } from './bridge.js';
+export { APP, redeem, SECRET, signInByPhone, startStandInWordPress, startSystem, type System } from './bridge.js';
 export { authorizeRequest } from './authorize.js';
 export { Browser } from './browser.js';
 export { startIdp, type RunningIdp } from './idp.js';
 export { formAction, inputValue, lastCode } from './pages.js';
 export { freePort } from './ports.js';
+export { BINDING, errorOf, signInUrl, tencentConfig, ticketOf } from './bridge-urls.js';

@@ -3,7 +3,8 @@ import { Button, Spinner } from '@wordpress/components';
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import type { ConnectionCheck as Result, RegisteredUris } from './types';
+import type { AppRegistrationUris } from '@logto-bridge/contract';
+import type { ConnectionCheck as Result } from './types';
 
 const LABELS: Record< string, string > = {
 	bridge: __( 'Bridge reachable', 'logto-bridge' ),
@@ -23,7 +24,7 @@ type Props = {
 	/** Check once when the screen opens (when a bridge URL is set). */
 	runOnMount: boolean;
 	/** Receives the URIs the bridge reports it serves. */
-	onUris: ( uris: RegisteredUris ) => void;
+	onUris: ( uris: AppRegistrationUris ) => void;
 };
 
 /** Runs the bridge's readiness check from the server and shows each item green or red. */

@@ -16,7 +16,8 @@ import { __ } from '@wordpress/i18n';
 import ConnectionCheck from './connection-check';
 import CopyField from './copy-field';
 import SetupWizard from './setup/setup-wizard';
-import type { ExtraParams, RegisteredUris, RoleMappingRow, Settings, SettingsUpdate, TextKey, ToggleKey } from './types';
+import type { AppRegistrationUris } from '@logto-bridge/contract';
+import type { ExtraParams, RoleMappingRow, Settings, SettingsUpdate, TextKey, ToggleKey } from './types';
 import { useSettings } from './use-settings';
 
 const FIRST_SCREENS = [ '', 'sign_in', 'register', 'identifier:sign_in', 'identifier:register', 'reset_password', 'single_sign_on' ];
@@ -31,7 +32,7 @@ export default function SettingsApp() {
 	const [ draft, setDraft ] = useState< SettingsUpdate >( {} );
 	const [ newSecret, setNewSecret ] = useState< string | null >( null );
 	const [ notice, setNotice ] = useState< { ok: boolean; message: string } | null >( null );
-	const [ reportedUris, setReportedUris ] = useState< RegisteredUris | null >( null );
+	const [ reportedUris, setReportedUris ] = useState< AppRegistrationUris | null >( null );
 
 	useEffect( () => {
 		if ( settings ) setDraft( draftFrom( settings ) );
@@ -119,9 +120,9 @@ export default function SettingsApp() {
 			<Card>
 				<CardHeader><Heading level={ 2 }>{ __( 'Paste these into the Logto Console', 'logto-bridge' ) }</Heading></CardHeader>
 				<CardBody>
-					<CopyField label={ __( 'Redirect URI', 'logto-bridge' ) } value={ uris.redirect } help={ __( 'Application details > Redirect URIs', 'logto-bridge' ) } />
-					<CopyField label={ __( 'Post sign-out redirect URI', 'logto-bridge' ) } value={ uris.post_sign_out } help={ __( 'Application details > Post sign-out redirect URIs', 'logto-bridge' ) } />
-					<CopyField label={ __( 'Back-channel logout URI', 'logto-bridge' ) } value={ uris.backchannel } help={ __( 'Optional: ends WordPress sessions when the user signs out of Logto.', 'logto-bridge' ) } />
+					<CopyField label={ __( 'Redirect URI', 'logto-bridge' ) } value={ uris.redirectUri } help={ __( 'Application details > Redirect URIs', 'logto-bridge' ) } />
+					<CopyField label={ __( 'Post sign-out redirect URI', 'logto-bridge' ) } value={ uris.postSignOutRedirectUri } help={ __( 'Application details > Post sign-out redirect URIs', 'logto-bridge' ) } />
+					<CopyField label={ __( 'Back-channel logout URI', 'logto-bridge' ) } value={ uris.backchannelLogoutUri } help={ __( 'Optional: ends WordPress sessions when the user signs out of Logto.', 'logto-bridge' ) } />
 					<p className="description">
 						{ reportedUris
 							? __( 'As the bridge serves them.', 'logto-bridge' )

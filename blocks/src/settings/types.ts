@@ -1,3 +1,5 @@
+import type { AppRegistrationUris } from '@logto-bridge/contract';
+
 export type RoleMappingRow = { logto_role: string; wp_role: string };
 
 export type ExtraParams = Partial<
@@ -30,7 +32,7 @@ export type Settings = {
 	api_resource: string;
 	api_clients: string;
 	locked: string[];
-	uris: RegisteredUris;
+	uris: AppRegistrationUris;
 	available_roles: Array< { value: string; label: string } >;
 };
 
@@ -41,13 +43,12 @@ export type SettingsUpdate = Partial< Omit< Settings, 'app_secret_set' | 'locked
 
 export type FieldErrors = Partial< Record< string, string > >;
 
-export type RegisteredUris = { redirect: string; post_sign_out: string; backchannel: string };
 
 export type ConnectionCheck = {
 	ok: boolean;
 	checks: Array< { id: string; ok: boolean; detail: string } >;
 	/** The URIs as the bridge itself serves them (absent when it could not be asked). */
-	uris?: RegisteredUris;
+	uris?: AppRegistrationUris;
 };
 
 type KeysOf< T, V > = { [ K in keyof T ]-?: T[ K ] extends V ? K : never }[ keyof T ];

@@ -29,7 +29,7 @@ export default function Edit( {
 						label={ __( 'Mode', 'logto-bridge' ) }
 						value={ mode }
 						options={ [
-							{ label: __( 'Button only', 'logto-bridge' ), value: 'default' },
+							{ label: __( 'Button only', 'logto-bridge' ), value: 'buttons' },
 							{ label: __( 'Phone number + button', 'logto-bridge' ), value: 'phone' },
 						] }
 						onChange={ ( value ) =>

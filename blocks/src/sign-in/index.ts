@@ -6,7 +6,7 @@ import metadata from './block.json';
 
 export type SignInAttributes = {
 	label: string;
-	mode: 'default' | 'phone';
+	mode: 'buttons' | 'phone';
 	redirectTo: string;
 };
 

@@ -26,6 +26,6 @@ $logto_bridge_signed_in = is_user_logged_in() && ! ( defined( 'REST_REQUEST' ) &
 		</span>
 		<a class="logto-bridge-sign-in__sign-out" href="<?php echo esc_url( wp_logout_url( $logto_bridge_back ) ); ?>"><?php esc_html_e( 'Sign out', 'logto-bridge' ); ?></a>
 	<?php else : ?>
-		<?php echo \LogtoBridge\Sign_In_Form::render( 'phone' === $attributes['mode'] ? 'phone' : 'default', $logto_bridge_back, (string) $attributes['label'] ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built with esc_* in Sign_In_Form::render(). ?>
+		<?php echo \LogtoBridge\Sign_In_Form::render( 'phone' === $attributes['mode'] ? 'phone' : 'buttons', $logto_bridge_back, (string) $attributes['label'] ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built with esc_* in Sign_In_Form::render(). ?>
 	<?php endif; ?>
 </div>

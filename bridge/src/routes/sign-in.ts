@@ -1,4 +1,4 @@
-import { phoneFirstParams, ROUTES, toE164 } from '@logto-bridge/contract';
+import { phoneFirstParams, ROUTES, SIGN_IN_QUERY, toE164 } from '@logto-bridge/contract';
 import type { IRouter } from 'express';
 
 import { registeredUris, type BridgeContext } from '../context.js';
@@ -25,19 +25,20 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 		res.locals.flow = flow;
 		// Read once: express 5 parses the query string again at every access of req.query.
 		const query = req.query;
+		const [bindingParam, returnToParam, phoneParam] = [query[SIGN_IN_QUERY.binding], query[SIGN_IN_QUERY.returnTo], query[SIGN_IN_QUERY.phone]];
 		try {
 			const siteConfig = await site.get();
 			// Without it a ticket would sign in any browser that opens its link (login CSRF).
-			const binding = typeof query.binding === 'string' && BINDING.test(query.binding) ? query.binding : null;
+			const binding = typeof bindingParam === 'string' && BINDING.test(bindingParam) ? bindingParam : null;
 			if (!binding) throw new SignInError('browser_mismatch', 'no binding from WordPress');
-			const returnTo = query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(query.return_to, siteConfig.allowedReturnOrigins);
+			const returnTo = returnToParam === undefined ? siteConfig.siteUrl : safeReturnTo(returnToParam, siteConfig.allowedReturnOrigins);
 			if (!returnTo) throw new SignInError('invalid_return_to');
 			const params: Record<string, string> = Object.fromEntries(Object.entries(siteConfig.extraParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
 			const invalid = invalidExtraParam(params);
 			if (invalid) throw new SignInError('misconfigured', `invalid extra param ${invalid} in site config`);
 			let phone: string | undefined;
-			if (query.phone !== undefined && query.phone !== '') {
-				phone = toE164(query.phone) ?? undefined;
+			if (phoneParam !== undefined && phoneParam !== '') {
+				phone = toE164(phoneParam) ?? undefined;
 				if (!phone) throw new SignInError('invalid_phone');
 				// Logto's phone-OTP entry: the phone verification-code screen, number filled in.
 				Object.assign(params, phoneFirstParams(phone));
@@ -60,7 +61,7 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 				...params,
 				// A typed number (or "use another number") must not be answered by a live Logto
 				// session of another account: Logto asks again (fixtures/logto-extra-params.json, bridgeOnly).
-				...(phone || query.fresh === '1' ? { prompt: 'login' } : {}),
+				...(phone || query[SIGN_IN_QUERY.fresh] === '1' ? { prompt: 'login' } : {}),
 			});
 			log.info({ flow, step: 'sign-in', phone: Boolean(phone) }, 'redirecting to Logto');
 			seeOther(res, url.href);

@@ -1,4 +1,4 @@
-import { ROUTES } from '@logto-bridge/contract';
+import { ROUTES, SIGN_OUT_QUERY } from '@logto-bridge/contract';
 import type { IRouter } from 'express';
 
 import { registeredUris, type BridgeContext } from '../context.js';
@@ -11,10 +11,10 @@ import { safeReturnTo } from '../return-to.js';
 export default function signOut(router: IRouter, { config, site, oidc, store, log, rateLimit }: BridgeContext): void {
 	const postSignOutRedirectUri = registeredUris(config).postSignOutRedirectUri;
 	router.get(ROUTES.signOut, rateLimit, async (req, res, next) => {
-		const query = req.query;
+		const requested = req.query[SIGN_OUT_QUERY.returnTo];
 		try {
 			const siteConfig = await site.get();
-			const returnTo = query.return_to === undefined ? siteConfig.siteUrl : safeReturnTo(query.return_to, siteConfig.allowedReturnOrigins);
+			const returnTo = requested === undefined ? siteConfig.siteUrl : safeReturnTo(requested, siteConfig.allowedReturnOrigins);
 			if (!returnTo) throw new SignInError('invalid_return_to');
 			let endSession: string | undefined;
 			try {

@@ -1,4 +1,4 @@
-import type { SignInMode, SignUpSettings } from '@logto-bridge/contract';
+import type { AppRegistrationUris, SignInMode, SignUpSettings } from '@logto-bridge/contract';
 
 // What each setup step would change in Logto, worked out before anything is sent: the admin
 // sees these lists, and a step that overwrites or removes something runs only once confirmed.
@@ -14,7 +14,6 @@ export type OidcMetadata = {
 	logoUri?: string;
 };
 
-export type SiteUris = { redirectUri: string; postSignOutRedirectUri: string; backchannelLogoutUri: string };
 
 /** Marks the app the wizard made or adopted for this site, in the app's customData. */
 export const MARKER_KEY = 'logtoBridge';
@@ -25,7 +24,7 @@ export const marker = (siteUrl: string) => ({ site: siteUrl });
  * other sites may use the same app), the back-channel URI set, and the session required so ID
  * tokens carry `sid`. Logto's PATCH replaces the whole object, so the result is complete.
  */
-export function planAppMetadata(current: OidcMetadata | undefined, uris: SiteUris): { metadata: OidcMetadata; changes: Change[] } {
+export function planAppMetadata(current: OidcMetadata | undefined, uris: AppRegistrationUris): { metadata: OidcMetadata; changes: Change[] } {
 	const before: OidcMetadata = { redirectUris: [], postLogoutRedirectUris: [], ...current };
 	const changes: Change[] = [];
 	const metadata: OidcMetadata = { ...before, redirectUris: [...before.redirectUris], postLogoutRedirectUris: [...before.postLogoutRedirectUris] };

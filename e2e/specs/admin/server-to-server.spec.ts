@@ -7,7 +7,7 @@ import { siteConfigSchema } from '@logto-bridge/bridge/site-config';
 import { expect, test } from '../../support/test';
 import { adminRest, idpUrl, restoreSettingsAfterAll } from '../../support/wordpress';
 
-const route = '/logto-bridge/v1/bridge-config';
+const route = '/logto-bridge/v1/site-config';
 const signed = () => ( { 'x-logto-bridge-signature': sign( process.env.E2E_BRIDGE_SECRET as string, { method: 'POST', path: route, body: '' } ) } );
 
 test.describe( 'what WordPress tells the bridge', () => {
@@ -25,7 +25,7 @@ test.describe( 'what WordPress tells the bridge', () => {
 		const nonce = /,n=([\w-]+),/.exec( headers[ 'x-logto-bridge-signature' ] )![ 1 ];
 		expect( verify( process.env.E2E_BRIDGE_SECRET as string, signature, { method: RESPONSE, path: route, body: payload } ) ).toEqual( { ok: true, nonce } );
 		expect( JSON.parse( payload ).appSecret ).toBe( process.env.E2E_APP_SECRET );
-		// Settings::for_bridge()'s real output is exactly what the bridge's schema takes: no field
+		// Settings::site_config()'s real output is exactly what the bridge's schema takes: no field
 		// missing or mistyped, none the bridge does not know.
 		expect( siteConfigSchema.strict().safeParse( JSON.parse( payload ) ).error?.issues ?? [] ).toEqual( [] );
 

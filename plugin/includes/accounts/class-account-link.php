@@ -39,12 +39,12 @@ final class Account_Link {
 		$mail     = '' !== (string) $user->user_email;
 		$password = Link_Password::available();
 		if ( ! $mail && ! $password ) {
-			Sign_In_Flow::fail( 'link_unconfirmable' );
+			Login_Errors::fail( 'link_unconfirmable' );
 		}
 		$sent = $mail ? self::recent_mails( $user->ID ) : array();
 		if ( count( $sent ) >= self::MAILS_PER_HOUR ) {
 			// No mail bombing a member by signing in again and again; the pending link stays.
-			Sign_In_Flow::fail( 'link_mail_wait' );
+			Login_Errors::fail( 'link_mail_wait' );
 		}
 		$token   = wp_generate_password( 40, false, false );
 		$request = array(
@@ -68,7 +68,7 @@ final class Account_Link {
 		if ( $password ) {
 			Link_Password::redirect();
 		}
-		Sign_In_Flow::fail( 'link_email_sent' );
+		Login_Errors::fail( 'link_email_sent' );
 	}
 
 	/**
@@ -114,21 +114,21 @@ final class Account_Link {
 		list( $raw, $request ) = $user ? Link_Request_Store::read( $user->ID ) : array( null, null );
 		// A wrong token changes nothing: whoever knows a user ID cannot cancel that user's link.
 		if ( ! $user || ! $request || ! isset( $request['hash'] ) || ! preg_match( self::PATTERN, $token ) || ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) ) || (int) $request['expires'] < time() ) {
-			Sign_In_Flow::fail( 'ticket_gone' );
+			Login_Errors::fail( 'ticket_gone' );
 		}
 		if ( 'POST' !== Sign_In_Flow::method() ) {
 			self::render( $user, $token );
 		}
 		$nonce = isset( $_POST['_wpnonce'] ) ? sanitize_text_field( wp_unslash( $_POST['_wpnonce'] ) ) : '';
 		if ( ! wp_verify_nonce( $nonce, self::ACTION . '-' . $user->ID ) ) {
-			Sign_In_Flow::fail( 'ticket_gone' );
+			Login_Errors::fail( 'ticket_gone' );
 		}
 		// Spent whatever happens next, by exactly one request: a link works once.
 		if ( ! Link_Request_Store::swap( $user->ID, $raw, null ) ) {
-			Sign_In_Flow::fail( 'ticket_gone' );
+			Login_Errors::fail( 'ticket_gone' );
 		}
 		if ( ! hash_equals( (string) ( $request['mailed_to'] ?? '' ), (string) $user->user_email ) ) {
-			Sign_In_Flow::fail( 'link_email_changed' );
+			Login_Errors::fail( 'link_email_changed' );
 		}
 		self::finish( $user, $request );
 	}
@@ -200,7 +200,7 @@ final class Account_Link {
 		$linked = Users::find_by_sub( $sub );
 		$own    = Users::sub_of( $user->ID );
 		if ( ( $linked && $linked->ID !== $user->ID ) || ( '' !== $own && $own !== $sub ) ) {
-			Sign_In_Flow::fail( 'already_linked' );
+			Login_Errors::fail( 'already_linked' );
 		}
 		update_user_meta( $user->ID, Users::META_SUB, $sub );
 		// The phone, profile and roles, as at any sign-in.

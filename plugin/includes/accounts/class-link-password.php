@@ -78,7 +78,7 @@ final class Link_Password {
 		list( $raw, $req ) = $user ? Link_Request_Store::read( $user->ID ) : array( null, null );
 		if ( ! $user || ! $req || ! isset( $req['form'] ) || ! hash_equals( (string) $req['form'], hash( 'sha256', $parts[1] ) ) || (int) $req['expires'] < time() || ! self::available() ) {
 			self::forget();
-			Sign_In_Flow::fail( 'ticket_gone' );
+			Login_Errors::fail( 'ticket_gone' );
 		}
 		return array( $user, (string) $raw, $req );
 	}
@@ -95,7 +95,7 @@ final class Link_Password {
 		$nonce = isset( $_POST['_wpnonce'] ) ? sanitize_text_field( wp_unslash( $_POST['_wpnonce'] ) ) : '';
 		if ( ! wp_verify_nonce( $nonce, self::ACTION ) ) {
 			self::forget();
-			Sign_In_Flow::fail( 'ticket_gone' );
+			Login_Errors::fail( 'ticket_gone' );
 		}
 		// Not sanitized: a password is compared as typed, like wp-login.php does.
 		$password = isset( $_POST['pwd'] ) && is_string( $_POST['pwd'] ) ? wp_unslash( $_POST['pwd'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
@@ -105,7 +105,7 @@ final class Link_Password {
 		unset( $request['form'] );
 		// Taken: the mailed link, if any, still works; the password offer is spent.
 		if ( ! Link_Request_Store::swap( $user->ID, $raw, $request ) ) {
-			Sign_In_Flow::fail( 'ticket_gone' );
+			Login_Errors::fail( 'ticket_gone' );
 		}
 		// Through `authenticate`, so lockout plugins count (and may refuse) this attempt, and
 		// WordPress fires `wp_login_failed` for a wrong password.
@@ -115,7 +115,7 @@ final class Link_Password {
 				// WordPress fires nothing for an empty password; here it spent the offer all the same.
 				do_action( 'wp_login_failed', $user->user_login, $checked ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's action, so login limiters count the attempt.
 			}
-			Sign_In_Flow::fail( 'link_password_wrong' );
+			Login_Errors::fail( 'link_password_wrong' );
 		}
 		delete_user_meta( $user->ID, Account_Link::META );
 		Account_Link::finish( $user, $request );

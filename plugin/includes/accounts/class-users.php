@@ -263,38 +263,4 @@ final class Users {
 	public static function e164( $phone ) {
 		return '+' . preg_replace( '/\D/', '', $phone );
 	}
-
-	/**
-	 * Ends the WordPress sessions of a Logto user: the one with this sid, or all when no sid.
-	 *
-	 * @param string      $sub Logto subject.
-	 * @param string|null $sid Logto session ID.
-	 * @return int How many sessions ended.
-	 */
-	public static function end_sessions( $sub, $sid ) {
-		$user = self::find_by_sub( $sub );
-		if ( ! $user ) {
-			return 0;
-		}
-		$sessions = get_user_meta( $user->ID, 'session_tokens', true );
-		if ( ! is_array( $sessions ) ) {
-			return 0;
-		}
-		$kept = array();
-		foreach ( $sessions as $verifier => $session ) {
-			if ( null === $sid || ( isset( $session['logto_sid'] ) && hash_equals( (string) $session['logto_sid'], (string) $sid ) ) ) {
-				continue;
-			}
-			$kept[ $verifier ] = $session;
-		}
-		$ended = count( $sessions ) - count( $kept );
-		if ( $ended ) {
-			if ( $kept ) {
-				update_user_meta( $user->ID, 'session_tokens', $kept );
-			} else {
-				delete_user_meta( $user->ID, 'session_tokens' );
-			}
-		}
-		return $ended;
-	}
 }

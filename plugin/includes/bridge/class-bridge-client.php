@@ -36,6 +36,38 @@ final class Bridge_Client {
 		'tokensAccount'     => '/tokens/account',
 	);
 
+	/**
+	 * The query parameters WordPress and the bridge exchange (fixtures/query-names.json).
+	 *
+	 * @var array<string,array<string,string>>
+	 */
+	const QUERY = array(
+		'wpLogin' => array(
+			'ticket' => 'ticket',
+			'error'  => 'logto_error',
+		),
+		'signIn'  => array(
+			'binding'  => 'binding',
+			'returnTo' => 'return_to',
+			'phone'    => 'phone',
+			'fresh'    => 'fresh',
+		),
+		'signOut' => array(
+			'returnTo' => 'return_to',
+		),
+	);
+
+	/**
+	 * The URIs Logto must have registered, each the route that serves it (fixtures/bridge-routes.json).
+	 *
+	 * @var array<string,string>
+	 */
+	const REGISTRATION = array(
+		'redirectUri'            => 'callback',
+		'postSignOutRedirectUri' => 'signOutCallback',
+		'backchannelLogoutUri'   => 'backchannelLogout',
+	);
+
 	const HEALTH_TRANSIENT = 'logto_bridge_health';
 
 	/**
@@ -76,15 +108,16 @@ final class Bridge_Client {
 	 * The URIs Logto must have registered, as this site expects the bridge to serve them; the
 	 * connection check replaces them with the ones the bridge itself reports.
 	 *
-	 * @return array{redirect: string, post_sign_out: string, backchannel: string}
+	 * @return array{redirectUri: string, postSignOutRedirectUri: string, backchannelLogoutUri: string}
+	 *         In the shape of fixtures/bridge-routes.json's `registration`, as the bridge reports them.
 	 */
 	public static function registered_uris() {
 		$known = '' !== self::base_url();
-		return array(
-			'redirect'      => $known ? self::url( 'callback' ) : '',
-			'post_sign_out' => $known ? self::url( 'signOutCallback' ) : '',
-			'backchannel'   => $known ? self::url( 'backchannelLogout' ) : '',
-		);
+		$uris  = array();
+		foreach ( self::REGISTRATION as $name => $route ) {
+			$uris[ $name ] = $known ? self::url( $route ) : '';
+		}
+		return $uris;
 	}
 
 	/**
@@ -213,74 +246,5 @@ final class Bridge_Client {
 			return new \WP_Error( 'bridge_error', 'the answer is not signed for this request' );
 		}
 		return $response;
-	}
-
-	/**
-	 * The bridge's /readyz, item by item, or one red item when it cannot be reached.
-	 *
-	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>, uris?: array<string,string>}
-	 */
-	public static function readiness() {
-		if ( '' === self::base_url() ) {
-			return self::unreachable( __( 'No bridge URL is set.', 'logto-bridge' ) );
-		}
-		$response = self::signed_request( 'GET', 'readyz', '', 10 );
-		if ( is_wp_error( $response ) && 'bridge_error' === $response->get_error_code() ) {
-			return self::unreachable( __( 'The bridge did not sign its answer with this site\'s shared secret: LOGTO_BRIDGE_SECRET here and BRIDGE_SHARED_SECRET there must be the same.', 'logto-bridge' ) );
-		}
-		if ( is_wp_error( $response ) ) {
-			/* translators: %s: the reason the request failed. */
-			return self::unreachable( sprintf( __( 'The bridge is unreachable: %s', 'logto-bridge' ), $response->get_error_message() ) );
-		}
-		$data = json_decode( (string) wp_remote_retrieve_body( $response ), true );
-		if ( ! is_array( $data ) || ! isset( $data['checks'] ) || ! is_array( $data['checks'] ) ) {
-			return self::unreachable( __( 'The bridge URL does not answer like a Logto bridge.', 'logto-bridge' ) );
-		}
-		$checks = array(
-			array(
-				'id'     => 'bridge',
-				'ok'     => true,
-				'detail' => __( 'Bridge reachable', 'logto-bridge' ),
-			),
-		);
-		foreach ( $data['checks'] as $check ) {
-			$checks[] = array(
-				'id'     => sanitize_key( (string) ( $check['id'] ?? '' ) ),
-				'ok'     => ! empty( $check['ok'] ),
-				'detail' => sanitize_text_field( (string) ( $check['detail'] ?? '' ) ),
-			);
-		}
-		$result = array(
-			'ok'     => ! in_array( false, array_column( $checks, 'ok' ), true ),
-			'checks' => $checks,
-		);
-		// What the bridge itself serves, so the screen shows the URIs Logto must really have.
-		if ( isset( $data['uris'] ) && is_array( $data['uris'] ) ) {
-			$result['uris'] = array(
-				'redirect'      => esc_url_raw( (string) ( $data['uris']['redirectUri'] ?? '' ) ),
-				'post_sign_out' => esc_url_raw( (string) ( $data['uris']['postSignOutRedirectUri'] ?? '' ) ),
-				'backchannel'   => esc_url_raw( (string) ( $data['uris']['backchannelLogoutUri'] ?? '' ) ),
-			);
-		}
-		return $result;
-	}
-
-	/**
-	 * The readiness result when the bridge itself cannot answer: one red item.
-	 *
-	 * @param string $detail Why, for the admin.
-	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>}
-	 */
-	private static function unreachable( $detail ) {
-		return array(
-			'ok'     => false,
-			'checks' => array(
-				array(
-					'id'     => 'bridge',
-					'ok'     => false,
-					'detail' => $detail,
-				),
-			),
-		);
 	}
 }

@@ -12,7 +12,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * `logto-bridge/v1/bridge-config` and `/backchannel-logout`.
+ * `logto-bridge/v1/site-config` and `/backchannel-logout`.
  */
 final class Rest_Bridge {
 
@@ -29,10 +29,10 @@ final class Rest_Bridge {
 	public static function register_routes() {
 		register_rest_route(
 			Rest_Admin::NAMESPACE_V1,
-			'/' . Rest_Admin::ROUTES['bridgeConfig'],
+			'/' . Rest_Admin::ROUTES['siteConfig'],
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => array( __CLASS__, 'bridge_config' ),
+				'callback'            => array( __CLASS__, 'site_config' ),
 				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
 			)
 		);
@@ -64,14 +64,14 @@ final class Rest_Bridge {
 	}
 
 	/**
-	 * POST bridge-config for the bridge: the settings as a JSON string with its signature beside
+	 * POST site-config for the bridge: the settings as a JSON string with its signature beside
 	 * it, since WordPress re-encodes what a route returns (the bytes signed must be the bytes read).
 	 *
 	 * @param \WP_REST_Request $request Request.
 	 * @return \WP_REST_Response
 	 */
-	public static function bridge_config( \WP_REST_Request $request ) {
-		$payload  = (string) wp_json_encode( Settings::for_bridge() );
+	public static function site_config( \WP_REST_Request $request ) {
+		$payload  = (string) wp_json_encode( Settings::site_config( Bearer_Auth::resource() ) );
 		$response = rest_ensure_response(
 			array(
 				'payload'   => $payload,
@@ -96,9 +96,10 @@ final class Rest_Bridge {
 		if ( '' === $sub ) {
 			return new \WP_Error( 'invalid_request', 'sub is required', array( 'status' => 400 ) );
 		}
+		$user = Users::find_by_sub( $sub );
 		return rest_ensure_response(
 			array(
-				'ended'     => Users::end_sessions( $sub, $sid ),
+				'ended'     => $user ? Session::end( $user, $sid ) : 0,
 				// A link request that Logto session made would otherwise still sign someone in.
 				'cancelled' => Account_Link::cancel( $sub, $sid ),
 			)

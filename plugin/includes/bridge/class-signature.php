@@ -27,7 +27,7 @@ final class Signature {
 	 *
 	 * @param string      $secret    Shared secret.
 	 * @param string      $method    HTTP method, or RESPONSE.
-	 * @param string      $path      Bridge route (`/tickets/redeem`) or REST route (`/logto-bridge/v1/bridge-config`).
+	 * @param string      $path      Bridge route (`/tickets/redeem`) or REST route (`/logto-bridge/v1/site-config`).
 	 * @param string      $body      Exact body.
 	 * @param int|null    $timestamp Unix time; now by default.
 	 * @param string|null $nonce     A fresh random one by default; a response reuses its request's.

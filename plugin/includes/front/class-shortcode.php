@@ -17,7 +17,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Shortcode {
 
 	/**
-	 * `[logto_sign_in label="" mode="default|phone" redirect=""]`
+	 * `[logto_sign_in label="" mode="buttons|phone" redirect=""]`; any other mode (such as the
+	 * `default` of 0.1.0) is `buttons`.
 	 *
 	 * @param array<string,string>|string $atts Shortcode attributes.
 	 * @return string
@@ -26,7 +27,7 @@ final class Shortcode {
 		$atts = shortcode_atts(
 			array(
 				'label'    => '',
-				'mode'     => 'default',
+				'mode'     => 'buttons',
 				'redirect' => '',
 			),
 			is_array( $atts ) ? $atts : array(),
@@ -37,7 +38,7 @@ final class Shortcode {
 				'blockName'    => 'logto-bridge/sign-in',
 				'attrs'        => array(
 					'label'      => sanitize_text_field( $atts['label'] ),
-					'mode'       => 'phone' === $atts['mode'] ? 'phone' : 'default',
+					'mode'       => 'phone' === $atts['mode'] ? 'phone' : 'buttons',
 					'redirectTo' => esc_url_raw( $atts['redirect'] ),
 				),
 				'innerBlocks'  => array(),

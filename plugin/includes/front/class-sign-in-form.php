@@ -32,7 +32,7 @@ final class Sign_In_Form {
 	/**
 	 * The form's HTML.
 	 *
-	 * @param string $mode      default | phone.
+	 * @param string $mode      buttons | phone (the login modes' words).
 	 * @param string $redirect  Where to go after sign-in.
 	 * @param string $label     Button label ('' for the default).
 	 * @param bool   $autofocus Whether the phone field takes the focus (wp-login.php only, never on a page).
@@ -55,7 +55,7 @@ final class Sign_In_Form {
 		$html .= '</form>';
 		if ( 'phone' === $mode ) {
 			// Visitors who use email, a username or social sign-in at Logto need a way in too.
-			$html .= self::render( 'default', $redirect, '', false, false );
+			$html .= self::render( 'buttons', $redirect, '', false, false );
 		}
 		return $html;
 	}

@@ -22,7 +22,8 @@ final class Login_Screen {
 	public static function maybe_redirect() {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only routing.
 		$action = isset( $_REQUEST['action'] ) ? sanitize_key( wp_unslash( $_REQUEST['action'] ) ) : 'login';
-		if ( 'login' !== $action || 'GET' !== Sign_In_Flow::method() || isset( $_GET['logto_error'] ) || Password_Policy::is_break_glass() || isset( $_GET['loggedout'] ) ) {
+		$failed = isset( $_GET[ Bridge_Client::QUERY['wpLogin']['error'] ] );
+		if ( 'login' !== $action || 'GET' !== Sign_In_Flow::method() || $failed || Password_Policy::is_break_glass() || isset( $_GET['loggedout'] ) ) {
 			return;
 		}
 		// phpcs:enable
@@ -43,14 +44,17 @@ final class Login_Screen {
 		if ( 'login' !== $action ) {
 			return $message;
 		}
-		$html = '';
-		if ( isset( $_GET['logto_error'] ) && is_string( $_GET['logto_error'] ) ) {
-			$notice = isset( $_GET['logto_notice'] ) && is_string( $_GET['logto_notice'] ) ? Sign_In_Flow::notice( sanitize_key( wp_unslash( $_GET['logto_notice'] ) ) ) : '';
-			$html  .= self::error_box( sanitize_key( wp_unslash( $_GET['logto_error'] ) ), $notice );
+		$html  = '';
+		$error = Bridge_Client::QUERY['wpLogin']['error'];
+		if ( isset( $_GET[ $error ] ) && is_string( $_GET[ $error ] ) ) {
+			$notice = isset( $_GET[ Login_Errors::NOTICE ] ) && is_string( $_GET[ Login_Errors::NOTICE ] )
+				? Login_Errors::notice( sanitize_key( wp_unslash( $_GET[ Login_Errors::NOTICE ] ) ) )
+				: '';
+			$html  .= self::error_box( sanitize_key( wp_unslash( $_GET[ $error ] ) ), $notice );
 		}
 		if ( Settings::is_configured() ) {
 			$redirect = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] ) ? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) ) : '';
-			$html    .= Sign_In_Form::render( 'phone' === Settings::get()['login_mode'] ? 'phone' : 'default', $redirect, '', self::phone_first() );
+			$html    .= Sign_In_Form::render( 'phone' === Settings::get()['login_mode'] ? 'phone' : 'buttons', $redirect, '', self::phone_first() );
 		}
 		// phpcs:enable
 		if ( Password_Policy::is_break_glass() ) {

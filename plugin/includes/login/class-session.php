@@ -1,6 +1,6 @@
 <?php
 /**
- * Starts a WordPress session for a user who signed in through Logto.
+ * Starts and ends the WordPress sessions of users who sign in through Logto.
  *
  * @package LogtoBridge
  */
@@ -12,7 +12,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * The one place that sets auth cookies, so code that must not (a REST request) never does.
+ * The one place that sets auth cookies, so code that must not (a REST request) never does, and
+ * the one that ends sessions for Logto (back-channel logout).
  */
 final class Session {
 
@@ -38,5 +39,36 @@ final class Session {
 		 * Fires after the user has signed in (documented in wp-includes/user.php).
 		 */
 		do_action( 'wp_login', $user->user_login, $user ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's own action, fired as wp_signon() fires it.
+	}
+
+	/**
+	 * Ends a user's WordPress sessions begun with Logto: the one with this sid, or all when no sid.
+	 *
+	 * @param \WP_User    $user The user.
+	 * @param string|null $sid  Logto session ID.
+	 * @return int How many sessions ended.
+	 */
+	public static function end( \WP_User $user, $sid ) {
+		$sessions = get_user_meta( $user->ID, 'session_tokens', true );
+		if ( ! is_array( $sessions ) ) {
+			return 0;
+		}
+		$kept = array();
+		foreach ( $sessions as $verifier => $session ) {
+			$same_sid = isset( $session['logto_sid'] ) && hash_equals( (string) $session['logto_sid'], (string) $sid );
+			if ( null === $sid || $same_sid ) {
+				continue;
+			}
+			$kept[ $verifier ] = $session;
+		}
+		$ended = count( $sessions ) - count( $kept );
+		if ( $ended ) {
+			if ( $kept ) {
+				update_user_meta( $user->ID, 'session_tokens', $kept );
+			} else {
+				delete_user_meta( $user->ID, 'session_tokens' );
+			}
+		}
+		return $ended;
 	}
 }

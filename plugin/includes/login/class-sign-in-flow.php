@@ -35,8 +35,6 @@ final class Sign_In_Flow {
 	 */
 	const LIFETIME = 900;
 
-	const NOTICE_PREFIX = 'logto_bridge_notice_';
-
 	/**
 	 * Where the bridge sends a ticket: this site's login URL, however it is filtered.
 	 *
@@ -44,35 +42,6 @@ final class Sign_In_Flow {
 	 */
 	public static function callback_url() {
 		return add_query_arg( 'action', self::ACTION_CALLBACK, wp_login_url() );
-	}
-
-	/**
-	 * Back to wp-login.php with an error code, and a detail for its message kept server-side
-	 * (no personal data in URLs).
-	 *
-	 * @param string $code   A code of fixtures/error-codes.json.
-	 * @param string $detail What the message should also say, e.g. the number verified at Logto.
-	 */
-	public static function fail( $code, $detail = '' ) {
-		$args = array( 'logto_error' => rawurlencode( $code ) );
-		if ( '' !== $detail ) {
-			$key = strtolower( wp_generate_password( 24, false, false ) );
-			set_transient( self::NOTICE_PREFIX . $key, $detail, 10 * MINUTE_IN_SECONDS );
-			$args['logto_notice'] = $key;
-		}
-		wp_safe_redirect( add_query_arg( $args, wp_login_url() ) );
-		exit;
-	}
-
-	/**
-	 * The detail fail() kept for a `logto_notice` key.
-	 *
-	 * @param string $key Key from the query.
-	 * @return string
-	 */
-	public static function notice( $key ) {
-		$detail = '' === $key ? false : get_transient( self::NOTICE_PREFIX . $key );
-		return is_string( $detail ) ? $detail : '';
 	}
 
 	/**
@@ -151,7 +120,7 @@ final class Sign_In_Flow {
 	 */
 	public static function start() {
 		if ( ! Settings::is_configured() ) {
-			self::fail( 'not_configured' );
+			Login_Errors::fail( 'not_configured' );
 		}
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- starting a sign-in changes nothing here; the bridge guards the flow with state, nonce and PKCE.
 		$requested = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] ) ? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) ) : '';
@@ -159,21 +128,22 @@ final class Sign_In_Flow {
 		// phpcs:enable
 		// A dead bridge would leave the visitor on a browser error page; say it here instead.
 		if ( ! Bridge_Client::is_up() ) {
-			self::fail( 'bridge_unreachable' );
+			Login_Errors::fail( 'bridge_unreachable' );
 		}
-		$args = array(
-			'binding'   => self::bind_browser(),
-			'return_to' => rawurlencode( self::return_to( $requested ) ),
+		$query = Bridge_Client::QUERY['signIn'];
+		$args  = array(
+			$query['binding']  => self::bind_browser(),
+			$query['returnTo'] => rawurlencode( self::return_to( $requested ) ),
 		);
 		// "Use another number": Logto asks again instead of answering from a live session.
 		if ( isset( $_REQUEST['fresh'] ) ) { // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only makes Logto ask again.
-			$args['fresh'] = '1';
+			$args[ $query['fresh'] ] = '1';
 		}
 		if ( '' !== $phone ) {
 			if ( 0 !== strpos( $phone, '+' ) ) {
-				self::fail( 'invalid_phone' );
+				Login_Errors::fail( 'invalid_phone' );
 			}
-			$args['phone'] = rawurlencode( $phone );
+			$args[ $query['phone'] ] = rawurlencode( $phone );
 		}
 		wp_redirect( add_query_arg( $args, Bridge_Client::url( 'signIn' ) ) ); // phpcs:ignore WordPress.Security.SafeRedirect.wp_redirect_wp_redirect -- the admin-configured bridge.
 		exit;
@@ -185,20 +155,21 @@ final class Sign_In_Flow {
 	 */
 	public static function callback() {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- the ticket (or resume key) is the single-use credential.
-		$ticket = isset( $_GET['ticket'] ) ? sanitize_text_field( wp_unslash( $_GET['ticket'] ) ) : '';
+		$name   = Bridge_Client::QUERY['wpLogin']['ticket'];
+		$ticket = isset( $_GET[ $name ] ) ? sanitize_text_field( wp_unslash( $_GET[ $name ] ) ) : '';
 		$resume = isset( $_GET['resume'] ) ? sanitize_key( wp_unslash( $_GET['resume'] ) ) : '';
 		// phpcs:enable
 		$redeemed = '' !== $resume ? Sign_In_Retry::take( $resume ) : self::redeem( $ticket );
 		if ( null === $redeemed ) {
-			self::fail( 'ticket_gone' );
+			Login_Errors::fail( 'ticket_gone' );
 		}
 		// Only the browser that started this sign-in may finish it; the ticket is spent either way.
 		if ( ! self::same_browser( (string) ( $redeemed['binding'] ?? '' ) ) ) {
-			self::fail( 'browser_mismatch' );
+			Login_Errors::fail( 'browser_mismatch' );
 		}
 		if ( isset( $redeemed['refused'] ) ) {
 			self::unbind_browser();
-			self::fail( 'phone_mismatch', (string) ( $redeemed['verified_phone'] ?? '' ) );
+			Login_Errors::fail( 'phone_mismatch', (string) ( $redeemed['verified_phone'] ?? '' ) );
 		}
 		$user = Users::resolve( $redeemed['claims'] );
 		if ( is_wp_error( $user ) && 'busy' === $user->get_error_code() ) {
@@ -214,7 +185,7 @@ final class Sign_In_Flow {
 			Account_Link::request( $user->get_error_data()['user'], $redeemed['claims'], (string) ( $redeemed['return_to'] ?? '' ) );
 		}
 		if ( is_wp_error( $user ) ) {
-			self::fail( $user->get_error_code() );
+			Login_Errors::fail( $user->get_error_code() );
 		}
 		Session::start( $user, isset( $redeemed['claims']['sid'] ) ? (string) $redeemed['claims']['sid'] : '' );
 		wp_safe_redirect( self::return_to( (string) ( $redeemed['return_to'] ?? '' ) ) );
@@ -234,7 +205,7 @@ final class Sign_In_Flow {
 		$redeemed = Bridge_Client::redeem( $ticket );
 		if ( is_wp_error( $redeemed ) ) {
 			$code = $redeemed->get_error_code();
-			self::fail( in_array( $code, array( 'bridge_unreachable', 'ticket_gone' ), true ) ? $code : 'idp_error' );
+			Login_Errors::fail( in_array( $code, array( 'bridge_unreachable', 'ticket_gone' ), true ) ? $code : 'idp_error' );
 		}
 		$redeemed['attempts'] = 0;
 		return $redeemed;

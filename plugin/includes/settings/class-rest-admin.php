@@ -22,7 +22,7 @@ final class Rest_Admin {
 	 * The routes other parts call, under the namespace (fixtures/wordpress-rest.json).
 	 */
 	const ROUTES = array(
-		'bridgeConfig'      => 'bridge-config',
+		'siteConfig'        => 'site-config',
 		'backchannelLogout' => 'backchannel-logout',
 		'appSignIn'         => 'app/sign-in',
 		'settings'          => 'settings',
@@ -101,7 +101,7 @@ final class Rest_Admin {
 	 * @return \WP_REST_Response
 	 */
 	public static function connection_check() {
-		return rest_ensure_response( Bridge_Client::readiness() );
+		return rest_ensure_response( Bridge_Readiness::check() );
 	}
 
 	/**

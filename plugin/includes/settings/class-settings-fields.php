@@ -13,7 +13,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Drives Settings::defaults(), for_browser(), for_bridge(), the REST schema and update().
+ * Drives Settings::defaults(), for_browser(), site_config(), the REST schema and update().
  * Adding a field is one row here (plus its control in the settings app, whose types a test
  * checks against this table).
  */
@@ -25,7 +25,7 @@ final class Settings_Fields {
 	 * - `default`: a fresh install's value;
 	 * - `constant`: a wp-config.php constant that wins and locks the field;
 	 * - `browser`: `read_write`, or `write_only` (the screen learns only `<key>_set`);
-	 * - `bridge`: its name in bridge-config, when the bridge needs it;
+	 * - `bridge`: its name in site-config, when the bridge needs it;
 	 * - `validate`: the Settings_Validator method (default: the type's).
 	 *
 	 * @var array<string,array<string,mixed>>

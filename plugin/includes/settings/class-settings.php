@@ -107,12 +107,13 @@ final class Settings {
 	}
 
 	/**
-	 * What the bridge needs (bridge-config), in the bridge's field names, with the WordPress
+	 * What the bridge needs (site-config), in the bridge's field names, with the WordPress
 	 * URLs it sends visitors and requests to: the site's own, however its login URL is filtered.
 	 *
+	 * @param string $api_resource The API resource indicator access tokens are issued for.
 	 * @return array<string,mixed>
 	 */
-	public static function for_bridge() {
+	public static function site_config( $api_resource ) {
 		$s      = self::get();
 		$bridge = array();
 		foreach ( Settings_Fields::FIELDS as $key => $field ) {
@@ -129,7 +130,7 @@ final class Settings {
 			'callbackUrl'          => Sign_In_Flow::callback_url(),
 			'errorUrl'             => wp_login_url(),
 			'restUrl'              => rest_url( Rest_Admin::NAMESPACE_V1 . '/' ),
-			'apiResource'          => Bearer_Auth::resource(),
+			'apiResource'          => $api_resource,
 		);
 	}
 

@@ -1,12 +1,13 @@
 import { call, SetupError, type LogtoAccess } from '../management-session.js';
-import { marker, MARKER_KEY, planAppMetadata, type Change, type OidcMetadata, type SiteUris } from '../plans.js';
+import { marker, MARKER_KEY, planAppMetadata, type Change, type OidcMetadata } from '../plans.js';
+import type { AppRegistrationUris } from '@logto-bridge/contract';
 import { guardApply, isSitesApp, session, type Apply, type Session } from './shared.js';
 
 /**
  * Step 2: the WordPress app. The one this site marked before, the one the admin picked, or a
  * new Traditional web app; its URIs as the site needs them; then its usable secret.
  */
-export async function application(access: LogtoAccess, input: { siteUrl: string; uris: SiteUris; appId?: string | undefined; name?: string | undefined } & Apply) {
+export async function application(access: LogtoAccess, input: { siteUrl: string; uris: AppRegistrationUris; appId?: string | undefined; name?: string | undefined } & Apply) {
 	const s = await session(access);
 	const { client, endpoint } = s;
 	let app;
