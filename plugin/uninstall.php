@@ -24,5 +24,7 @@ foreach ( $logto_bridge_like as $logto_bridge_pattern ) {
 	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $logto_bridge_pattern ) );
 }
 // phpcs:ignore WordPress.DB.DirectDatabaseQuery
-$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'logto_' ) . '%' ) );
+$wpdb->query(
+	$wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'logto_' ) . '%' )
+);
 wp_cache_flush();

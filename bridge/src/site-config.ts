@@ -1,8 +1,7 @@
-import { wpRestPath } from '@logto-bridge/contract';
+import { EXTRA_PARAM_NAMES, wpRestPath } from '@logto-bridge/contract';
 import { z } from 'zod';
 
 import type { BridgeConfig } from './config.js';
-import { allowedExtraParams } from './logto-params.js';
 import { newNonce, RESPONSE, SIGNATURE_HEADER, sign, verify } from './signature.js';
 
 /** What WordPress (Logto > Settings) tells the bridge: GET logto-bridge/v1/site-config. */
@@ -11,7 +10,7 @@ export const siteConfigSchema = z.object({
 	appId: z.string().min(1),
 	appSecret: z.string().min(1),
 	scopes: z.string().default('openid profile email phone roles'),
-	extraParams: z.partialRecord(z.enum(allowedExtraParams as [string, ...string[]]), z.string()).default({}),
+	extraParams: z.partialRecord(z.enum(EXTRA_PARAM_NAMES), z.string()).default({}),
 	siteUrl: z.url(),
 	allowedReturnOrigins: z.array(z.string()).min(1),
 	/** Where a ticket goes (`&ticket=` is added): wp-login.php?action=logto-callback, or the site's filtered login URL. */

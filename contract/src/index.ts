@@ -8,3 +8,4 @@ export { BRIDGE_SETUP_STEPS, SETUP_STEPS, setupErrorStatus, type SetupErrorCode 
 export { WP_REST_NAMESPACE, WP_REST_ROUTES, wpRestPath } from './wordpress-rest.js';
 export { isTicketPayload, type TicketPayload } from './ticket-payload.js';
 export { SIGN_IN_QUERY, SIGN_OUT_QUERY, WP_LOGIN_QUERY } from './query-names.js';
+export { EXTRA_PARAM_NAMES, FIRST_SCREENS, IDENTIFIER_TYPES, invalidExtraParam, isExtraParamName, isValidExtraParam, type ExtraParamName, type FirstScreen, type IdentifierType } from './logto-params.js';

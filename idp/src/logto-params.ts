@@ -1,12 +1,11 @@
+import { FIRST_SCREENS, IDENTIFIER_TYPES, isValidExtraParam, type FirstScreen, type IdentifierType } from '@logto-bridge/contract';
+
 /**
- * Logto's extra authorization parameters and their allowed values (Logto 1.37). Logto itself
- * drops every extra param when one is invalid; we refuse the request with a clear page instead.
- * WordPress and the bridge check the same: fixtures/logto-extra-params.json holds for all three.
+ * The Logto params of an authorization request, checked with Logto 1.37's rules (written once
+ * in contract/src/logto-params.ts). Logto itself drops every extra param when one is invalid;
+ * the idp refuses the request with a clear page instead.
  */
-export const firstScreens = ['sign_in', 'register', 'reset_password', 'identifier:sign_in', 'identifier:register', 'single_sign_on'] as const;
-export type FirstScreen = (typeof firstScreens)[number];
-export const identifierTypes = ['username', 'email', 'phone'] as const;
-export type IdentifierType = (typeof identifierTypes)[number];
+export type { FirstScreen, IdentifierType };
 
 export type LogtoParams = { firstScreen: FirstScreen | undefined; identifiers: IdentifierType[] | undefined };
 
@@ -18,28 +17,28 @@ export function parseLogtoParams(query: Record<string, unknown>): LogtoParams | 
 		return typeof value === 'string' ? value : false;
 	};
 	const firstScreen = single('first_screen');
-	if (firstScreen === false || (firstScreen !== undefined && !(firstScreens as readonly string[]).includes(firstScreen))) {
-		return `first_screen must be one of ${firstScreens.join(', ')}`;
+	if (firstScreen === false || (firstScreen !== undefined && !isValidExtraParam('first_screen', firstScreen))) {
+		return `first_screen must be one of ${FIRST_SCREENS.join(', ')}`;
 	}
 	const identifier = single('identifier');
 	let identifiers: IdentifierType[] | undefined;
 	if (identifier !== undefined) {
-		// Split on single spaces, as Logto does: an empty part (a double or edge space) is invalid.
-		const list = identifier === false ? [] : identifier.split(' ');
-		if (!list.length || list.some((v) => !(identifierTypes as readonly string[]).includes(v))) {
-			return `identifier must be a space-separated list of ${identifierTypes.join(', ')}`;
+		// Single spaces, as Logto splits: an empty part (a double or edge space) is invalid.
+		if (identifier === false || !isValidExtraParam('identifier', identifier)) {
+			return `identifier must be a space-separated list of ${IDENTIFIER_TYPES.join(', ')}`;
 		}
-		identifiers = list as IdentifierType[];
+		identifiers = identifier.split(' ') as IdentifierType[];
 	}
 	const direct = single('direct_sign_in');
-	if (direct === false || (direct !== undefined && !/^(social|sso):[\w.-]+$/.test(direct))) {
+	if (direct === false || (direct !== undefined && !isValidExtraParam('direct_sign_in', direct))) {
 		return 'direct_sign_in must be social:<target> or sso:<connectorId>';
 	}
 	const org = single('organization_id');
-	if (org === false || (org !== undefined && !/^[\w-]{1,64}$/.test(org))) {
+	if (org === false || (org !== undefined && !isValidExtraParam('organization_id', org))) {
 		return 'organization_id is not a valid organization ID';
 	}
 	return { firstScreen: (firstScreen || undefined) as FirstScreen | undefined, identifiers };
 }
 
+/** The extra params the idp's provider reads (ui_locales is a standard OIDC parameter). */
 export const logtoExtraParams = ['first_screen', 'identifier', 'direct_sign_in', 'organization_id'] as const;

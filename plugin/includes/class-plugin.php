@@ -68,7 +68,12 @@ final class Plugin {
 		add_action( 'login_form', array( Password_Policy::class, 'login_form' ) );
 		// After core's username/password check (20), so we judge the authenticated user.
 		add_filter( 'authenticate', array( Password_Policy::class, 'authenticate' ), 30, 2 );
-		add_filter( 'wp_is_application_passwords_available_for_user', array( Password_Policy::class, 'application_passwords_available' ), 10, 2 );
+		add_filter(
+			'wp_is_application_passwords_available_for_user',
+			array( Password_Policy::class, 'application_passwords_available' ),
+			10,
+			2
+		);
 		add_filter( 'logout_redirect', array( Sign_Out::class, 'logout_redirect' ), 10, 3 );
 		add_filter( 'wp_is_comment_flood', array( Comment_Flood::class, 'check' ), 9, 4 );
 		add_filter( 'allowed_redirect_hosts', array( Sign_Out::class, 'allowed_redirect_hosts' ) );

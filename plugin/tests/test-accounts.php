@@ -8,7 +8,12 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array( 'accounts/class-user-names', 'accounts/class-roles', 'settings/class-settings', 'settings/class-settings-fields' ) as $logto_bridge_class ) {
+foreach ( array(
+	'accounts/class-user-names',
+	'accounts/class-roles',
+	'settings/class-settings',
+	'settings/class-settings-fields',
+) as $logto_bridge_class ) {
 	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
 }
 
@@ -28,6 +33,8 @@ function username_exists( $login ) {
 	return in_array( $login, $GLOBALS['taken'], true );
 }
 
+// WordPress's signature; always strict here.
+// phpcs:disable Generic.CodeAnalysis.UnusedFunctionParameter.FoundAfterLastUsed
 /**
  * Stand-in: WordPress's strict sanitize_user.
  *
@@ -35,9 +42,10 @@ function username_exists( $login ) {
  * @param bool   $strict Strict.
  * @return string
  */
-function sanitize_user( $name, $strict = false ) { // phpcs:ignore Generic.CodeAnalysis.UnusedFunctionParameter.FoundAfterLastUsed -- WordPress's signature; always strict here.
+function sanitize_user( $name, $strict = false ) {
 	return trim( (string) preg_replace( '/[^a-z0-9 _.\-@]/i', '', $name ) );
 }
+// phpcs:enable
 
 /**
  * Stand-in.
@@ -72,7 +80,10 @@ function get_option( $name, $fallback = false ) {
 
 // Names: Logto's username when free and not a contact; otherwise a stable, meaningless one.
 $sub = array( 'sub' => 'logto-sub-1' );
-logto_bridge_check( 'paula' === User_Names::login( $sub + array( 'username' => 'paula' ) ), 'a free Logto username is the login' );
+logto_bridge_check(
+	'paula' === User_Names::login( $sub + array( 'username' => 'paula' ) ),
+	'a free Logto username is the login'
+);
 $fallback = User_Names::login( $sub + array( 'username' => 'ed' ) );
 logto_bridge_check( 1 === preg_match( '/^user-[0-9a-f]{8}$/', $fallback ), 'a taken username gives user-<8 hex>' );
 logto_bridge_check( User_Names::login( $sub ) === $fallback, 'the same Logto account always gets the same fallback' );
@@ -89,10 +100,16 @@ logto_bridge_check(
 	),
 	'the phone digits are never the login'
 );
-logto_bridge_check( 0 === strpos( User_Names::login( $sub + array( 'username' => 'a@example.com' ) ), 'user-' ), 'an email is never the login' );
+logto_bridge_check(
+	0 === strpos( User_Names::login( $sub + array( 'username' => 'a@example.com' ) ), 'user-' ),
+	'an email is never the login'
+);
 $taken[] = $fallback;
 logto_bridge_check( User_Names::login( $sub ) === $fallback . '-2', 'a taken fallback gets -2' );
-logto_bridge_check( 'Paula Logto' === User_Names::display_name( $sub + array( 'name' => 'Paula Logto' ) ), 'the display name is Logto\'s name' );
+logto_bridge_check(
+	'Paula Logto' === User_Names::display_name( $sub + array( 'name' => 'Paula Logto' ) ),
+	'the display name is Logto\'s name'
+);
 logto_bridge_check(
 	1 === preg_match(
 		'/^Member [0-9A-F]{4}$/',
@@ -105,7 +122,10 @@ logto_bridge_check(
 	),
 	'a phone as name gives "Member XXXX"'
 );
-logto_bridge_check( array( 'first_name' => 'Paula' ) === User_Names::names( array( 'given_name' => 'Paula' ) ), 'given_name is the first name' );
+logto_bridge_check(
+	array( 'first_name' => 'Paula' ) === User_Names::names( array( 'given_name' => 'Paula' ) ),
+	'given_name is the first name'
+);
 
 // Roles: no mapping leaves roles to WordPress; mapped roles win, else the default role.
 logto_bridge_check( null === Roles::target( array( 'editor' ) ), 'no mapping: no target' );
@@ -126,8 +146,17 @@ $options['logto_bridge_settings'] = array(
 	),
 	'default_role' => 'subscriber',
 );
-logto_bridge_check( array( 'editor' ) === Roles::target( array( 'wordpress:editor', 'editor' ) ), 'two Logto roles mapped to one WordPress role give it once' );
-logto_bridge_check( array( 'editor', 'author' ) === Roles::target( array( 'wordpress:author', 'wordpress:editor' ) ), 'every mapped role, in the mapping\'s order' );
-logto_bridge_check( array( 'subscriber' ) === Roles::target( array( 'unmapped' ) ), 'nothing mapped: the default role' );
+logto_bridge_check(
+	array( 'editor' ) === Roles::target( array( 'wordpress:editor', 'editor' ) ),
+	'two Logto roles mapped to one WordPress role give it once'
+);
+logto_bridge_check(
+	array( 'editor', 'author' ) === Roles::target( array( 'wordpress:author', 'wordpress:editor' ) ),
+	'every mapped role, in the mapping\'s order'
+);
+logto_bridge_check(
+	array( 'subscriber' ) === Roles::target( array( 'unmapped' ) ),
+	'nothing mapped: the default role'
+);
 
 logto_bridge_report();

@@ -9,10 +9,21 @@
 require __DIR__ . '/bootstrap.php';
 
 require dirname( __DIR__ ) . '/includes/settings/class-settings-validator.php';
+require dirname( __DIR__ ) . '/includes/settings/class-logto-params.php';
 
 use LogtoBridge\Settings_Validator;
 
 $fixture = logto_bridge_fixture( 'logto-extra-params.json' );
+$written = array_map(
+	static function ( $source ) {
+		return '/' . $source . '/';
+	},
+	$fixture['patterns']
+);
+logto_bridge_check(
+	LogtoBridge\Logto_Params::PATTERNS === $written,
+	'the extra params and their rules are those of fixtures/logto-extra-params.json'
+);
 
 foreach ( array( 'valid', 'invalid' ) as $kind ) {
 	foreach ( $fixture[ $kind ] as $name => $values ) {

@@ -13,10 +13,14 @@ if ( ! defined( 'ABSPATH' ) ) {
 
 $logto_bridge_back = '' !== $attributes['redirectTo'] ? $attributes['redirectTo'] : (string) get_permalink();
 $logto_bridge_back = wp_validate_redirect( $logto_bridge_back, home_url( '/' ) );
-// The editor's preview (a REST render) shows what a signed-out visitor gets, not the editor's own session.
+// The editor's preview (a REST render) shows what a signed-out visitor gets, not the editor's own
+// session.
 $logto_bridge_signed_in = is_user_logged_in() && ! ( defined( 'REST_REQUEST' ) && REST_REQUEST );
+$logto_bridge_mode      = 'phone' === $attributes['mode'] ? 'phone' : 'buttons';
+$logto_bridge_wrapper   = get_block_wrapper_attributes( array( 'class' => 'logto-bridge-sign-in' ) );
 ?>
-<div <?php echo get_block_wrapper_attributes( array( 'class' => 'logto-bridge-sign-in' ) ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by core. ?>>
+<?php // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- escaped by core. ?>
+<div <?php echo $logto_bridge_wrapper; ?>>
 	<?php if ( $logto_bridge_signed_in ) : ?>
 		<span class="logto-bridge-sign-in__user">
 			<?php
@@ -24,8 +28,13 @@ $logto_bridge_signed_in = is_user_logged_in() && ! ( defined( 'REST_REQUEST' ) &
 			echo esc_html( sprintf( __( 'Signed in as %s', 'logto-bridge' ), wp_get_current_user()->display_name ) );
 			?>
 		</span>
-		<a class="logto-bridge-sign-in__sign-out" href="<?php echo esc_url( wp_logout_url( $logto_bridge_back ) ); ?>"><?php esc_html_e( 'Sign out', 'logto-bridge' ); ?></a>
+		<a class="logto-bridge-sign-in__sign-out" href="<?php echo esc_url( wp_logout_url( $logto_bridge_back ) ); ?>">
+			<?php esc_html_e( 'Sign out', 'logto-bridge' ); ?>
+		</a>
 	<?php else : ?>
-		<?php echo \LogtoBridge\Sign_In_Form::render( 'phone' === $attributes['mode'] ? 'phone' : 'buttons', $logto_bridge_back, (string) $attributes['label'] ); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built with esc_* in Sign_In_Form::render(). ?>
+		<?php
+		// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- built with esc_* in Sign_In_Form::render().
+		echo \LogtoBridge\Sign_In_Form::render( $logto_bridge_mode, $logto_bridge_back, (string) $attributes['label'] );
+		?>
 	<?php endif; ?>
 </div>

@@ -1,11 +1,10 @@
-import { phoneFirstParams, ROUTES, SIGN_IN_QUERY, toE164 } from '@logto-bridge/contract';
+import { invalidExtraParam, phoneFirstParams, ROUTES, SIGN_IN_QUERY, toE164 } from '@logto-bridge/contract';
 import type { IRouter } from 'express';
 
 import { registeredUris, type BridgeContext } from '../context.js';
 import { SignInError } from '../errors.js';
 import { randomFlowId, randomToken, s256 } from '../random-tokens.js';
 import { seeOther } from '../see-other.js';
-import { invalidExtraParam } from '../logto-params.js';
 import { client } from '../oidc.js';
 import type { PendingSignIn } from '../pending-sign-in.js';
 import { safeReturnTo } from '../return-to.js';

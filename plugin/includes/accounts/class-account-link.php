@@ -51,7 +51,23 @@ final class Account_Link {
 			'hash'      => hash( 'sha256', $token ),
 			'sid'       => (string) ( $claims['sid'] ?? '' ),
 			// What confirming links to and applies as a sign-in would: sub, profile, phone and roles.
-			'claims'    => array_intersect_key( $claims, array_flip( array( 'sub', 'name', 'username', 'given_name', 'family_name', 'email', 'email_verified', 'phone_number', 'phone_number_verified', 'roles' ) ) ),
+			'claims'    => array_intersect_key(
+				$claims,
+				array_flip(
+					array(
+						'sub',
+						'name',
+						'username',
+						'given_name',
+						'family_name',
+						'email',
+						'email_verified',
+						'phone_number',
+						'phone_number_verified',
+						'roles',
+					)
+				)
+			),
 			'expires'   => time() + self::TTL,
 			'return_to' => $return_to,
 			'mailed'    => $mail,
@@ -91,7 +107,10 @@ final class Account_Link {
 		$subject = sprintf( __( '[%s] Confirm signing in with Logto', 'logto-bridge' ), $site );
 		$message = sprintf(
 			/* translators: 1: site name, 2: the username, 3: the confirmation link. */
-			__( "Someone signed in to %1\$s with a Logto account whose email address or phone number matches your account %2\$s.\n\nIf that was you, open this link within 30 minutes to link the two and sign in:\n%3\$s\n\nIf it was not you, ignore this email: nothing changes.", 'logto-bridge' ),
+			__(
+				"Someone signed in to %1\$s with a Logto account whose email address or phone number matches your account %2\$s.\n\nIf that was you, open this link within 30 minutes to link the two and sign in:\n%3\$s\n\nIf it was not you, ignore this email: nothing changes.",
+				'logto-bridge'
+			),
 			$site,
 			$user->user_login,
 			$url
@@ -106,14 +125,21 @@ final class Account_Link {
 	 * one the link was mailed to.
 	 */
 	public static function confirm() {
-		// phpcs:disable WordPress.Security.NonceVerification -- the mailed token is the single-use credential; the POST's nonce is checked below.
+		// The mailed token is the single-use credential; the POST's nonce is checked below.
+		// phpcs:disable WordPress.Security.NonceVerification
 		$user_id = isset( $_REQUEST['user'] ) ? absint( $_REQUEST['user'] ) : 0;
 		$token   = isset( $_REQUEST['token'] ) ? sanitize_text_field( wp_unslash( $_REQUEST['token'] ) ) : '';
 		// phpcs:enable
 		$user                  = $user_id ? get_userdata( $user_id ) : false;
 		list( $raw, $request ) = $user ? Link_Request_Store::read( $user->ID ) : array( null, null );
 		// A wrong token changes nothing: whoever knows a user ID cannot cancel that user's link.
-		if ( ! $user || ! $request || ! isset( $request['hash'] ) || ! preg_match( self::PATTERN, $token ) || ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) ) || (int) $request['expires'] < time() ) {
+		if ( ! $user
+			|| ! $request
+			|| ! isset( $request['hash'] )
+			|| ! preg_match( self::PATTERN, $token )
+			|| ! hash_equals( (string) $request['hash'], hash( 'sha256', $token ) )
+			|| (int) $request['expires'] < time()
+		) {
 			Login_Errors::fail( 'ticket_gone' );
 		}
 		if ( 'POST' !== Sign_In_Flow::method() ) {
@@ -140,17 +166,26 @@ final class Account_Link {
 	 * @param string   $token The link's token.
 	 */
 	private static function render( \WP_User $user, $token ) {
-		/* translators: %s: the account's email address, partly hidden (j***@example.com). */
-		$question = sprintf( __( 'Link the account %s to the Logto sign-in that asked for it, and sign in?', 'logto-bridge' ), self::mask( (string) $user->user_email ) );
-		login_header( __( 'Link your existing account', 'logto-bridge' ), '<p class="message">' . esc_html( $question ) . '</p>' );
+		$question = sprintf(
+			/* translators: %s: the account's email address, partly hidden (j***@example.com). */
+			__( 'Link the account %s to the Logto sign-in that asked for it, and sign in?', 'logto-bridge' ),
+			self::mask( (string) $user->user_email )
+		);
+		$not_you = __( 'If you did not just sign in with Logto, close this page: nothing changes.', 'logto-bridge' );
+		login_header(
+			__( 'Link your existing account', 'logto-bridge' ),
+			'<p class="message">' . esc_html( $question ) . '</p>'
+		);
 		?>
-		<form name="logto-link" id="logto-link" action="<?php echo esc_url( add_query_arg( 'action', self::ACTION, wp_login_url() ) ); ?>" method="post">
+		<form name="logto-link" id="logto-link" method="post"
+			action="<?php echo esc_url( add_query_arg( 'action', self::ACTION, wp_login_url() ) ); ?>">
 			<input type="hidden" name="user" value="<?php echo esc_attr( (string) $user->ID ); ?>" />
 			<input type="hidden" name="token" value="<?php echo esc_attr( $token ); ?>" />
 			<?php wp_nonce_field( self::ACTION . '-' . $user->ID ); ?>
-			<p><?php esc_html_e( 'If you did not just sign in with Logto, close this page: nothing changes.', 'logto-bridge' ); ?></p>
+			<p><?php echo esc_html( $not_you ); ?></p>
 			<p class="submit">
-				<input type="submit" class="button button-primary button-large" value="<?php esc_attr_e( 'Link and sign in', 'logto-bridge' ); ?>" />
+				<input type="submit" class="button button-primary button-large"
+					value="<?php esc_attr_e( 'Link and sign in', 'logto-bridge' ); ?>" />
 			</p>
 		</form>
 		<?php
@@ -222,14 +257,17 @@ final class Account_Link {
 		$cancelled = 0;
 		$ids       = get_users(
 			array(
-				'meta_key'     => self::META, // phpcs:ignore WordPress.DB.SlowDBQuery -- back-channel logouts only; few users have a pending request.
+				// phpcs:ignore WordPress.DB.SlowDBQuery -- back-channel logouts only; few users have a pending request.
+				'meta_key'     => self::META,
 				'meta_compare' => 'EXISTS',
 				'fields'       => 'ID',
 			)
 		);
 		foreach ( $ids as $id ) {
 			$request = get_user_meta( (int) $id, self::META, true );
-			if ( ! is_array( $request ) || ! hash_equals( (string) ( $request['claims']['sub'] ?? '' ), (string) $sub ) ) {
+			if ( ! is_array( $request )
+				|| ! hash_equals( (string) ( $request['claims']['sub'] ?? '' ), (string) $sub )
+			) {
 				continue;
 			}
 			if ( null === $sid || hash_equals( (string) ( $request['sid'] ?? '' ), (string) $sid ) ) {

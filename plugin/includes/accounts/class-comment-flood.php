@@ -39,11 +39,22 @@ final class Comment_Flood {
 			return false;
 		}
 		global $wpdb;
-		$last = $wpdb->get_var( $wpdb->prepare( "SELECT comment_date_gmt FROM {$wpdb->comments} WHERE comment_date_gmt >= %s AND user_id = %d ORDER BY comment_date_gmt DESC LIMIT 1", gmdate( 'Y-m-d H:i:s', time() - HOUR_IN_SECONDS ), get_current_user_id() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- core's own query, by user ID only.
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- core's own query, by user ID only.
+		$last = $wpdb->get_var(
+			$wpdb->prepare(
+				"SELECT comment_date_gmt FROM {$wpdb->comments} WHERE comment_date_gmt >= %s AND user_id = %d ORDER BY comment_date_gmt DESC LIMIT 1",
+				gmdate( 'Y-m-d H:i:s', time() - HOUR_IN_SECONDS ),
+				get_current_user_id()
+			)
+		);
 		if ( ! $last ) {
 			return false;
 		}
 		// Core's throttle (wp_throttle_comment_flood: 15 s by default), as core applies it.
-		return (bool) apply_filters( 'comment_flood_filter', false, mysql2date( 'U', $last, false ), mysql2date( 'U', $date, false ) ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's filter, applied as core applies it.
+		$then = mysql2date( 'U', $last, false );
+		$now  = mysql2date( 'U', $date, false );
+		// Core's filter, applied as core applies it.
+		// phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound
+		return (bool) apply_filters( 'comment_flood_filter', false, $then, $now );
 	}
 }

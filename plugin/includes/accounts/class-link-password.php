@@ -69,14 +69,23 @@ final class Link_Password {
 	/**
 	 * The account and link request this browser's cookie opens; fails the request otherwise.
 	 *
-	 * @return array{0: \WP_User, 1: string, 2: array<string,mixed>} The account, its stored request row and that request.
+	 * @return array{0: \WP_User, 1: string, 2: array<string,mixed>} The account, its stored request row and
+	 *                                                                 that request.
 	 */
 	private static function pending() {
-		$cookie            = isset( $_COOKIE[ self::COOKIE ] ) ? sanitize_text_field( wp_unslash( $_COOKIE[ self::COOKIE ] ) ) : '';
+		$cookie            = isset( $_COOKIE[ self::COOKIE ] )
+			? sanitize_text_field( wp_unslash( $_COOKIE[ self::COOKIE ] ) )
+			: '';
 		$parts             = explode( '.', $cookie, 2 );
 		$user              = 2 === count( $parts ) && absint( $parts[0] ) ? get_userdata( absint( $parts[0] ) ) : false;
 		list( $raw, $req ) = $user ? Link_Request_Store::read( $user->ID ) : array( null, null );
-		if ( ! $user || ! $req || ! isset( $req['form'] ) || ! hash_equals( (string) $req['form'], hash( 'sha256', $parts[1] ) ) || (int) $req['expires'] < time() || ! self::available() ) {
+		if ( ! $user
+			|| ! $req
+			|| ! isset( $req['form'] )
+			|| ! hash_equals( (string) $req['form'], hash( 'sha256', $parts[1] ) )
+			|| (int) $req['expires'] < time()
+			|| ! self::available()
+		) {
 			self::forget();
 			Login_Errors::fail( 'ticket_gone' );
 		}
@@ -98,7 +107,8 @@ final class Link_Password {
 			Login_Errors::fail( 'ticket_gone' );
 		}
 		// Not sanitized: a password is compared as typed, like wp-login.php does.
-		$password = isset( $_POST['pwd'] ) && is_string( $_POST['pwd'] ) ? wp_unslash( $_POST['pwd'] ) : ''; // phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
+		// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized
+		$password = isset( $_POST['pwd'] ) && is_string( $_POST['pwd'] ) ? wp_unslash( $_POST['pwd'] ) : '';
 		self::forget();
 		// Action: an attempt is about to take the offer (tests hold one here to race another).
 		do_action( 'logto_bridge_link_password_attempt', $user );
@@ -113,7 +123,9 @@ final class Link_Password {
 		if ( ! $checked instanceof \WP_User || $checked->ID !== $user->ID ) {
 			if ( '' === $password ) {
 				// WordPress fires nothing for an empty password; here it spent the offer all the same.
-				do_action( 'wp_login_failed', $user->user_login, $checked ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's action, so login limiters count the attempt.
+				// Core's action, so login limiters count the attempt.
+				// phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound
+				do_action( 'wp_login_failed', $user->user_login, $checked );
 			}
 			Login_Errors::fail( 'link_password_wrong' );
 		}
@@ -128,18 +140,31 @@ final class Link_Password {
 	 */
 	private static function render( array $request ) {
 		$intro = ! empty( $request['mailed'] )
-			? __( 'An account with your email address or phone number already exists here. We emailed it a link that links it to your Logto account. If it is your account, you can instead type its password here, once.', 'logto-bridge' )
-			: __( 'An account with your phone number already exists here. If it is your account, type its password here, once, to link it to your Logto account.', 'logto-bridge' );
-		login_header( __( 'Link your existing account', 'logto-bridge' ), '<p class="message">' . esc_html( $intro ) . '</p>' );
+			? __(
+				'An account with your email address or phone number already exists here. We emailed it a link that links it to your Logto account. If it is your account, you can instead type its password here, once.',
+				'logto-bridge'
+			)
+			: __(
+				'An account with your phone number already exists here. If it is your account, type its password here, once, to link it to your Logto account.',
+				'logto-bridge'
+			);
+		login_header(
+			__( 'Link your existing account', 'logto-bridge' ),
+			'<p class="message">' . esc_html( $intro ) . '</p>'
+		);
 		?>
-		<form name="logto-link-password" id="logto-link-password" action="<?php echo esc_url( add_query_arg( 'action', self::ACTION, wp_login_url() ) ); ?>" method="post">
+		<form name="logto-link-password" id="logto-link-password" method="post"
+			action="<?php echo esc_url( add_query_arg( 'action', self::ACTION, wp_login_url() ) ); ?>">
 			<p>
-				<label for="logto-link-pwd"><?php esc_html_e( 'Password of the existing account', 'logto-bridge' ); ?></label>
-				<input type="password" name="pwd" id="logto-link-pwd" class="input password-input" autocomplete="current-password" required />
+				<label for="logto-link-pwd"><?php esc_html_e( 'Password of the existing account', 'logto-bridge' ); ?>
+				</label>
+				<input type="password" name="pwd" id="logto-link-pwd" class="input password-input"
+					autocomplete="current-password" required />
 			</p>
 			<?php wp_nonce_field( self::ACTION ); ?>
 			<p class="submit">
-				<input type="submit" class="button button-primary button-large" value="<?php esc_attr_e( 'Link and sign in', 'logto-bridge' ); ?>" />
+				<input type="submit" class="button button-primary button-large"
+					value="<?php esc_attr_e( 'Link and sign in', 'logto-bridge' ); ?>" />
 			</p>
 		</form>
 		<?php

@@ -27,7 +27,13 @@ final class Link_Request_Store {
 	public static function read( $user_id ) {
 		global $wpdb;
 		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a one-time credential: never from a cache.
-		$raw     = $wpdb->get_var( $wpdb->prepare( "SELECT meta_value FROM {$wpdb->usermeta} WHERE user_id = %d AND meta_key = %s ORDER BY umeta_id LIMIT 1", $user_id, Account_Link::META ) );
+		$raw     = $wpdb->get_var(
+			$wpdb->prepare(
+				"SELECT meta_value FROM {$wpdb->usermeta} WHERE user_id = %d AND meta_key = %s ORDER BY umeta_id LIMIT 1",
+				$user_id,
+				Account_Link::META
+			)
+		);
 		$request = null === $raw ? null : maybe_unserialize( $raw );
 		return array( null === $raw ? null : (string) $raw, is_array( $request ) ? $request : null );
 	}
@@ -45,10 +51,25 @@ final class Link_Request_Store {
 		global $wpdb;
 		if ( null === $next ) {
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery
-			$changed = $wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE user_id = %d AND meta_key = %s AND meta_value = %s", $user_id, Account_Link::META, $raw ) );
+			$changed = $wpdb->query(
+				$wpdb->prepare(
+					"DELETE FROM {$wpdb->usermeta} WHERE user_id = %d AND meta_key = %s AND meta_value = %s",
+					$user_id,
+					Account_Link::META,
+					$raw
+				)
+			);
 		} else {
 			// phpcs:ignore WordPress.DB.DirectDatabaseQuery
-			$changed = $wpdb->query( $wpdb->prepare( "UPDATE {$wpdb->usermeta} SET meta_value = %s WHERE user_id = %d AND meta_key = %s AND meta_value = %s", maybe_serialize( $next ), $user_id, Account_Link::META, $raw ) );
+			$changed = $wpdb->query(
+				$wpdb->prepare(
+					"UPDATE {$wpdb->usermeta} SET meta_value = %s WHERE user_id = %d AND meta_key = %s AND meta_value = %s",
+					maybe_serialize( $next ),
+					$user_id,
+					Account_Link::META,
+					$raw
+				)
+			);
 		}
 		wp_cache_delete( $user_id, 'user_meta' );
 		return 1 === (int) $changed;

@@ -83,7 +83,9 @@ final class Roles {
 		if ( null === $target ) {
 			return;
 		}
-		if ( in_array( 'administrator', $user->roles, true ) && ( ! Settings::get()['manage_admins'] || self::is_last_administrator() ) ) {
+		if ( in_array( 'administrator', $user->roles, true )
+			&& ( ! Settings::get()['manage_admins'] || self::is_last_administrator() )
+		) {
 			return;
 		}
 		$current = array_values( $user->roles );
@@ -104,7 +106,8 @@ final class Roles {
 	 * maps the same Logto role to another WordPress role is replaced.
 	 *
 	 * @param array<int,array{logto_role: string, wp_role: string}> $rows Rows to merge.
-	 * @return array|\WP_Error The mapping and what happened to each row (added, replaced, also), or why it was not saved.
+	 * @return array|\WP_Error The mapping and what happened to each row (added, replaced, also), or why it
+	 *                         was not saved.
 	 */
 	public static function add_rows( array $rows ) {
 		$mapping = Settings::get()['role_mapping'];

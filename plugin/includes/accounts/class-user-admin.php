@@ -66,7 +66,12 @@ final class User_Admin {
 			'unlinked' => __( 'Not linked to Logto', 'logto-bridge' ),
 		) as $value => $label ) {
 			$url                        = add_query_arg( self::FILTER, $value, admin_url( 'users.php' ) );
-			$views[ 'logto-' . $value ] = '<a href="' . esc_url( $url ) . '"' . ( $current === $value ? ' class="current" aria-current="page"' : '' ) . '>' . esc_html( $label ) . '</a>';
+			$views[ 'logto-' . $value ] = sprintf(
+				'<a href="%s"%s>%s</a>',
+				esc_url( $url ),
+				$current === $value ? ' class="current" aria-current="page"' : '',
+				esc_html( $label )
+			);
 		}
 		return $views;
 	}
@@ -101,24 +106,37 @@ final class User_Admin {
 		$sub = Users::sub_of( $user->ID );
 		echo '<h2>' . esc_html__( 'Logto', 'logto-bridge' ) . '</h2><table class="form-table" role="presentation">';
 		if ( '' === $sub ) {
-			echo '<tr><th>' . esc_html__( 'Account', 'logto-bridge' ) . '</th><td>' . esc_html__( 'Not linked to Logto.', 'logto-bridge' ) . '</td></tr></table>';
+			printf(
+				'<tr><th>%s</th><td>%s</td></tr></table>',
+				esc_html__( 'Account', 'logto-bridge' ),
+				esc_html__( 'Not linked to Logto.', 'logto-bridge' )
+			);
 			return;
 		}
-		$phone = (string) get_user_meta( $user->ID, Users::META_PHONE, true );
-		$last  = (int) get_user_meta( $user->ID, Users::META_LAST_SIGN_IN, true );
-		$rows  = array(
+		$phone  = (string) get_user_meta( $user->ID, Users::META_PHONE, true );
+		$last   = (int) get_user_meta( $user->ID, Users::META_LAST_SIGN_IN, true );
+		$format = get_option( 'date_format' ) . ' ' . get_option( 'time_format' );
+		$rows   = array(
 			__( 'Logto user ID', 'logto-bridge' )      => '<code>' . esc_html( $sub ) . '</code>',
 			__( 'Phone number', 'logto-bridge' )       => '' !== $phone ? esc_html( $phone ) : '—',
-			__( 'Last Logto sign-in', 'logto-bridge' ) => $last ? esc_html( wp_date( get_option( 'date_format' ) . ' ' . get_option( 'time_format' ), $last ) ) : '—',
+			__( 'Last Logto sign-in', 'logto-bridge' ) => $last ? esc_html( wp_date( $format, $last ) ) : '—',
 		);
 		foreach ( $rows as $label => $value ) {
-			echo '<tr><th>' . esc_html( $label ) . '</th><td>' . $value . '</td></tr>'; // phpcs:ignore WordPress.Security.EscapeOutput -- escaped above.
+			// phpcs:ignore WordPress.Security.EscapeOutput -- escaped above.
+			echo '<tr><th>' . esc_html( $label ) . '</th><td>' . $value . '</td></tr>';
 		}
 		if ( current_user_can( 'edit_users' ) ) {
 			echo '<tr><th>' . esc_html__( 'Link', 'logto-bridge' ) . '</th><td>';
 			wp_nonce_field( self::UNLINK . '_' . $user->ID, self::UNLINK . '_nonce' );
-			echo '<button type="submit" class="button" name="' . esc_attr( self::UNLINK ) . '" value="1">' . esc_html__( 'Unlink from Logto', 'logto-bridge' ) . '</button>';
-			echo '<p class="description">' . esc_html__( 'The next Logto sign-in with this account will not find this user; it is linked or created again by the sign-in settings.', 'logto-bridge' ) . '</p></td></tr>';
+			printf(
+				'<button type="submit" class="button" name="%s" value="1">%s</button><p class="description">%s</p></td></tr>',
+				esc_attr( self::UNLINK ),
+				esc_html__( 'Unlink from Logto', 'logto-bridge' ),
+				esc_html__(
+					'The next Logto sign-in with this account will not find this user; it is linked or created again by the sign-in settings.',
+					'logto-bridge'
+				)
+			);
 		}
 		echo '</table>';
 	}

@@ -27,7 +27,11 @@ final class User_Names {
 	 */
 	public static function login( array $claims ) {
 		$username = sanitize_user( (string) ( $claims['username'] ?? '' ), true );
-		if ( '' !== $username && strlen( $username ) <= 60 && ! username_exists( $username ) && ! self::looks_like_contact( $username, $claims ) ) {
+		if ( '' !== $username
+			&& strlen( $username ) <= 60
+			&& ! username_exists( $username )
+			&& ! self::looks_like_contact( $username, $claims )
+		) {
 			return $username;
 		}
 		$base  = 'user-' . substr( self::digest( $claims ), 0, 8 );

@@ -83,8 +83,22 @@ final class Users {
 	private static function acquire( $name ) {
 		global $wpdb;
 		// A lock older than 30 s belongs to a request that died: take it over.
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value < %d", $name, time() - 30 ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, never cached.
-		return 1 === (int) $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %d, 'no')", $name, time() ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, never cached.
+		$wpdb->query(
+			$wpdb->prepare(
+				"DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value < %d",
+				$name,
+				time() - 30
+			)
+		);
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		return 1 === (int) $wpdb->query(
+			$wpdb->prepare(
+				"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %d, 'no')",
+				$name,
+				time()
+			)
+		);
 	}
 
 	/**
@@ -94,7 +108,8 @@ final class Users {
 	 */
 	private static function release( $name ) {
 		global $wpdb;
-		$wpdb->delete( $wpdb->options, array( 'option_name' => $name ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$wpdb->delete( $wpdb->options, array( 'option_name' => $name ) );
 	}
 
 	/**
@@ -146,7 +161,8 @@ final class Users {
 			$users = get_users(
 				array(
 					'meta_key'   => self::META_PHONE, // phpcs:ignore WordPress.DB.SlowDBQuery
-					'meta_value' => self::e164( (string) $claims['phone_number'] ), // phpcs:ignore WordPress.DB.SlowDBQuery
+					// phpcs:ignore WordPress.DB.SlowDBQuery
+					'meta_value' => self::e164( (string) $claims['phone_number'] ),
 					'number'     => 1,
 				)
 			);
@@ -159,7 +175,9 @@ final class Users {
 		if ( $user && user_can( $user, 'manage_options' ) && ! $s['allow_admin_linking'] ) {
 			return new \WP_Error( 'admin_link_refused', 'refusing to link an administrator' );
 		}
-		return $user ? new \WP_Error( 'link_pending', 'the existing account must confirm', array( 'user' => $user ) ) : null;
+		return $user
+			? new \WP_Error( 'link_pending', 'the existing account must confirm', array( 'user' => $user ) )
+			: null;
 	}
 
 	/**
@@ -173,9 +191,12 @@ final class Users {
 		if ( ! $s['create_users'] ) {
 			return new \WP_Error( 'no_account', 'creating users is off' );
 		}
-		$email = ( ! empty( $claims['email'] ) && true === ( $claims['email_verified'] ?? false ) && ! email_exists( (string) $claims['email'] ) ) ? sanitize_email( (string) $claims['email'] ) : '';
-		$name  = User_Names::display_name( $claims );
-		$id    = wp_insert_user(
+		$verified = ! empty( $claims['email'] ) && true === ( $claims['email_verified'] ?? false );
+		$email    = ( $verified && ! email_exists( (string) $claims['email'] ) )
+			? sanitize_email( (string) $claims['email'] )
+			: '';
+		$name     = User_Names::display_name( $claims );
+		$id       = wp_insert_user(
 			array(
 				'user_login'   => User_Names::login( $claims ),
 				'user_pass'    => wp_generate_password( 32, true, true ),

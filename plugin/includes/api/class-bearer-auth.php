@@ -57,7 +57,9 @@ final class Bearer_Auth {
 			return $user_id;
 		}
 		self::$result = self::check( $token );
-		if ( isset( self::$result['user_id'] ) && '' === (string) get_userdata( self::$result['user_id'] )->user_email ) {
+		if ( isset( self::$result['user_id'] )
+			&& '' === (string) get_userdata( self::$result['user_id'] )->user_email
+		) {
 			// A phone-only account has no email. WordPress's comment form asks signed-in users for
 			// none; its REST controller would, so the account itself identifies the author here too.
 			add_filter( 'pre_option_require_name_email', '__return_zero' );
@@ -85,7 +87,11 @@ final class Bearer_Auth {
 		}
 		if ( isset( self::$result['error'] ) ) {
 			$status = 'insufficient_scope' === self::$result['error'] ? 403 : 401;
-			return new \WP_Error( 'logto_bridge_' . self::$result['error'], __( 'The access token is not valid for this site.', 'logto-bridge' ), array( 'status' => $status ) );
+			return new \WP_Error(
+				'logto_bridge_' . self::$result['error'],
+				__( 'The access token is not valid for this site.', 'logto-bridge' ),
+				array( 'status' => $status )
+			);
 		}
 		// Authenticated by the token: no cookie nonce applies to this request.
 		return true;
@@ -107,7 +113,11 @@ final class Bearer_Auth {
 		$reads = in_array( $request->get_method(), array( 'GET', 'HEAD', 'OPTIONS' ), true );
 		if ( ! $reads && ! in_array( self::WRITE, self::$result['scopes'], true ) ) {
 			self::$result['error'] = 'insufficient_scope';
-			return new \WP_Error( 'logto_bridge_insufficient_scope', __( 'This access token may only read: it lacks the wp:write scope.', 'logto-bridge' ), array( 'status' => 403 ) );
+			return new \WP_Error(
+				'logto_bridge_insufficient_scope',
+				__( 'This access token may only read: it lacks the wp:write scope.', 'logto-bridge' ),
+				array( 'status' => 403 )
+			);
 		}
 		return $result;
 	}
@@ -119,8 +129,12 @@ final class Bearer_Auth {
 	 * @return \WP_REST_Response
 	 */
 	public static function challenge( $response ) {
-		if ( isset( self::$result['error'] ) && ! isset( self::$result['retry_after'] ) && $response instanceof \WP_REST_Response ) {
-			$response->header( 'WWW-Authenticate', 'Bearer error="' . ( 'insufficient_scope' === self::$result['error'] ? 'insufficient_scope' : 'invalid_token' ) . '"' );
+		if ( isset( self::$result['error'] )
+			&& ! isset( self::$result['retry_after'] )
+			&& $response instanceof \WP_REST_Response
+		) {
+			$error = 'insufficient_scope' === self::$result['error'] ? 'insufficient_scope' : 'invalid_token';
+			$response->header( 'WWW-Authenticate', 'Bearer error="' . $error . '"' );
 		}
 		return $response;
 	}
@@ -135,7 +149,8 @@ final class Bearer_Auth {
 		// Keyed by what the acceptance depended on too: a new API resource, Logto or list of
 		// apps ends every cached acceptance at once.
 		$settings = Settings::get();
-		$key      = self::CACHE_PREFIX . hash( 'sha256', implode( "\n", array( $token, self::resource(), (string) $settings['endpoint'], (string) $settings['api_clients'] ) ) );
+		$depends  = array( $token, self::resource(), $settings['endpoint'], $settings['api_clients'] );
+		$key      = self::CACHE_PREFIX . hash( 'sha256', implode( "\n", $depends ) );
 		$cached   = get_transient( $key );
 		if ( is_array( $cached ) && isset( $cached['sub'], $cached['exp'] ) && $cached['exp'] > time() ) {
 			$verified = $cached;
@@ -150,7 +165,8 @@ final class Bearer_Auth {
 			$verified = Bridge_Tokens::verify( $token );
 			if ( is_wp_error( $verified ) ) {
 				Rate_Limit::hit( 'bearer_failed' );
-				return array( 'error' => 'insufficient_scope' === $verified->get_error_code() ? 'insufficient_scope' : 'invalid_token' );
+				$scope_only = 'insufficient_scope' === $verified->get_error_code();
+				return array( 'error' => $scope_only ? 'insufficient_scope' : 'invalid_token' );
 			}
 			if ( ! self::client_allowed( $verified['clientId'] ?? null ) ) {
 				Rate_Limit::hit( 'bearer_failed' );
@@ -178,7 +194,8 @@ final class Bearer_Auth {
 	 * @return bool
 	 */
 	public static function client_allowed( $client_id ) {
-		return is_string( $client_id ) && '' !== $client_id && in_array( $client_id, Settings_Validator::client_ids( (string) Settings::get()['api_clients'] ), true );
+		$allowed = Settings_Validator::client_ids( (string) Settings::get()['api_clients'] );
+		return is_string( $client_id ) && '' !== $client_id && in_array( $client_id, $allowed, true );
 	}
 
 	/**
@@ -187,7 +204,8 @@ final class Bearer_Auth {
 	 * @return string|null
 	 */
 	private static function bearer_token() {
-		$header = $_SERVER['HTTP_AUTHORIZATION'] ?? ( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? '' ); // phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- compared, then sent to the bridge as is.
+		// phpcs:ignore WordPress.Security.ValidatedSanitizedInput -- compared, then sent to the bridge as is.
+		$header = $_SERVER['HTTP_AUTHORIZATION'] ?? ( $_SERVER['REDIRECT_HTTP_AUTHORIZATION'] ?? '' );
 		if ( ! is_string( $header ) || 0 !== strncasecmp( $header, 'Bearer ', 7 ) ) {
 			return null;
 		}

@@ -74,7 +74,11 @@ final class Rate_Limit {
 				return $response;
 			}
 		);
-		return new \WP_Error( 'logto_bridge_rate_limited', __( 'Too many attempts from this network. Try again in a few minutes.', 'logto-bridge' ), array( 'status' => 429 ) );
+		return new \WP_Error(
+			'logto_bridge_rate_limited',
+			__( 'Too many attempts from this network. Try again in a few minutes.', 'logto-bridge' ),
+			array( 'status' => 429 )
+		);
 	}
 
 	/**

@@ -63,7 +63,10 @@ final class Rest_App {
 			return Rate_Limit::refusal( $retry );
 		}
 		Rate_Limit::hit( 'app_sign_in' );
-		$verified = Bridge_Tokens::app_account( (string) $request['access_token'], (string) $request['userinfo_token'] );
+		$verified = Bridge_Tokens::app_account(
+			(string) $request['access_token'],
+			(string) $request['userinfo_token']
+		);
 		if ( ! is_wp_error( $verified ) && ! Bearer_Auth::client_allowed( $verified['clientId'] ) ) {
 			// Another app of the tenant, with a token for this site's resource: not one the admin listed.
 			$verified = new \WP_Error( 'invalid_token' );
@@ -74,7 +77,11 @@ final class Rest_App {
 				return self::error( 'bridge_unreachable', Error_Messages::get( 'bridge_unreachable' ), 503 );
 			}
 			$scope = 'insufficient_scope' === $code;
-			return self::error( $scope ? 'insufficient_scope' : 'invalid_token', __( 'The access token is not valid for this site.', 'logto-bridge' ), $scope ? 403 : 401 );
+			return self::error(
+				$scope ? 'insufficient_scope' : 'invalid_token',
+				__( 'The access token is not valid for this site.', 'logto-bridge' ),
+				$scope ? 403 : 401
+			);
 		}
 		$claims = $verified['claims'];
 		$typed  = (string) $request['phone'];
@@ -89,7 +96,14 @@ final class Rest_App {
 		if ( is_wp_error( $user ) ) {
 			$code = $user->get_error_code();
 			if ( 'link_pending' === $code ) {
-				return self::error( 'link_pending', __( 'An account with your email address or phone number already exists on this site. Sign in on the website once to link it, then sign in here again.', 'logto-bridge' ), 409 );
+				return self::error(
+					'link_pending',
+					__(
+						'An account with your email address or phone number already exists on this site. Sign in on the website once to link it, then sign in here again.',
+						'logto-bridge'
+					),
+					409
+				);
 			}
 			$status = array(
 				'busy'               => 503,

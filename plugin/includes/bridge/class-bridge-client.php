@@ -165,7 +165,11 @@ final class Bridge_Client {
 			return new \WP_Error( 'bridge_error', 'unexpected setup response ' . $status );
 		}
 		if ( 200 !== $status ) {
-			return new \WP_Error( (string) ( $data['error'] ?? 'bridge_error' ), (string) ( $data['message'] ?? '' ), array( 'status' => $status ) );
+			return new \WP_Error(
+				(string) ( $data['error'] ?? 'bridge_error' ),
+				(string) ( $data['message'] ?? '' ),
+				array( 'status' => $status )
+			);
 		}
 		return $data;
 	}
@@ -174,10 +178,16 @@ final class Bridge_Client {
 	 * Trades a ticket for the verified claims. The bridge deletes it: a second redeem fails.
 	 *
 	 * @param string $ticket The ticket from the redirect.
-	 * @return array<string,mixed>|\WP_Error The claims, ID token, return_to and binding; or a refusal (`refused`, `verified_phone`) with its binding.
+	 * @return array<string,mixed>|\WP_Error The claims, ID token, return_to and binding; or a refusal
+	 *                                       (`refused`, `verified_phone`) with its binding.
 	 */
 	public static function redeem( $ticket ) {
-		$response = self::signed_request( 'POST', 'ticketsRedeem', (string) wp_json_encode( array( 'ticket' => $ticket ) ), 10 );
+		$response = self::signed_request(
+			'POST',
+			'ticketsRedeem',
+			(string) wp_json_encode( array( 'ticket' => $ticket ) ),
+			10
+		);
 		if ( is_wp_error( $response ) ) {
 			return $response;
 		}
@@ -186,7 +196,9 @@ final class Bridge_Client {
 			return new \WP_Error( 'ticket_gone', 'ticket unknown, used or expired' );
 		}
 		$data = json_decode( (string) wp_remote_retrieve_body( $response ), true );
-		return 200 === $status && self::is_ticket_payload( $data ) ? $data : new \WP_Error( 'bridge_error', 'unexpected redeem response ' . $status );
+		return 200 === $status && self::is_ticket_payload( $data )
+			? $data
+			: new \WP_Error( 'bridge_error', 'unexpected redeem response ' . $status );
 	}
 
 	/**
@@ -201,14 +213,22 @@ final class Bridge_Client {
 		$text = static function ( $value ) {
 			return is_string( $value ) && '' !== $value;
 		};
-		if ( ! is_array( $data ) || ! $text( $data['return_to'] ?? null ) || ! is_string( $data['binding'] ?? null ) || 1 !== preg_match( '/^[0-9a-f]{64}$/', $data['binding'] ) ) {
+		if ( ! is_array( $data )
+			|| ! $text( $data['return_to'] ?? null )
+			|| ! is_string( $data['binding'] ?? null )
+			|| 1 !== preg_match( '/^[0-9a-f]{64}$/', $data['binding'] )
+		) {
 			return false;
 		}
 		if ( array_key_exists( 'refused', $data ) ) {
 			// The bridge refused this sign-in after Logto (no claims): WordPress says why.
-			return 'phone_mismatch' === $data['refused'] && array_key_exists( 'verified_phone', $data ) && ( null === $data['verified_phone'] || $text( $data['verified_phone'] ) );
+			return 'phone_mismatch' === $data['refused'] && array_key_exists(
+				'verified_phone',
+				$data
+			) && ( null === $data['verified_phone'] || $text( $data['verified_phone'] ) );
 		}
-		return isset( $data['claims'] ) && is_array( $data['claims'] ) && $text( $data['claims']['sub'] ?? null ) && $text( $data['id_token'] ?? null );
+		return isset( $data['claims'] ) && is_array( $data['claims'] )
+			&& $text( $data['claims']['sub'] ?? null ) && $text( $data['id_token'] ?? null );
 	}
 
 	/**
@@ -232,7 +252,14 @@ final class Bridge_Client {
 				'timeout' => $timeout,
 				'headers' => array(
 					'Content-Type'    => 'application/json',
-					Signature::HEADER => Signature::sign( Settings::bridge_secret(), $method, $path, $body, null, $nonce ),
+					Signature::HEADER => Signature::sign(
+						Settings::bridge_secret(),
+						$method,
+						$path,
+						$body,
+						null,
+						$nonce
+					),
 				),
 				'body'    => 'GET' === $method ? null : $body,
 			)
@@ -241,7 +268,13 @@ final class Bridge_Client {
 			return new \WP_Error( 'bridge_unreachable', $response->get_error_message() );
 		}
 		// Nothing from the answer is used unless the bridge signed it for this very request.
-		$signed = Signature::verify( Settings::bridge_secret(), (string) wp_remote_retrieve_header( $response, Signature::HEADER ), Signature::RESPONSE, $path, (string) wp_remote_retrieve_body( $response ) );
+		$signed = Signature::verify(
+			Settings::bridge_secret(),
+			(string) wp_remote_retrieve_header( $response, Signature::HEADER ),
+			Signature::RESPONSE,
+			$path,
+			(string) wp_remote_retrieve_body( $response )
+		);
 		if ( $signed !== $nonce ) {
 			return new \WP_Error( 'bridge_error', 'the answer is not signed for this request' );
 		}

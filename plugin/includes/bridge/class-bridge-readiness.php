@@ -19,7 +19,7 @@ final class Bridge_Readiness {
 	/**
 	 * The bridge's /readyz, item by item, or one red item when it cannot be reached.
 	 *
-	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>, uris?: array<string,string>}
+	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>, uris?: string[]}
 	 */
 	public static function check() {
 		if ( '' === Bridge_Client::base_url() ) {
@@ -27,11 +27,18 @@ final class Bridge_Readiness {
 		}
 		$response = Bridge_Client::signed_request( 'GET', 'readyz', '', 10 );
 		if ( is_wp_error( $response ) && 'bridge_error' === $response->get_error_code() ) {
-			return self::unreachable( __( 'The bridge did not sign its answer with this site\'s shared secret: LOGTO_BRIDGE_SECRET here and BRIDGE_SHARED_SECRET there must be the same.', 'logto-bridge' ) );
+			return self::unreachable(
+				__(
+					'The bridge did not sign its answer with this site\'s shared secret: LOGTO_BRIDGE_SECRET here and BRIDGE_SHARED_SECRET there must be the same.',
+					'logto-bridge'
+				)
+			);
 		}
 		if ( is_wp_error( $response ) ) {
-			/* translators: %s: the reason the request failed. */
-			return self::unreachable( sprintf( __( 'The bridge is unreachable: %s', 'logto-bridge' ), $response->get_error_message() ) );
+			return self::unreachable(
+				/* translators: %s: the reason the request failed. */
+				sprintf( __( 'The bridge is unreachable: %s', 'logto-bridge' ), $response->get_error_message() )
+			);
 		}
 		$data = json_decode( (string) wp_remote_retrieve_body( $response ), true );
 		if ( ! is_array( $data ) || ! isset( $data['checks'] ) || ! is_array( $data['checks'] ) ) {

@@ -21,7 +21,8 @@ final class Bridge_Tokens {
 	 * A Logto access token checked by the bridge (signature, issuer, audience, expiry, scopes).
 	 *
 	 * @param string $token The bearer token.
-	 * @return array{sub: string, scopes: string[], exp: int, clientId: string|null}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
+	 * @return array{sub: string, scopes: string[], exp: int, clientId: string|null}|\WP_Error The token's facts; or
+	 *         `invalid_token`, `insufficient_scope`, or the bridge unreachable.
 	 */
 	public static function verify( $token ) {
 		$data = self::post( 'tokensVerify', array( 'token' => $token ), 5 );
@@ -45,7 +46,8 @@ final class Bridge_Tokens {
 	 *
 	 * @param string $token          The access token for this site's API resource.
 	 * @param string $userinfo_token The app's token for Logto's userinfo.
-	 * @return array{sub: string, claims: array<string,mixed>, clientId: string|null}|\WP_Error `invalid_token`, `insufficient_scope`, or the bridge unreachable.
+	 * @return array{sub: string, claims: array<string,mixed>, clientId: string|null}|\WP_Error The account's claims;
+	 *         or `invalid_token`, `insufficient_scope`, or the bridge unreachable.
 	 */
 	public static function app_account( $token, $userinfo_token ) {
 		$data = self::post(

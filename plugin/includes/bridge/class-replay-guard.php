@@ -30,7 +30,21 @@ final class Replay_Guard {
 		$now = time();
 		// Forget nonces older than any signature that could still verify; a plain prefix, since
 		// not every database WordPress runs on honours LIKE's escapes (the underscores match themselves).
-		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s AND option_value < %d", self::PREFIX . '%', $now - 2 * Signature::MAX_SKEW ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a replay guard, never cached.
-		return 1 === (int) $wpdb->query( $wpdb->prepare( "INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %d, 'no')", self::PREFIX . md5( $nonce ), $now ) ); // phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a replay guard, never cached.
+		$wpdb->query(
+			$wpdb->prepare(
+				"DELETE FROM {$wpdb->options} WHERE option_name LIKE %s AND option_value < %d",
+				self::PREFIX . '%',
+				$now - 2 * Signature::MAX_SKEW
+			)
+		);
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		return 1 === (int) $wpdb->query(
+			$wpdb->prepare(
+				"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %d, 'no')",
+				self::PREFIX . md5( $nonce ),
+				$now
+			)
+		);
 	}
 }

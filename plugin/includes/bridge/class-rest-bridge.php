@@ -55,12 +55,22 @@ final class Rest_Bridge {
 	 * @return true|\WP_Error
 	 */
 	public static function signed_by_bridge( \WP_REST_Request $request ) {
-		$nonce = Signature::verify( Settings::bridge_secret(), (string) $request->get_header( 'x_logto_bridge_signature' ), $request->get_method(), $request->get_route(), (string) $request->get_body() );
+		$nonce = Signature::verify(
+			Settings::bridge_secret(),
+			(string) $request->get_header( 'x_logto_bridge_signature' ),
+			$request->get_method(),
+			$request->get_route(),
+			(string) $request->get_body()
+		);
 		if ( false !== $nonce && Replay_Guard::first_use( $nonce ) ) {
 			self::$nonce = $nonce;
 			return true;
 		}
-		return new \WP_Error( 'invalid_signature', __( 'Invalid, replayed or missing signature.', 'logto-bridge' ), array( 'status' => 401 ) );
+		return new \WP_Error(
+			'invalid_signature',
+			__( 'Invalid, replayed or missing signature.', 'logto-bridge' ),
+			array( 'status' => 401 )
+		);
 	}
 
 	/**
@@ -75,7 +85,14 @@ final class Rest_Bridge {
 		$response = rest_ensure_response(
 			array(
 				'payload'   => $payload,
-				'signature' => Signature::sign( Settings::bridge_secret(), Signature::RESPONSE, $request->get_route(), $payload, null, self::$nonce ),
+				'signature' => Signature::sign(
+					Settings::bridge_secret(),
+					Signature::RESPONSE,
+					$request->get_route(),
+					$payload,
+					null,
+					self::$nonce
+				),
 			)
 		);
 		$response->header( 'Cache-Control', 'no-store' );

@@ -36,7 +36,8 @@ final class Signature {
 	public static function sign( $secret, $method, $path, $body, $timestamp = null, $nonce = null ) {
 		$timestamp = null === $timestamp ? time() : (int) $timestamp;
 		$nonce     = null === $nonce ? self::new_nonce() : (string) $nonce;
-		return 't=' . $timestamp . ',n=' . $nonce . ',v1=' . hash_hmac( 'sha256', self::input( $method, $path, $timestamp, $nonce, $body ), $secret );
+		$mac       = hash_hmac( 'sha256', self::input( $method, $path, $timestamp, $nonce, $body ), $secret );
+		return 't=' . $timestamp . ',n=' . $nonce . ',v1=' . $mac;
 	}
 
 	/**
@@ -51,14 +52,18 @@ final class Signature {
 	 * @return string|false The nonce (for the replay guard), or false.
 	 */
 	public static function verify( $secret, $header, $method, $path, $body, $now = null ) {
-		if ( '' === (string) $secret || ! is_string( $header ) || ! preg_match( '/^t=(\d{1,12}),n=([A-Za-z0-9_-]{16,64}),v1=([0-9a-f]{64})$/', trim( $header ), $m ) ) {
+		if ( '' === (string) $secret
+			|| ! is_string( $header )
+			|| ! preg_match( '/^t=(\d{1,12}),n=([A-Za-z0-9_-]{16,64}),v1=([0-9a-f]{64})$/', trim( $header ), $m )
+		) {
 			return false;
 		}
 		$now = null === $now ? time() : (int) $now;
 		if ( abs( $now - (int) $m[1] ) > self::MAX_SKEW ) {
 			return false;
 		}
-		return hash_equals( hash_hmac( 'sha256', self::input( $method, $path, $m[1], $m[2], $body ), $secret ), $m[3] ) ? $m[2] : false;
+		$expected = hash_hmac( 'sha256', self::input( $method, $path, $m[1], $m[2], $body ), $secret );
+		return hash_equals( $expected, $m[3] ) ? $m[2] : false;
 	}
 
 	/**
@@ -67,7 +72,9 @@ final class Signature {
 	 * @return string
 	 */
 	public static function new_nonce() {
-		return rtrim( strtr( base64_encode( random_bytes( 16 ) ), '+/', '-_' ), '=' ); // phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- base64url of random bytes, the signature format's nonce.
+		// Base64url of random bytes, the signature format's nonce.
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode
+		return rtrim( strtr( base64_encode( random_bytes( 16 ) ), '+/', '-_' ), '=' );
 	}
 
 	/**

@@ -40,18 +40,35 @@ final class Sign_In_Form {
 	 * @return string HTML.
 	 */
 	public static function render( $mode, $redirect, $label, $autofocus = false, $primary = true ) {
-		$id    = wp_unique_id( 'logto-bridge-phone-' );
-		$label = '' !== $label ? $label : ( 'phone' === $mode ? __( 'Continue with phone', 'logto-bridge' ) : __( 'Sign in with Logto', 'logto-bridge' ) );
+		$id = wp_unique_id( 'logto-bridge-phone-' );
+		if ( '' === $label ) {
+			$label = 'phone' === $mode
+				? __( 'Continue with phone', 'logto-bridge' )
+				: __( 'Sign in with Logto', 'logto-bridge' );
+		}
 		$html  = '<form class="logto-bridge-sign-in__form" method="get" action="' . esc_url( wp_login_url() ) . '">';
 		$html .= '<input type="hidden" name="action" value="' . esc_attr( Sign_In_Flow::ACTION_START ) . '" />';
 		if ( '' !== $redirect ) {
 			$html .= '<input type="hidden" name="redirect_to" value="' . esc_url( $redirect ) . '" />';
 		}
 		if ( 'phone' === $mode ) {
-			$html .= '<p><label for="' . esc_attr( $id ) . '">' . esc_html__( 'Phone number', 'logto-bridge' ) . '</label>';
-			$html .= '<input id="' . esc_attr( $id ) . '" class="input logto-bridge-sign-in__phone" type="tel" name="phone" autocomplete="tel" inputmode="tel" placeholder="' . esc_attr( self::PHONE_PLACEHOLDER ) . '" pattern="' . esc_attr( self::PHONE_PATTERN ) . '" title="' . esc_attr__( 'Start with + and the country code, for example +86 138 0013 8000.', 'logto-bridge' ) . '" required' . ( $autofocus ? ' autofocus' : '' ) . ' /></p>';
+			$html .= sprintf(
+				'<p><label for="%1$s">%2$s</label><input id="%1$s" class="input logto-bridge-sign-in__phone"'
+				. ' type="tel" name="phone" autocomplete="tel" inputmode="tel"'
+				. ' placeholder="%3$s" pattern="%4$s" title="%5$s" required%6$s /></p>',
+				esc_attr( $id ),
+				esc_html__( 'Phone number', 'logto-bridge' ),
+				esc_attr( self::PHONE_PLACEHOLDER ),
+				esc_attr( self::PHONE_PATTERN ),
+				esc_attr__( 'Start with + and the country code, for example +86 138 0013 8000.', 'logto-bridge' ),
+				$autofocus ? ' autofocus' : ''
+			);
 		}
-		$html .= '<p><button type="submit" class="button ' . ( $primary ? 'button-primary' : 'button-secondary' ) . ' button-large wp-element-button logto-bridge-sign-in__button">' . esc_html( $label ) . '</button></p>';
+		$html .= sprintf(
+			'<p><button type="submit" class="button %s button-large wp-element-button logto-bridge-sign-in__button">%s</button></p>',
+			$primary ? 'button-primary' : 'button-secondary',
+			esc_html( $label )
+		);
 		$html .= '</form>';
 		if ( 'phone' === $mode ) {
 			// Visitors who use email, a username or social sign-in at Logto need a way in too.

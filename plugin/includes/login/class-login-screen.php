@@ -23,7 +23,12 @@ final class Login_Screen {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- read-only routing.
 		$action = isset( $_REQUEST['action'] ) ? sanitize_key( wp_unslash( $_REQUEST['action'] ) ) : 'login';
 		$failed = isset( $_GET[ Bridge_Client::QUERY['wpLogin']['error'] ] );
-		if ( 'login' !== $action || 'GET' !== Sign_In_Flow::method() || $failed || Password_Policy::is_break_glass() || isset( $_GET['loggedout'] ) ) {
+		if ( 'login' !== $action
+			|| 'GET' !== Sign_In_Flow::method()
+			|| $failed
+			|| Password_Policy::is_break_glass()
+			|| isset( $_GET['loggedout'] )
+		) {
 			return;
 		}
 		// phpcs:enable
@@ -53,12 +58,22 @@ final class Login_Screen {
 			$html  .= self::error_box( sanitize_key( wp_unslash( $_GET[ $error ] ) ), $notice );
 		}
 		if ( Settings::is_configured() ) {
-			$redirect = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] ) ? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) ) : '';
-			$html    .= Sign_In_Form::render( 'phone' === Settings::get()['login_mode'] ? 'phone' : 'buttons', $redirect, '', self::phone_first() );
+			$redirect = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] )
+				? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) )
+				: '';
+			$html    .= Sign_In_Form::render(
+				'phone' === Settings::get()['login_mode'] ? 'phone' : 'buttons',
+				$redirect,
+				'',
+				self::phone_first()
+			);
 		}
 		// phpcs:enable
 		if ( Password_Policy::is_break_glass() ) {
-			$html .= '<p class="message">' . esc_html__( 'Emergency sign-in: only administrators can sign in with a password here.', 'logto-bridge' ) . '</p>';
+			$html .= sprintf(
+				'<p class="message">%s</p>',
+				esc_html__( 'Emergency sign-in: only administrators can sign in with a password here.', 'logto-bridge' )
+			);
 		}
 		return $message . $html;
 	}
@@ -91,7 +106,11 @@ final class Login_Screen {
 				),
 				wp_login_url()
 			);
-			$html .= '<p><a href="' . esc_url( $again ) . '">' . esc_html__( 'Use another number', 'logto-bridge' ) . '</a></p>';
+			$html .= sprintf(
+				'<p><a href="%s">%s</a></p>',
+				esc_url( $again ),
+				esc_html__( 'Use another number', 'logto-bridge' )
+			);
 		}
 		return '<div id="login_error" class="notice notice-error" role="alert">' . $html . '</div>';
 	}
@@ -102,7 +121,9 @@ final class Login_Screen {
 	 * @return bool
 	 */
 	private static function phone_first() {
-		return 'phone' === Settings::get()['login_mode'] && Settings::is_configured() && ! Password_Policy::is_break_glass();
+		return 'phone' === Settings::get()['login_mode']
+			&& Settings::is_configured()
+			&& ! Password_Policy::is_break_glass();
 	}
 
 	/**

@@ -25,7 +25,8 @@ final class Password_Policy {
 	 * @return bool
 	 */
 	public static function is_break_glass() {
-		// phpcs:ignore WordPress.Security.NonceVerification -- wp-login.php's own form; the flag only narrows who may sign in.
+		// Wp-login.php's own form; the flag only narrows who may sign in.
+		// phpcs:ignore WordPress.Security.NonceVerification
 		return isset( $_GET[ self::BREAK_GLASS ] ) || isset( $_POST[ self::BREAK_GLASS ] );
 	}
 
@@ -56,7 +57,11 @@ final class Password_Policy {
 	 * @return bool
 	 */
 	public static function application_passwords_available( $available, $user ) {
-		if ( ! $available || ! $user instanceof \WP_User || Settings::get()['allow_password'] || ! Settings::is_configured() ) {
+		if ( ! $available
+			|| ! $user instanceof \WP_User
+			|| Settings::get()['allow_password']
+			|| ! Settings::is_configured()
+		) {
 			return $available;
 		}
 		return '' === Users::sub_of( $user->ID );

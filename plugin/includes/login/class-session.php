@@ -38,7 +38,9 @@ final class Session {
 		/**
 		 * Fires after the user has signed in (documented in wp-includes/user.php).
 		 */
-		do_action( 'wp_login', $user->user_login, $user ); // phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound -- core's own action, fired as wp_signon() fires it.
+		// Core's own action, fired as wp_signon() fires it.
+		// phpcs:ignore WordPress.NamingConventions.PrefixAllGlobals.NonPrefixedHooknameFound
+		do_action( 'wp_login', $user->user_login, $user );
 	}
 
 	/**

@@ -31,7 +31,8 @@ final class Sign_In_Flow {
 	const BINDING_COOKIE = 'logto_bridge_binding';
 
 	/**
-	 * Seconds a sign-in may take at Logto; the bridge keeps its pending sign-in as long (fixtures/sign-in-lifetime.json).
+	 * Seconds a sign-in may take at Logto; the bridge keeps its pending sign-in as long
+	 * (fixtures/sign-in-lifetime.json).
 	 */
 	const LIFETIME = 900;
 
@@ -62,7 +63,9 @@ final class Sign_In_Flow {
 	 * @return bool
 	 */
 	private static function same_browser( $binding ) {
-		$cookie = isset( $_COOKIE[ self::BINDING_COOKIE ] ) ? sanitize_text_field( wp_unslash( $_COOKIE[ self::BINDING_COOKIE ] ) ) : '';
+		$cookie = isset( $_COOKIE[ self::BINDING_COOKIE ] )
+			? sanitize_text_field( wp_unslash( $_COOKIE[ self::BINDING_COOKIE ] ) )
+			: '';
 		return '' !== $cookie && '' !== $binding && hash_equals( $binding, hash( 'sha256', $cookie ) );
 	}
 
@@ -80,7 +83,9 @@ final class Sign_In_Flow {
 	 * @return string
 	 */
 	public static function method() {
-		return isset( $_SERVER['REQUEST_METHOD'] ) ? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) ) : 'GET';
+		return isset( $_SERVER['REQUEST_METHOD'] )
+			? strtoupper( sanitize_key( wp_unslash( $_SERVER['REQUEST_METHOD'] ) ) )
+			: 'GET';
 	}
 
 	/**
@@ -109,7 +114,9 @@ final class Sign_In_Flow {
 	 */
 	public static function return_to( $requested ) {
 		$fallback = (string) Settings::get()['redirect_after'];
-		$fallback = '' === $fallback ? admin_url() : ( 0 === strpos( $fallback, '/' ) ? home_url( $fallback ) : $fallback );
+		$fallback = '' === $fallback
+			? admin_url()
+			: ( 0 === strpos( $fallback, '/' ) ? home_url( $fallback ) : $fallback );
 		// wp_validate_redirect() returns an empty location as is.
 		$target = '' === trim( (string) $requested ) ? $fallback : wp_validate_redirect( $requested, $fallback );
 		return 0 === strpos( $target, '/' ) ? home_url( $target ) : $target;
@@ -122,9 +129,14 @@ final class Sign_In_Flow {
 		if ( ! Settings::is_configured() ) {
 			Login_Errors::fail( 'not_configured' );
 		}
-		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- starting a sign-in changes nothing here; the bridge guards the flow with state, nonce and PKCE.
-		$requested = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] ) ? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) ) : '';
-		$phone     = isset( $_REQUEST['phone'] ) && is_string( $_REQUEST['phone'] ) ? preg_replace( '/[^\d+]/', '', sanitize_text_field( wp_unslash( $_REQUEST['phone'] ) ) ) : '';
+		// Starting a sign-in changes nothing here; the bridge guards the flow with state, nonce and PKCE.
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended
+		$requested = isset( $_REQUEST['redirect_to'] ) && is_string( $_REQUEST['redirect_to'] )
+			? esc_url_raw( wp_unslash( $_REQUEST['redirect_to'] ) )
+			: '';
+		$phone     = isset( $_REQUEST['phone'] ) && is_string( $_REQUEST['phone'] )
+			? preg_replace( '/[^\d+]/', '', sanitize_text_field( wp_unslash( $_REQUEST['phone'] ) ) )
+			: '';
 		// phpcs:enable
 		// A dead bridge would leave the visitor on a browser error page; say it here instead.
 		if ( ! Bridge_Client::is_up() ) {
@@ -136,7 +148,8 @@ final class Sign_In_Flow {
 			$query['returnTo'] => rawurlencode( self::return_to( $requested ) ),
 		);
 		// "Use another number": Logto asks again instead of answering from a live session.
-		if ( isset( $_REQUEST['fresh'] ) ) { // phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only makes Logto ask again.
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- only makes Logto ask again.
+		if ( isset( $_REQUEST['fresh'] ) ) {
 			$args[ $query['fresh'] ] = '1';
 		}
 		if ( '' !== $phone ) {
@@ -145,7 +158,8 @@ final class Sign_In_Flow {
 			}
 			$args[ $query['phone'] ] = rawurlencode( $phone );
 		}
-		wp_redirect( add_query_arg( $args, Bridge_Client::url( 'signIn' ) ) ); // phpcs:ignore WordPress.Security.SafeRedirect.wp_redirect_wp_redirect -- the admin-configured bridge.
+		// phpcs:ignore WordPress.Security.SafeRedirect.wp_redirect_wp_redirect -- the admin-configured bridge.
+		wp_redirect( add_query_arg( $args, Bridge_Client::url( 'signIn' ) ) );
 		exit;
 	}
 
@@ -154,7 +168,8 @@ final class Sign_In_Flow {
 	 * server-side and signs in.
 	 */
 	public static function callback() {
-		// phpcs:disable WordPress.Security.NonceVerification.Recommended -- the ticket (or resume key) is the single-use credential.
+		// The ticket (or resume key) is the single-use credential.
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended
 		$name   = Bridge_Client::QUERY['wpLogin']['ticket'];
 		$ticket = isset( $_GET[ $name ] ) ? sanitize_text_field( wp_unslash( $_GET[ $name ] ) ) : '';
 		$resume = isset( $_GET['resume'] ) ? sanitize_key( wp_unslash( $_GET['resume'] ) ) : '';
@@ -182,7 +197,11 @@ final class Sign_In_Flow {
 		}
 		self::unbind_browser();
 		if ( is_wp_error( $user ) && 'link_pending' === $user->get_error_code() ) {
-			Account_Link::request( $user->get_error_data()['user'], $redeemed['claims'], (string) ( $redeemed['return_to'] ?? '' ) );
+			Account_Link::request(
+				$user->get_error_data()['user'],
+				$redeemed['claims'],
+				(string) ( $redeemed['return_to'] ?? '' )
+			);
 		}
 		if ( is_wp_error( $user ) ) {
 			Login_Errors::fail( $user->get_error_code() );
@@ -205,7 +224,9 @@ final class Sign_In_Flow {
 		$redeemed = Bridge_Client::redeem( $ticket );
 		if ( is_wp_error( $redeemed ) ) {
 			$code = $redeemed->get_error_code();
-			Login_Errors::fail( in_array( $code, array( 'bridge_unreachable', 'ticket_gone' ), true ) ? $code : 'idp_error' );
+			Login_Errors::fail(
+				in_array( $code, array( 'bridge_unreachable', 'ticket_gone' ), true ) ? $code : 'idp_error'
+			);
 		}
 		$redeemed['attempts'] = 0;
 		return $redeemed;

@@ -30,7 +30,11 @@ final class Sign_Out {
 		}
 		$back = wp_validate_redirect( $redirect_to, home_url( '/' ) );
 		$back = 0 === strpos( $back, '/' ) ? home_url( $back ) : $back;
-		return add_query_arg( Bridge_Client::QUERY['signOut']['returnTo'], rawurlencode( $back ), Bridge_Client::url( 'signOut' ) );
+		return add_query_arg(
+			Bridge_Client::QUERY['signOut']['returnTo'],
+			rawurlencode( $back ),
+			Bridge_Client::url( 'signOut' )
+		);
 	}
 
 	/**

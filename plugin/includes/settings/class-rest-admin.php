@@ -69,8 +69,15 @@ final class Rest_Admin {
 	 * @return bool|\WP_Error
 	 */
 	public static function can_manage() {
-		if ( Bearer_Auth::authenticated() || ( function_exists( 'rest_get_authenticated_app_password' ) && null !== rest_get_authenticated_app_password() ) ) {
-			return new \WP_Error( 'logto_bridge_cookie_required', __( 'Logto settings are changed only from wp-admin, signed in with a browser.', 'logto-bridge' ), array( 'status' => 401 ) );
+		if ( Bearer_Auth::authenticated()
+			|| ( function_exists( 'rest_get_authenticated_app_password' )
+				&& null !== rest_get_authenticated_app_password() )
+		) {
+			return new \WP_Error(
+				'logto_bridge_cookie_required',
+				__( 'Logto settings are changed only from wp-admin, signed in with a browser.', 'logto-bridge' ),
+				array( 'status' => 401 )
+			);
 		}
 		return current_user_can( 'manage_options' );
 	}

@@ -17,20 +17,6 @@ if ( ! defined( 'ABSPATH' ) ) {
  */
 final class Settings_Validator {
 
-	/**
-	 * Logto's extra authorization params offered here, each with the values Logto accepts
-	 * (fixtures/logto-extra-params.json holds them for the bridge and the idp too).
-	 *
-	 * @var array<string,string>
-	 */
-	const EXTRA_PARAM_PATTERNS = array(
-		'first_screen'    => '/^(sign_in|register|reset_password|identifier:sign_in|identifier:register|single_sign_on)$/',
-		'identifier'      => '/^(username|email|phone)( (username|email|phone))*$/',
-		'direct_sign_in'  => '/^(social|sso):[\w.-]+$/',
-		'organization_id' => '/^[\w-]{1,64}$/',
-		'ui_locales'      => '/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*( [A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)*$/',
-	);
-
 	const LOGIN_MODES = array( 'redirect', 'buttons', 'phone' );
 
 	/**
@@ -53,12 +39,24 @@ final class Settings_Validator {
 	public static function url( $value, $key ) {
 		$value = trim( (string) $value );
 		if ( '' !== $value && ! self::is_http_url( $value ) ) {
-			/* translators: %s: a field label. */
-			return new \WP_Error( 'invalid', sprintf( __( '%s must be a full http(s) URL.', 'logto-bridge' ), 'endpoint' === $key ? __( 'Logto endpoint', 'logto-bridge' ) : __( 'Bridge URL', 'logto-bridge' ) ) );
+			return new \WP_Error(
+				'invalid',
+				sprintf(
+					/* translators: %s: a field label. */
+					__( '%s must be a full http(s) URL.', 'logto-bridge' ),
+					'endpoint' === $key ? __( 'Logto endpoint', 'logto-bridge' ) : __( 'Bridge URL', 'logto-bridge' )
+				)
+			);
 		}
 		if ( 'bridge_url' === $key && 0 === strpos( $value, 'http:' ) && ! self::is_loopback_url( $value ) ) {
 			// Tickets, claims and the app secret travel between WordPress and the bridge.
-			return new \WP_Error( 'invalid', __( 'The bridge URL must use https, unless the bridge runs on this server (127.0.0.1 or localhost): sign-in tickets and user data travel over it.', 'logto-bridge' ) );
+			return new \WP_Error(
+				'invalid',
+				__(
+					'The bridge URL must use https, unless the bridge runs on this server (127.0.0.1 or localhost): sign-in tickets and user data travel over it.',
+					'logto-bridge'
+				)
+			);
 		}
 		return untrailingslashit( esc_url_raw( $value, array( 'http', 'https' ) ) );
 	}
@@ -72,7 +70,13 @@ final class Settings_Validator {
 	public static function api_resource( $value ) {
 		$value = trim( (string) $value );
 		if ( '' !== $value && ! self::is_http_url( $value ) ) {
-			return new \WP_Error( 'invalid', __( 'The API resource indicator must be a full http(s) URL, as registered in Logto Console > API resources.', 'logto-bridge' ) );
+			return new \WP_Error(
+				'invalid',
+				__(
+					'The API resource indicator must be a full http(s) URL, as registered in Logto Console > API resources.',
+					'logto-bridge'
+				)
+			);
 		}
 		return untrailingslashit( $value );
 	}
@@ -109,7 +113,9 @@ final class Settings_Validator {
 	 * @return string|\WP_Error
 	 */
 	public static function scopes( $value ) {
-		$scopes = array_values( array_unique( array_filter( (array) preg_split( '/\s+/', trim( (string) $value ) ) ) ) );
+		$scopes = array_values(
+			array_unique( array_filter( (array) preg_split( '/\s+/', trim( (string) $value ) ) ) )
+		);
 		if ( ! in_array( 'openid', $scopes, true ) ) {
 			return new \WP_Error( 'invalid', __( 'Scopes must include openid.', 'logto-bridge' ) );
 		}
@@ -120,26 +126,13 @@ final class Settings_Validator {
 	}
 
 	/**
-	 * Logto extra params with Logto's allowed values: one invalid param makes Logto drop them all.
+	 * Logto extra params (Logto_Params has Logto's rules).
 	 *
 	 * @param mixed $raw name => value pairs.
 	 * @return array<string,string>|\WP_Error
 	 */
 	public static function extra_params( $raw ) {
-		$params = array();
-		foreach ( (array) $raw as $name => $value ) {
-			$value = trim( (string) $value );
-			if ( '' === $value ) {
-				continue;
-			}
-			$pattern = self::EXTRA_PARAM_PATTERNS[ (string) $name ] ?? null;
-			if ( null === $pattern || ! preg_match( $pattern, $value ) ) {
-				/* translators: %s: the parameter name. */
-				return new \WP_Error( 'invalid_extra_param', sprintf( __( 'The extra parameter %s has a value Logto does not accept.', 'logto-bridge' ), sanitize_key( (string) $name ) ) );
-			}
-			$params[ (string) $name ] = $value;
-		}
-		return $params;
+		return Logto_Params::validate( $raw );
 	}
 
 	/**
@@ -149,7 +142,9 @@ final class Settings_Validator {
 	 * @return string|\WP_Error
 	 */
 	public static function login_mode( $value ) {
-		return in_array( $value, self::LOGIN_MODES, true ) ? $value : new \WP_Error( 'invalid', __( 'Choose redirect, buttons or phone.', 'logto-bridge' ) );
+		return in_array( $value, self::LOGIN_MODES, true )
+			? $value
+			: new \WP_Error( 'invalid', __( 'Choose redirect, buttons or phone.', 'logto-bridge' ) );
 	}
 
 	/**
@@ -162,8 +157,14 @@ final class Settings_Validator {
 		$ids = self::client_ids( is_string( $value ) ? $value : '' );
 		foreach ( $ids as $id ) {
 			if ( ! preg_match( '/^[A-Za-z0-9_-]{1,128}$/', $id ) ) {
-				/* translators: %s: what was typed. */
-				return new \WP_Error( 'invalid', sprintf( __( '"%s" is not an app ID: copy it from Logto Console > Applications.', 'logto-bridge' ), $id ) );
+				return new \WP_Error(
+					'invalid',
+					sprintf(
+						/* translators: %s: what was typed. */
+						__( '"%s" is not an app ID: copy it from Logto Console > Applications.', 'logto-bridge' ),
+						$id
+					)
+				);
 			}
 		}
 		return implode( ', ', $ids );
@@ -186,10 +187,18 @@ final class Settings_Validator {
 	 * @return string|\WP_Error
 	 */
 	public static function default_role( $value ) {
-		if ( in_array( $value, array_keys( wp_roles()->get_names() ), true ) && ! Roles::is_powerful( (string) $value ) ) {
+		if ( in_array( $value, array_keys( wp_roles()->get_names() ), true )
+			&& ! Roles::is_powerful( (string) $value )
+		) {
 			return $value;
 		}
-		return new \WP_Error( 'invalid', __( 'Choose an existing role other than Administrator (or any role that can change settings or give out roles).', 'logto-bridge' ) );
+		return new \WP_Error(
+			'invalid',
+			__(
+				'Choose an existing role other than Administrator (or any role that can change settings or give out roles).',
+				'logto-bridge'
+			)
+		);
 	}
 
 	/**
@@ -208,7 +217,10 @@ final class Settings_Validator {
 				continue;
 			}
 			if ( '' === $logto || ! in_array( $wp, $roles, true ) ) {
-				return new \WP_Error( 'invalid', __( 'Each role mapping row needs a Logto role and an existing WordPress role.', 'logto-bridge' ) );
+				return new \WP_Error(
+					'invalid',
+					__( 'Each role mapping row needs a Logto role and an existing WordPress role.', 'logto-bridge' )
+				);
 			}
 			$mapping[] = array(
 				'logto_role' => $logto,
@@ -226,8 +238,14 @@ final class Settings_Validator {
 	 */
 	public static function redirect_after( $value ) {
 		$value = trim( (string) $value );
-		if ( '' !== $value && wp_validate_redirect( $value, '' ) === '' && wp_validate_redirect( home_url( $value ), '' ) === '' ) {
-			return new \WP_Error( 'invalid', __( 'Redirect after sign-in must be a page of this site.', 'logto-bridge' ) );
+		if ( '' !== $value
+			&& wp_validate_redirect( $value, '' ) === ''
+			&& wp_validate_redirect( home_url( $value ), '' ) === ''
+		) {
+			return new \WP_Error(
+				'invalid',
+				__( 'Redirect after sign-in must be a page of this site.', 'logto-bridge' )
+			);
 		}
 		return esc_url_raw( $value );
 	}

@@ -123,7 +123,9 @@ final class Settings {
 		}
 		$bridge['endpoint']    = untrailingslashit( (string) $bridge['endpoint'] );
 		$bridge['extraParams'] = (object) $bridge['extraParams'];
-		$origins               = array_filter( array( self::origin( home_url( '/' ) ), self::origin( site_url( '/' ) ), self::origin( admin_url( '/' ) ) ) );
+		$origins               = array_filter(
+			array( self::origin( home_url( '/' ) ), self::origin( site_url( '/' ) ), self::origin( admin_url( '/' ) ) )
+		);
 		return $bridge + array(
 			'siteUrl'              => home_url( '/' ),
 			'allowedReturnOrigins' => array_values( array_unique( $origins ) ),

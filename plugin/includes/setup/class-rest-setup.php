@@ -164,39 +164,11 @@ final class Rest_Setup {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function roles( \WP_REST_Request $request ) {
-		$names = wp_roles()->get_names();
-		$rows  = array();
-		foreach ( (array) $request->get_param( 'roles' ) as $row ) {
-			$wp_role = sanitize_key( (string) ( $row['wp_role'] ?? '' ) );
-			if ( ! isset( $names[ $wp_role ] ) ) {
-				/* translators: %s: a role slug. */
-				return new \WP_Error( 'logto_bridge_setup_invalid', sprintf( __( 'There is no WordPress role "%s".', 'logto-bridge' ), $wp_role ), array( 'status' => 400 ) );
-			}
-			if ( Roles::is_powerful( $wp_role ) ) {
-				// Never through Logto's roles (a default one reaches every new user of the tenant).
-				/* translators: %s: a role name, e.g. Administrator. */
-				return new \WP_Error( 'logto_bridge_setup_invalid', sprintf( __( 'The setup wizard does not create a Logto role for %s: that role can change settings or give out roles. Map it by hand in the role mapping if Logto should manage it.', 'logto-bridge' ), translate_user_role( $names[ $wp_role ] ) ), array( 'status' => 400 ) );
-			}
-			$rows[] = array(
-				'wp_role'    => $wp_role,
-				'logto_role' => 'wordpress:' . $wp_role,
-				'is_default' => ! empty( $row['is_default'] ),
-				'label'      => translate_user_role( $names[ $wp_role ] ),
-			);
+		$rows = Setup_Roles::rows( (array) $request->get_param( 'roles' ) );
+		if ( is_wp_error( $rows ) ) {
+			return $rows;
 		}
-		$input  = array(
-			'roles' => array_map(
-				static function ( $row ) {
-					return array(
-						'name'        => $row['logto_role'],
-						/* translators: %s: a WordPress role name, e.g. Editor. */
-						'description' => sprintf( __( 'WordPress role: %s', 'logto-bridge' ), $row['label'] ),
-						'isDefault'   => $row['is_default'],
-					);
-				},
-				$rows
-			),
-		) + self::apply_flags( $request );
+		$input  = array( 'roles' => Setup_Roles::for_logto( $rows ) ) + self::apply_flags( $request );
 		$result = self::call( $request, 'roles', $input );
 		if ( is_wp_error( $result ) ) {
 			return $result;
@@ -223,7 +195,11 @@ final class Rest_Setup {
 	public static function api( \WP_REST_Request $request ) {
 		// A default role (opt-in) goes to every new user of the whole Logto tenant.
 		$input = array( 'defaultRole' => (bool) $request->get_param( 'default_role' ) );
-		return self::run( $request, 'api', $input + array( 'indicator' => Bearer_Auth::resource() ) + self::apply_flags( $request ) );
+		return self::run(
+			$request,
+			'api',
+			$input + array( 'indicator' => Bearer_Auth::resource() ) + self::apply_flags( $request )
+		);
 	}
 
 	/**
@@ -236,7 +212,10 @@ final class Rest_Setup {
 		// The point of the wizard is phone sign-in: wp-login.php offers the phone field unless the
 		// admin unticked it (a site that sends everyone straight to Logto keeps doing so).
 		$mode = Settings::get()['login_mode'];
-		if ( $request->get_param( 'phone_field' ) && 'buttons' === $mode && ! is_wp_error( Settings::update( array( 'login_mode' => 'phone' ) ) ) ) {
+		if ( $request->get_param( 'phone_field' )
+			&& 'buttons' === $mode
+			&& ! is_wp_error( Settings::update( array( 'login_mode' => 'phone' ) ) )
+		) {
 			$mode = 'phone';
 		}
 		$keep        = (bool) $request->get_param( 'keep' );

@@ -34,10 +34,21 @@ final class Setup_Credentials {
 		$secret   = trim( (string) ( $input['app_secret'] ?? '' ) );
 		$resource = esc_url_raw( trim( (string) ( $input['resource'] ?? '' ) ) );
 		if ( ! Settings_Validator::is_http_url( $endpoint ) ) {
-			return new \WP_Error( 'logto_bridge_setup_invalid', __( 'Enter the Logto endpoint, e.g. https://your-tenant.logto.app or https://auth.example.com.', 'logto-bridge' ), array( 'status' => 400 ) );
+			return new \WP_Error(
+				'logto_bridge_setup_invalid',
+				__(
+					'Enter the Logto endpoint, e.g. https://your-tenant.logto.app or https://auth.example.com.',
+					'logto-bridge'
+				),
+				array( 'status' => 400 )
+			);
 		}
 		if ( '' === $app_id ) {
-			return new \WP_Error( 'logto_bridge_setup_invalid', __( 'Enter the app ID of the machine-to-machine app.', 'logto-bridge' ), array( 'status' => 400 ) );
+			return new \WP_Error(
+				'logto_bridge_setup_invalid',
+				__( 'Enter the app ID of the machine-to-machine app.', 'logto-bridge' ),
+				array( 'status' => 400 )
+			);
 		}
 		if ( '' === $secret ) {
 			$kept = self::kept();
@@ -45,14 +56,25 @@ final class Setup_Credentials {
 				// Kept for one Logto through one bridge: sent anywhere else, it would hand out
 				// Management API access to the whole tenant. Retargeted, it is forgotten.
 				self::forget();
-				return new \WP_Error( 'logto_bridge_setup_invalid', __( 'The kept secret of the machine-to-machine app was forgotten, because the Logto endpoint or the bridge URL changed since it was kept. Enter the app secret again.', 'logto-bridge' ), array( 'status' => 400 ) );
+				return new \WP_Error(
+					'logto_bridge_setup_invalid',
+					__(
+						'The kept secret of the machine-to-machine app was forgotten, because the Logto endpoint or the bridge URL changed since it was kept. Enter the app secret again.',
+						'logto-bridge'
+					),
+					array( 'status' => 400 )
+				);
 			}
 			if ( $kept && $kept['app_id'] === $app_id ) {
 				$secret = $kept['app_secret'];
 			}
 		}
 		if ( '' === $secret ) {
-			return new \WP_Error( 'logto_bridge_setup_invalid', __( 'Enter the app secret of the machine-to-machine app.', 'logto-bridge' ), array( 'status' => 400 ) );
+			return new \WP_Error(
+				'logto_bridge_setup_invalid',
+				__( 'Enter the app secret of the machine-to-machine app.', 'logto-bridge' ),
+				array( 'status' => 400 )
+			);
 		}
 		return array(
 			'endpoint'  => $endpoint,
@@ -65,8 +87,10 @@ final class Setup_Credentials {
 	/**
 	 * Keeps the credentials for later changes, or forgets any kept ones.
 	 *
-	 * @param array{endpoint: string, appId: string, appSecret: string, resource: string} $credentials The ones that worked.
-	 * @param bool                                                                        $keep        Whether the admin ticked "keep for later changes".
+	 * @param array{endpoint: string, appId: string, appSecret: string, resource: string} $credentials The ones that
+	 *                                                                                    worked.
+	 * @param bool                                                                        $keep        The admin
+	 *                                                                                    ticked "keep for later".
 	 */
 	public static function keep( array $credentials, $keep ) {
 		if ( ! $keep ) {
