@@ -1,10 +1,9 @@
-import type { AppRegistrationUris } from '@logto-bridge/contract';
+import type { AppRegistrationUris, ExtraParamName } from '@logto-bridge/contract';
 
 export type RoleMappingRow = { logto_role: string; wp_role: string };
 
-export type ExtraParams = Partial<
-	Record< 'first_screen' | 'identifier' | 'direct_sign_in' | 'organization_id' | 'ui_locales', string >
->;
+/** Logto's extra authorization params the settings offer (their rules: fixtures/logto-extra-params.json). */
+export type ExtraParams = Partial< Record< ExtraParamName, string > >;
 
 /**
  * The settings as GET /logto-bridge/v1/settings returns them (never the app secret). A test
