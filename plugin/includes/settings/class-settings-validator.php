@@ -238,10 +238,10 @@ final class Settings_Validator {
 	 */
 	public static function redirect_after( $value ) {
 		$value = trim( (string) $value );
-		if ( '' !== $value
-			&& wp_validate_redirect( $value, '' ) === ''
-			&& wp_validate_redirect( home_url( $value ), '' ) === ''
-		) {
+		// A path is a page of this site; anything else must be a URL of this site (home_url() of
+		// an absolute URL would put it in a path and let any site through).
+		$absolute = 0 === strpos( $value, '/' ) && 0 !== strpos( $value, '//' ) ? home_url( $value ) : $value;
+		if ( '' !== $value && '' === wp_validate_redirect( $absolute, '' ) ) {
 			return new \WP_Error(
 				'invalid',
 				__( 'Redirect after sign-in must be a page of this site.', 'logto-bridge' )
