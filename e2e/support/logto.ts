@@ -3,6 +3,19 @@ import type { Page } from '@playwright/test';
 import { expect } from './test';
 import { idpUrl, smsCode } from './wordpress';
 
+let phonesMade = 0;
+
+/**
+ * A mobile number (+86 137…) no other test of this run, nor of an earlier run on the same stack,
+ * has used: seconds since the epoch (mod 10^5), the worker, and a counter.
+ */
+export function newPhone(): string {
+	const seconds = Math.floor( Date.now() / 1000 ) % 100_000;
+	const worker = Number( process.env.TEST_PARALLEL_INDEX ?? 0 ) % 10;
+	phonesMade = ( phonesMade + 1 ) % 100;
+	return `+86137${ String( seconds ).padStart( 5, '0' ) }${ worker }${ String( phonesMade ).padStart( 2, '0' ) }`;
+}
+
 /** From wp-login.php in phone mode: types the number and goes to Logto. */
 export async function startPhoneSignIn( page: Page, phone: string ) {
 	await page.goto( '/wp-login.php' );

@@ -12,11 +12,10 @@ import { startAppServer } from './app-server.mjs';
 import { ensureCertificate } from './native/tls.mjs';
 import { startNginx } from './native/nginx.mjs';
 import { startRedis } from './native/redis.mjs';
-import { startNativeWordPress } from './native/wordpress.mjs';
 import { writeIdpClients } from './registration.mjs';
 import { loadSecrets } from './secrets.mjs';
 import { startBridge, startIdp } from './services.mjs';
-import { startWordPress } from './wordpress.mjs';
+import { startWordPress } from './start-wordpress.mjs';
 import { repoRoot } from './paths.mjs';
 
 export { defaultDataDir, e2eDataDir } from './paths.mjs';
@@ -94,21 +93,11 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 			initialSettings.api_clients = nativeApp.id;
 		}
 		const bridge = { url: urls.bridge, wpUrl: urls.wordpress, sharedSecret: secrets.bridgeSecret, logDir, echo };
+		const site = { url: urls.wordpress, dataDir, logDir, fresh, constants, initialSettings, mounts: wpMounts, workers: wpWorkers, echo };
 		if (!native) {
 			services.push(await startBridge({ ...bridge, port: ports.bridge, dataDir: join(dataDir, 'bridge'), env: bridgeEnv }));
-			services.push(
-				await startWordPress({
-					port: ports.wordpress,
-					dataDir,
-					fresh,
-					workers: wpWorkers,
-					mounts: wpMounts,
-					constants,
-					initialSettings,
-					logFile: join(logDir, 'wordpress.log'),
-					echo,
-				}),
-			);
+			const wordpress = await startWordPress('playground', { ...site, port: ports.wordpress });
+			services.push(...wordpress.services);
 		} else {
 			const nativeDir = join(dataDir, 'native');
 			tls = ensureCertificate(tlsDir ?? join(nativeDir, 'tls'));
@@ -119,19 +108,8 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 				const env = { REDIS_URL: redis.url, TRUST_PROXY: '1', NODE_EXTRA_CA_CERTS: tls.caFile, ...bridgeEnv };
 				services.push(await startBridge({ ...bridge, port, instance: String.fromCharCode(97 + i), dataDir: join(dataDir, `bridge-${i + 1}`), env }));
 			}
-			const wordpress = await startNativeWordPress({
-				url: urls.wordpress,
-				ports: { php: ports.php, db: ports.db },
-				dir: nativeDir,
-				logDir,
-				secret: secrets.bridgeSecret,
-				caFile: tls.caFile,
-				fresh,
-				constants,
-				initialSettings,
-				mounts: wpMounts,
-				workers: Math.max(wpWorkers, 8),
-			});
+			const native = { ports: { php: ports.php, db: ports.db }, secret: secrets.bridgeSecret, caFile: tls.caFile };
+			const wordpress = await startWordPress('native', { ...site, port: ports.wordpress, native });
 			services.push(...wordpress.services);
 			wordpressDir = wordpress.coreDir;
 			services.push(

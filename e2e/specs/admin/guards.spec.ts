@@ -1,7 +1,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 
 import { expect, test } from '../../support/test';
-import { adminRest, createUser, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, createUser, findUsers, idpUrl, updateSettings, withSettings, wpUrl } from '../../support/wordpress';
 
 const editor = { username: 'guard-editor', email: 'guard-editor@example.test', name: 'Guard Editor', roles: [ 'editor' ] };
 const editorPassword = `${ editor.username }-Wp-Password-1`;
@@ -20,10 +20,9 @@ async function editorRest() {
 }
 
 test.describe( "the plugin's guards", () => {
-	restoreSettingsAfterAll();
+	withSettings( { allow_password: true } );
 
 	test.beforeAll( async () => {
-		await updateSettings( { allow_password: true } );
 		// A retried worker runs this again: the editor may already be there.
 		if ( ! ( await findUsers( editor.username ) ).length ) await createUser( editor );
 	} );

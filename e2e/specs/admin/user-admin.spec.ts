@@ -1,16 +1,12 @@
-import { signUpWithPhone } from '../../support/logto';
+import { newPhone, signUpWithPhone } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { findUserByPhone, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { findUserByPhone, withSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 
 test.describe( 'Logto in the Users screens', () => {
-	restoreSettingsAfterAll();
-	const phone = '+8613912340031';
-
-	test.beforeAll( async () => {
-		await updateSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber' } );
-	} );
+	withSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber' } );
+	const phone = newPhone();
 
 	test( 'the Users list shows who is linked, with the phone, filters linked and not linked, and offers no password reset to a phone-only user', async ( { browser, adminPage } ) => {
 		const visitor = await browser.newContext( { baseURL: wpUrl() } );

@@ -1,14 +1,13 @@
-import { signUpWithPhone } from '../../support/logto';
+import { newPhone, signUpWithPhone } from '../../support/logto';
 import { expect, test } from '../../support/test';
-import { adminRest, restoreSettingsAfterAll, submitPasswordForm, updateSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, submitPasswordForm, withSettings, wpUrl } from '../../support/wordpress';
 
 const editorUser = { username: 'block-editor', password: 'block-editor-password-1' };
 
 test.describe( 'the Logto sign-in block', () => {
-	restoreSettingsAfterAll();
+	withSettings( { login_mode: 'buttons', allow_password: true } );
 
 	test.beforeAll( async () => {
-		await updateSettings( { login_mode: 'buttons', allow_password: true } );
 		const rest = await adminRest();
 		const res = await rest.post( '/wp-json/wp/v2/users', {
 			headers: { 'X-WP-Nonce': rest.nonce },
@@ -60,7 +59,7 @@ test.describe( 'the Logto sign-in block', () => {
 		const visitor = await visitorContext.newPage();
 		await visitor.goto( postUrl );
 		await visitor.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
-		await signUpWithPhone( visitor, '+8613912340002' );
+		await signUpWithPhone( visitor, newPhone() );
 
 		// Back on the post, signed in.
 		await expect( visitor ).toHaveURL( postUrl.startsWith( 'http' ) ? postUrl : `${ wpUrl() }${ postUrl }` );

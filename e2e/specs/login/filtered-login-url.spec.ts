@@ -1,4 +1,4 @@
-import { signUpWithPhone } from '../../support/logto';
+import { newPhone, signUpWithPhone } from '../../support/logto';
 import { expect, test } from '../../support/test';
 import { adminRest, bridgeUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
@@ -40,7 +40,7 @@ test.describe( 'a site whose login URL is filtered', () => {
 		await page.goto( `/${ slug }/` );
 		await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
 		const callback = page.waitForRequest( ( r ) => r.url().includes( 'action=logto-callback' ) );
-		await signUpWithPhone( page, '+8613912340003' );
+		await signUpWithPhone( page, newPhone() );
 		expect( new URL( ( await callback ).url() ).pathname ).toBe( `/${ slug }/` );
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
 		await expect( page.locator( '#wpadminbar' ) ).toBeVisible();

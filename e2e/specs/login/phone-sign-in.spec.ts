@@ -1,4 +1,4 @@
-import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
+import { completePhoneVerification, newPhone, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
 import { adminRest, findUserByPhone, findUsers, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
 
@@ -87,7 +87,7 @@ test.describe( 'wp-login.php in phone mode', () => {
 	} );
 
 	test( 'a visitor who cancels at the identity provider sees the cancel message', async ( { page } ) => {
-		await startPhoneSignIn( page, '+8613912340000' );
+		await startPhoneSignIn( page, newPhone() );
 		await page.getByRole( 'link', { name: 'Cancel and go back to the app' } ).click();
 		await expect( page ).toHaveURL( /wp-login\.php\?logto_error=cancelled/ );
 		await expect( page.getByRole( 'alert' ) ).toContainText( 'Sign-in with Logto was cancelled.' );
@@ -110,7 +110,7 @@ test.describe( 'wp-login.php in phone mode', () => {
 	} );
 
 	test( 'signing out at the identity provider ends the visitor’s WordPress session (back-channel logout), and only that one', async ( { page, browser } ) => {
-		const phone = '+8613912340001';
+		const phone = newPhone();
 		await startPhoneSignIn( page, phone );
 		await completePhoneVerification( page, phone, Date.now() - 1000 );
 		await page.getByRole( 'button', { name: 'Continue' } ).click();

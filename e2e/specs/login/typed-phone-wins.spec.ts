@@ -1,4 +1,4 @@
-import { completePhoneVerification, signUpWithPhone, startPhoneSignIn } from '../../support/logto';
+import { completePhoneVerification, newPhone, signUpWithPhone, startPhoneSignIn } from '../../support/logto';
 import { expect, test } from '../../support/test';
 import { findUserByPhone, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
 
@@ -8,8 +8,8 @@ test.describe( 'the number a visitor types is the account they get', () => {
 	withSettings( { login_mode: 'phone', allow_password: true, create_users: true, default_role: 'subscriber' } );
 
 	test( 'on a shared computer, a live Logto session of someone else does not answer for the typed number', async ( { page, context } ) => {
-		const first = '+8613912340011';
-		const second = '+8613912340012';
+		const first = newPhone();
+		const second = newPhone();
 		await startPhoneSignIn( page, first );
 		await completePhoneVerification( page, first, Date.now() );
 		await page.getByRole( 'button', { name: 'Continue' } ).click();
@@ -29,8 +29,8 @@ test.describe( 'the number a visitor types is the account they get', () => {
 	} );
 
 	test( 'a different number verified at Logto is refused, says which one, and offers another try', async ( { page } ) => {
-		const typed = '+8613912340013';
-		const verified = '+8613912340014';
+		const typed = newPhone();
+		const verified = newPhone();
 		await startPhoneSignIn( page, typed );
 		await expect( page ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
 		await page.getByRole( 'button', { name: 'Send code' } ).click();

@@ -126,5 +126,5 @@ ${initialSettings ? `if ( false === get_option( 'logto_bridge_settings' ) ) { up
 		await db.stop();
 		throw new Error(`installing WordPress failed: ${error.stderr?.toString() || error.stdout?.toString() || error.message}`);
 	}
-	return { coreDir, services: [db, phpFpm] };
+	return { url, coreDir, services: [db, phpFpm] };
 }

@@ -23,7 +23,7 @@ const playgroundCli = join(dirname(require.resolve('@wp-playground/cli/package.j
  * @param {string} [options.logFile]
  * @param {boolean} [options.echo]
  */
-export async function startWordPress({ port, dataDir, fresh = false, constants = {}, initialSettings, mounts = [], workers = 1, logFile, echo = false }) {
+export async function startPlaygroundWordPress({ port, dataDir, fresh = false, constants = {}, initialSettings, mounts = [], workers = 1, logFile, echo = false }) {
 	const coreDir = join(dataDir, 'wordpress');
 	assembleWordPress(coreDir);
 	if (fresh) {
@@ -76,5 +76,5 @@ export async function startWordPress({ port, dataDir, fresh = false, constants =
 		readyUrl: `${url}/wp-login.php`,
 		timeoutMs: 180_000,
 	});
-	return { ...service, url };
+	return { url, coreDir, services: [service] };
 }
