@@ -1,13 +1,12 @@
 import * as client from 'openid-client';
 
 import { SignInError } from './errors.js';
+import { LogtoBreaker } from './logto-breaker.js';
 import { isLoopback } from './loopback.js';
 import type { SiteConfig } from './site-config.js';
 
 /** Logto serves OIDC under /oidc. */
 export const issuerUrl = (endpoint: string) => `${endpoint.replace(/\/+$/, '')}/oidc`;
-
-const REACHABILITY_TTL_MS = 5000;
 
 /**
  * openid-client Configurations, one per Logto app, discovered once and reused. Plain http is
@@ -15,25 +14,22 @@ const REACHABILITY_TTL_MS = 5000;
  */
 export class OidcClients {
 	private readonly configs = new Map<string, Promise<client.Configuration>>();
-	private readonly reachable = new Map<string, { ok: Promise<boolean>; until: number }>();
+
+	constructor(private readonly breaker = new LogtoBreaker()) {}
 
 	/**
-	 * Throws idp_unreachable unless Logto answers right now (checked at most every 5 s per
-	 * Logto): discovery is cached, so without this a visitor would be sent to a Logto that is
-	 * down and see a browser error page instead of the site's message.
+	 * Throws idp_unreachable when Logto has really failed (logto-breaker.ts): discovery is cached,
+	 * so without this a visitor would be sent to a Logto that is down and see a browser error page
+	 * instead of the site's message. A slow Logto is not down.
 	 */
 	async ensureReachable(site: SiteConfig): Promise<void> {
 		const url = `${issuerUrl(site.endpoint)}/.well-known/openid-configuration`;
-		let entry = this.reachable.get(url);
-		if (!entry || entry.until < Date.now()) {
-			const ok = fetch(url, { signal: AbortSignal.timeout(3000) }).then(
-				(res) => res.ok,
-				() => false,
-			);
-			entry = { ok, until: Date.now() + REACHABILITY_TTL_MS };
-			this.reachable.set(url, entry);
-		}
-		if (!(await entry.ok)) throw new SignInError('idp_unreachable', `Logto did not answer at ${url}`);
+		if (!(await this.breaker.isUp(url))) throw new SignInError('idp_unreachable', `Logto did not answer at ${url}`);
+	}
+
+	/** Stops probing Logto (the bridge is shutting down). */
+	close(): void {
+		this.breaker.close();
 	}
 
 	get(site: SiteConfig): Promise<client.Configuration> {

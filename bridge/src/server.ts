@@ -14,6 +14,7 @@ const server = app.listen(config.port, config.host, () => {
 });
 const stop = () =>
 	server.close(async () => {
+		ctx.oidc.close();
 		await ctx.store.close();
 		process.exit(0);
 	});

@@ -128,6 +128,7 @@ export async function startSystem(
 				ctx,
 				stop: async () => {
 					await close(server);
+					ctx.oidc.close();
 					await ctx.store.close();
 				},
 			};
