@@ -12,6 +12,8 @@ export default tseslint.config(
 			'e2e/test-results/**',
 			'e2e/playwright-report/**',
 			'mobile/dist/**',
+			'bridge/dist/**',
+			'dist/**',
 			'mobile/android/**',
 			'mobile/ios/**',
 		],

@@ -21,7 +21,7 @@ const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-flood-'));
 const startBridge = (): ChildProcess =>
-	spawn(process.execPath, ['--import', 'tsx', join(repo, 'bridge/src/server.ts')], {
+	spawn(process.execPath, ['--import', 'tsx', join(repo, 'bridge/src/cli.ts')], {
 		cwd: repo,
 		stdio: 'ignore',
 		// The shipped defaults for the rate limit and the pending sign-in cap.

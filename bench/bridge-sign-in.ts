@@ -73,7 +73,7 @@ const bridge = spawn(
 		join(repo, 'bench/gc-on-signal.mjs'),
 		'--import',
 		'tsx',
-		join(repo, 'bridge/src/server.ts'),
+		join(repo, 'bridge/src/cli.ts'),
 	],
 	{
 		cwd: repo,

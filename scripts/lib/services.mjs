@@ -1,15 +1,17 @@
-// Our two Node services, each run from its TypeScript sources through tsx.
+// Our two Node services, each run from its TypeScript sources through tsx (the bridge on the
+// Node.js BRIDGE_NODE names, when set).
 import { join } from 'node:path';
 
+import { nodeBinary } from './node-binary.mjs';
 import { repoRoot } from './paths.mjs';
 import { startService } from './processes.mjs';
 
 // Each listens on 127.0.0.1:port; readiness is asked there, not at a public URL a proxy serves.
-const startNode = ({ name, label = name, env, port, readyPath, logDir, echo }) =>
+const startNode = ({ name, entry = 'server.ts', node = process.execPath, label = name, env, port, readyPath, logDir, echo }) =>
 	startService({
 		name: label,
-		command: process.execPath,
-		args: ['--import', 'tsx', join(repoRoot, name, 'src', 'server.ts')],
+		command: node,
+		args: ['--import', 'tsx', join(repoRoot, name, 'src', entry)],
 		cwd: repoRoot,
 		env,
 		logFile: join(logDir, `${label}.log`),
@@ -34,6 +36,9 @@ export function startIdp({ port, dataDir, clientsFile, logDir, echo, env = {} })
 export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, echo, instance, env = {} }) {
 	return startNode({
 		name: 'bridge',
+		entry: 'cli.ts',
+		// BRIDGE_NODE=22|24 runs the bridge on that Node.js (scripts/lib/node-binary.mjs).
+		node: nodeBinary(),
 		label: instance ? `bridge-${instance}` : 'bridge',
 		env: { BRIDGE_PUBLIC_URL: url, WP_URL: wpUrl, BRIDGE_SHARED_SECRET: sharedSecret, PORT: String(port), BRIDGE_DATA_DIR: dataDir, ...(instance ? { BRIDGE_INSTANCE: instance } : {}), ...env },
 		port,

@@ -30,5 +30,7 @@ export function startWordPress(runtime, { url, port, dataDir, logDir, fresh = fa
 		const { ports, secret, caFile } = native;
 		return startNativeWordPress({ url, ports, dir: join(dataDir, 'native'), logDir, secret, caFile, fresh, constants, initialSettings, mounts, workers: Math.max(workers, 8) });
 	}
+	// Playground boots its own WordPress build (6.5.5); another core is the native runtime's.
+	if (process.env.WP_CORE) throw new Error('WP_CORE (another WordPress core) needs the native runtime: WP_RUNTIME=native');
 	return startPlaygroundWordPress({ port, dataDir, fresh, workers, mounts, constants, initialSettings, logFile: join(logDir, 'wordpress.log'), echo });
 }

@@ -124,7 +124,8 @@ test.describe( 'the mobile app (web build)', () => {
 		await rest.post( `/wp-json/wp/v2/users/${ user!.id }`, { headers: { 'X-WP-Nonce': rest.nonce }, data: { roles: [ 'editor' ] } } );
 		await rest.dispose();
 		await page.reload();
-		const item = page.getByRole( 'listitem', { name: 'Private: For members: the meeting notes' } );
+		// WordPress 6.5's REST API prefixes a private post's rendered title with "Private: "; 7.1's does not.
+		const item = page.getByRole( 'listitem', { name: /^(Private: )?For members: the meeting notes$/ } );
 		await expect( item ).toBeVisible();
 		await expect( item.getByText( 'Members only' ) ).toBeVisible();
 	} );

@@ -1,7 +1,7 @@
-// The same assembled WordPress 6.5.5 as on Playground, on real parts: MariaDB, php-fpm and
-// (started by the stack) nginx over https. Our plugin and any extra folders are symlinked where
-// Playground would mount them; installing, activating the plugin and the first settings are
-// done by PHP's CLI at each start, as Playground's blueprint does.
+// The same assembled WordPress 6.5.5 as on Playground (or the core WP_CORE names, e.g. 7.1), on
+// real parts: MariaDB, php-fpm and (started by the stack) nginx over https. Our plugin and any
+// extra folders are symlinked where Playground would mount them; installing, activating the
+// plugin and the first settings are done by PHP's CLI at each start, as Playground's blueprint does.
 import { execFileSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { appendFileSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -47,7 +47,7 @@ function lstatExists(path) {
  * @param {number} [options.workers]
  */
 export async function startNativeWordPress({ url, ports, dir, logDir, secret, caFile, fresh = false, constants = {}, initialSettings, mounts = [], workers = 8 }) {
-	const coreDir = assembleWordPress(join(dir, 'wordpress'));
+	const coreDir = assembleWordPress(join(dir, 'wordpress'), process.env.WP_CORE);
 	link(join(repoRoot, 'plugin'), join(coreDir, 'wp-content', 'plugins', 'logto-bridge'));
 	for (const [host, vfs] of mounts) link(host, join(coreDir, vfs.replace(/^\/wordpress\//, '')));
 	// WordPress calls the bridge over https with its own CA bundle: add exactly our CA to it.

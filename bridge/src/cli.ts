@@ -1,0 +1,46 @@
+// `logto-bridge`: serves the bridge; `--help` lists its environment, `--check` validates it.
+import { ENVIRONMENT, loadConfig } from './config.js';
+import { serve } from './server.js';
+
+const VERSION = '0.1.0';
+
+function help(): string {
+	const width = Math.max(...ENVIRONMENT.map((v) => v.name.length));
+	const lines = ENVIRONMENT.map((v) => `  ${v.name.padEnd(width)}  ${v.default === undefined ? '(no default)' : `default ${v.default}`}\n  ${' '.repeat(width)}  ${v.what}`);
+	return `logto-bridge ${VERSION}: sign-in to WordPress through Logto (OpenID Connect)
+
+Usage: logto-bridge [--check | --help | --version]
+  (no option)  serve, configured by the environment below
+  --check      validate the configuration, say what is wrong, and exit (0 when it is right)
+  --help       this text
+
+Environment:
+${lines.join('\n')}
+`;
+}
+
+const arg = process.argv[2];
+if (arg === '--help' || arg === '-h') {
+	process.stdout.write(help());
+	process.exit(0);
+}
+if (arg === '--version') {
+	process.stdout.write(`${VERSION}\n`);
+	process.exit(0);
+}
+if (arg !== undefined && arg !== '--check') {
+	process.stderr.write(`logto-bridge: unknown option ${arg}\n\n${help()}`);
+	process.exit(2);
+}
+let config;
+try {
+	config = loadConfig();
+} catch (error) {
+	process.stderr.write(`logto-bridge: invalid configuration: ${(error as Error).message}\n`);
+	process.exit(1);
+}
+if (arg === '--check') {
+	process.stdout.write(`logto-bridge: the configuration is valid: ${config.publicUrl} for ${config.wpUrl}, ${config.redisUrl ? 'Redis' : `a file store in ${config.dataDir}`}, listening on ${config.host}:${config.port}\n`);
+	process.exit(0);
+}
+serve(config);
