@@ -32,7 +32,8 @@ export function wordpressVersion(coreDir) {
  * @param {string} [source]  a WordPress release (.tar.xz, unpacking to wordpress/) or a core folder; default npm's 6.5.5
  */
 export function assembleWordPress(coreDir = defaultCoreDir, source = undefined) {
-	const from = source ? resolve(source) : undefined;
+	// Relative to where the command was typed: npm runs workspace scripts in the workspace's folder.
+	const from = source ? resolve(process.env.INIT_CWD ?? process.cwd(), source) : undefined;
 	if (from && !existsSync(from)) throw new Error(`WP_CORE: ${from} does not exist (a WordPress .tar.xz or a core folder)`);
 	const wantedHere = from ? `${from} ${statSync(from).size} ${statSync(from).mtimeMs}` : wanted;
 	const marker = join(coreDir, '.assembled-from');
