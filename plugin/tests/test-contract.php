@@ -54,11 +54,8 @@ foreach ( array_merge(
 		continue;
 	}
 	foreach ( token_get_all( (string) file_get_contents( $file ) ) as $token ) {
-		$sources .= is_array( $token ) ? ( in_array(
-			$token[0],
-			array( T_COMMENT, T_DOC_COMMENT ),
-			true
-		) ? ' ' : $token[1] ) : $token;
+		$is_comment = is_array( $token ) && in_array( $token[0], array( T_COMMENT, T_DOC_COMMENT ), true );
+		$sources   .= $is_comment ? ' ' : ( is_array( $token ) ? $token[1] : $token );
 	}
 }
 preg_match_all( "/(?:WP_Error\(\s*|fail\(\s*|Error_Messages::get\(\s*|: )'([a-z_]+)'/", $sources, $sent );
@@ -69,27 +66,21 @@ foreach ( $codes as $code => $spec ) {
 	}
 }
 preg_match_all( "/(?:WP_Error\(\s*|fail\(\s*)'([a-z_]+)'/", $sources, $sent );
+// Codes that never reach wp-login.php: validation, signatures, link_pending (Account_Link turns it into
+// link_email_sent) and WordPress's own incorrect_password, which Link_Password reports to wp_login_failed.
+// Codes named logto_bridge_* (settings, setup wizard, bearer tokens) answer REST routes only.
+$not_login_errors = array(
+	'invalid',
+	'invalid_extra_param',
+	'invalid_signature',
+	'invalid_request',
+	'logto_password_disabled',
+	'bridge_error',
+	'link_pending',
+	'incorrect_password',
+);
 foreach ( array_unique( $sent[1] ) as $code ) {
-	// Codes that never reach wp-login.php: validation, signatures, link_pending (Account_Link turns it into
-	// link_email_sent) and WordPress's own incorrect_password, which Link_Password reports to wp_login_failed.
-	// Codes named logto_bridge_* (settings, setup wizard, bearer tokens) answer REST routes only.
-	$is_login_error = 0 !== strpos(
-		$code,
-		'logto_bridge_'
-	) && ! in_array(
-		$code,
-		array(
-			'invalid',
-			'invalid_extra_param',
-			'invalid_signature',
-			'invalid_request',
-			'logto_password_disabled',
-			'bridge_error',
-			'link_pending',
-			'incorrect_password',
-		),
-		true
-	);
+	$is_login_error = 0 !== strpos( $code, 'logto_bridge_' ) && ! in_array( $code, $not_login_errors, true );
 	logto_bridge_check(
 		! $is_login_error || isset( $codes[ $code ] ),
 		"the plugin's code $code is in fixtures/error-codes.json"
@@ -169,14 +160,13 @@ logto_bridge_check(
 	'the setup routes are the steps of fixtures/setup.json'
 );
 // Every setup error the bridge sends is explained in words; Logto's own refusals carry Logto's message.
-$logto_bridge_generic = LogtoBridge\Setup_Errors::explain( new WP_Error( 'unknown', 'detail' ) )->get_error_message();
+$logto_bridge_logto_words = array( 'logto_refused', 'logto_not_found', 'logto_error', 'invalid_request' );
+$logto_bridge_generic     = LogtoBridge\Setup_Errors::explain( new WP_Error( 'unknown', 'detail' ) )
+	->get_error_message();
 foreach ( array_keys( $setup['errors'] ) as $code ) {
 	$explained = LogtoBridge\Setup_Errors::explain( new WP_Error( $code, 'detail' ) );
-	$own_words = in_array(
-		$code,
-		array( 'logto_refused', 'logto_not_found', 'logto_error', 'invalid_request' ),
-		true
-	) || $explained->get_error_message() !== $logto_bridge_generic;
+	$own_words = in_array( $code, $logto_bridge_logto_words, true )
+		|| $explained->get_error_message() !== $logto_bridge_generic;
 	logto_bridge_check(
 		'logto_bridge_setup_' . $code === $explained->get_error_code() && $own_words,
 		"the setup error $code is explained to the admin"

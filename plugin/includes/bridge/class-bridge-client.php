@@ -222,10 +222,9 @@ final class Bridge_Client {
 		}
 		if ( array_key_exists( 'refused', $data ) ) {
 			// The bridge refused this sign-in after Logto (no claims): WordPress says why.
-			return 'phone_mismatch' === $data['refused'] && array_key_exists(
-				'verified_phone',
-				$data
-			) && ( null === $data['verified_phone'] || $text( $data['verified_phone'] ) );
+			return 'phone_mismatch' === $data['refused']
+				&& array_key_exists( 'verified_phone', $data )
+				&& ( null === $data['verified_phone'] || $text( $data['verified_phone'] ) );
 		}
 		return isset( $data['claims'] ) && is_array( $data['claims'] )
 			&& $text( $data['claims']['sub'] ?? null ) && $text( $data['id_token'] ?? null );

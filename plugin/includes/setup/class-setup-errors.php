@@ -86,13 +86,9 @@ final class Setup_Errors {
 				/* translators: %s: Logto's message, e.g. "Invalid tencent SMS connector config: sdkAppId: Required". */
 				$text = sprintf( __( 'Logto refused: %s', 'logto-bridge' ), $detail );
 		}
-		$status = in_array( $code, array( 'confirmation_needed', 'choice_needed' ), true )
-			? 409
-			: ( in_array(
-				$code,
-				array( 'logto_unreachable', 'bridge_unreachable', 'bridge_error', 'sms_not_sent' ),
-				true
-			) ? 502 : 400 );
+		$to_confirm = array( 'confirmation_needed', 'choice_needed' );
+		$upstream   = array( 'logto_unreachable', 'bridge_unreachable', 'bridge_error', 'sms_not_sent' );
+		$status     = in_array( $code, $to_confirm, true ) ? 409 : ( in_array( $code, $upstream, true ) ? 502 : 400 );
 		return new \WP_Error( 'logto_bridge_setup_' . $code, $text, array( 'status' => $status ) );
 	}
 }
