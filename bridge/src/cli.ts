@@ -1,12 +1,16 @@
 // `logto-bridge`: serves the bridge; `--help` lists its environment, `--check` validates it.
+import pkg from '../package.json' with { type: 'json' };
+
 import { ENVIRONMENT, loadConfig } from './config.js';
 import { serve } from './server.js';
 
-const VERSION = '0.1.0';
+// The package's own version (bundled in at build), so the command never says another.
+const VERSION = pkg.version;
 
 function help(): string {
-	const width = Math.max(...ENVIRONMENT.map((v) => v.name.length));
-	const lines = ENVIRONMENT.map((v) => `  ${v.name.padEnd(width)}  ${v.default === undefined ? '(no default)' : `default ${v.default}`}\n  ${' '.repeat(width)}  ${v.what}`);
+	const variables = Object.entries(ENVIRONMENT);
+	const width = Math.max(...variables.map(([name]) => name.length));
+	const lines = variables.map(([name, v]) => `  ${name.padEnd(width)}  ${v.default === undefined ? '(no default)' : `default ${v.default}`}\n  ${' '.repeat(width)}  ${v.what}`);
 	return `logto-bridge ${VERSION}: sign-in to WordPress through Logto (OpenID Connect)
 
 Usage: logto-bridge [--check | --help | --version]

@@ -21,22 +21,25 @@ const schema = z.object({
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-/** Every environment variable the bridge reads, its default and what it is for (`logto-bridge --help`). */
-export const ENVIRONMENT: ReadonlyArray<{ name: keyof z.infer<typeof schema>; default?: string; what: string }> = [
-	{ name: 'BRIDGE_PUBLIC_URL', what: 'The URL browsers reach the bridge at (https in production); Logto redirects here.' },
-	{ name: 'WP_URL', what: 'The WordPress site (https unless on this machine); the bridge asks it for its settings.' },
-	{ name: 'BRIDGE_SHARED_SECRET', what: 'At least 32 bytes, the same as LOGTO_BRIDGE_SECRET in wp-config.php; signs every call between the two.' },
-	{ name: 'PORT', default: '3000', what: 'The port to listen on.' },
-	{ name: 'HOST', default: '127.0.0.1', what: 'The address to listen on (behind a reverse proxy: keep the loopback address).' },
-	{ name: 'REDIS_URL', what: 'redis:// or rediss://; needed to run more than one instance (shared sign-ins, tickets, limits).' },
-	{ name: 'TRUST_PROXY', default: '0', what: '1 behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto.' },
-	{ name: 'BRIDGE_DATA_DIR', default: '.data/bridge', what: 'Where a single instance without Redis keeps its store.' },
-	{ name: 'SITE_CONFIG_TTL_SECONDS', default: '30', what: 'How long the site settings are kept before WordPress is asked again.' },
-	{ name: 'SIGN_IN_RATE_LIMIT', default: '30', what: 'Sign-in and sign-out starts per client address per minute.' },
-	{ name: 'PENDING_SIGN_IN_CAP', default: '50000', what: 'Pending sign-ins kept at most; past it the oldest are dropped.' },
-	{ name: 'BRIDGE_INSTANCE', what: 'A name for this instance in its logs, when several run behind one load balancer.' },
-	{ name: 'LOG_LEVEL', default: 'info', what: 'fatal, error, warn, info, debug, trace or silent.' },
-];
+/**
+ * Every environment variable the bridge reads, its default and what it is for (`logto-bridge --help`);
+ * typed by the schema's keys, so a variable added there without a line here does not compile.
+ */
+export const ENVIRONMENT: Record<keyof z.infer<typeof schema>, { default?: string; what: string }> = {
+	BRIDGE_PUBLIC_URL: { what: 'The URL browsers reach the bridge at (https in production); Logto redirects here.' },
+	WP_URL: { what: 'The WordPress site (https unless on this machine); the bridge asks it for its settings.' },
+	BRIDGE_SHARED_SECRET: { what: 'At least 32 bytes, the same as LOGTO_BRIDGE_SECRET in wp-config.php; signs every call between the two.' },
+	PORT: { default: '3000', what: 'The port to listen on.' },
+	HOST: { default: '127.0.0.1', what: 'The address to listen on (behind a reverse proxy: keep the loopback address).' },
+	REDIS_URL: { what: 'redis:// or rediss://; needed to run more than one instance (shared sign-ins, tickets, limits).' },
+	TRUST_PROXY: { default: '0', what: '1 behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto.' },
+	BRIDGE_DATA_DIR: { default: '.data/bridge', what: 'Where a single instance without Redis keeps its store.' },
+	SITE_CONFIG_TTL_SECONDS: { default: '30', what: 'How long the site settings are kept before WordPress is asked again.' },
+	SIGN_IN_RATE_LIMIT: { default: '30', what: 'Sign-in and sign-out starts per client address per minute.' },
+	PENDING_SIGN_IN_CAP: { default: '50000', what: 'Pending sign-ins kept at most; past it the oldest are dropped.' },
+	BRIDGE_INSTANCE: { what: 'A name for this instance in its logs, when several run behind one load balancer.' },
+	LOG_LEVEL: { default: 'info', what: 'fatal, error, warn, info, debug, trace or silent.' },
+};
 
 export type BridgeConfig = {
 	publicUrl: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { loadConfig } from '../src/config.js';
+import { ENVIRONMENT, loadConfig } from '../src/config.js';
 
 const good = { BRIDGE_PUBLIC_URL: 'http://127.0.0.1:3000', WP_URL: 'http://127.0.0.1:8888', BRIDGE_SHARED_SECRET: 'x'.repeat(32) };
 
@@ -22,4 +22,10 @@ test('WordPress over plain http is refused unless it is on this machine', () => 
 	assert.throws(() => loadConfig({ ...good, WP_URL: 'http://example.com' }), /^Error: WP_URL must be https unless it is a loopback address/);
 	assert.throws(() => loadConfig({ ...good, WP_URL: 'http://127.0.0.1.example.com' }), /^Error: WP_URL must be https/);
 	for (const ok of ['https://example.com', 'http://127.0.0.1:8888', 'http://localhost', 'http://[::1]:8080']) assert.equal(loadConfig({ ...good, WP_URL: ok }).wpUrl, ok);
+});
+
+test('--help gives the defaults the bridge really applies', () => {
+	const documented = Object.fromEntries(Object.entries(ENVIRONMENT).flatMap(([name, v]) => (v.default === undefined ? [] : [[name, v.default]])));
+	assert.ok(Object.keys(documented).length >= 8, 'the test sets the defaults, not nothing');
+	assert.deepEqual(loadConfig({ ...good, ...documented }), loadConfig(good), 'setting each documented default changes nothing');
 });

@@ -32,8 +32,8 @@ test('installed from its tarball: only run-time dependencies, and a logto-bridge
 	assert.deepEqual(readdirSync(join(home, 'node_modules', '@logto-bridge')), ['bridge'], 'the contract is bundled in, not a dependency');
 	const help = spawnSync(bin, ['--help'], { env, encoding: 'utf8' });
 	assert.equal(help.status, 0);
-	for (const variable of ENVIRONMENT) {
-		assert.match(help.stdout, new RegExp(`${variable.name}\\s+${variable.default === undefined ? '\\(no default\\)' : `default ${variable.default}`}`), variable.name);
+	for (const [name, v] of Object.entries(ENVIRONMENT)) {
+		assert.match(help.stdout, new RegExp(`${name}\\s+${v.default === undefined ? '\\(no default\\)' : `default ${v.default}`}`), name);
 	}
 });
 
