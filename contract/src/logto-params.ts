@@ -24,7 +24,7 @@ export function invalidExtraParam(params: Record<string, string>): string | null
 }
 
 /** `first_screen`'s values and `identifier`'s parts, as Logto names them. */
-export const FIRST_SCREENS = ['sign_in', 'register', 'reset_password', 'identifier:sign_in', 'identifier:register', 'single_sign_on'] as const;
+export const FIRST_SCREENS = ['sign_in', 'register', 'identifier:sign_in', 'identifier:register', 'reset_password', 'single_sign_on'] as const;
 export type FirstScreen = (typeof FIRST_SCREENS)[number];
 export const IDENTIFIER_TYPES = ['username', 'email', 'phone'] as const;
 export type IdentifierType = (typeof IDENTIFIER_TYPES)[number];

@@ -62,7 +62,6 @@ export function phoneMaySignUp({ signInMode, signUp }: { signInMode: SignInMode;
 	return signUp.identifiers.includes('phone') || secondary.includes('phone') || secondary.includes('emailOrPhone');
 }
 
-
 /** What a new visitor who types a phone number is asked after the code; null: cannot sign up. */
 export type Asked = ProfileField[] | null;
 

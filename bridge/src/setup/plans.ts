@@ -14,7 +14,6 @@ export type OidcMetadata = {
 	logoUri?: string;
 };
 
-
 /** Marks the app the wizard made or adopted for this site, in the app's customData. */
 export const MARKER_KEY = 'logtoBridge';
 export const marker = (siteUrl: string) => ({ site: siteUrl });

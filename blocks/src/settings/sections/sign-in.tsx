@@ -1,10 +1,10 @@
 import { Card, CardBody, CardHeader, __experimentalHeading as Heading, SelectControl, TextControl } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
 
+import { FIRST_SCREENS } from '@logto-bridge/contract/logto-params';
+
 import type { DraftFields } from '../draft-fields';
 import type { ExtraParams, Settings } from '../types';
-
-const FIRST_SCREENS = [ '', 'sign_in', 'register', 'identifier:sign_in', 'identifier:register', 'reset_password', 'single_sign_on' ];
 
 /** What wp-login.php shows, the scopes, Logto's extra params and where visitors land. */
 export default function SignIn( { fields }: { fields: DraftFields } ) {
@@ -35,7 +35,7 @@ export default function SignIn( { fields }: { fields: DraftFields } ) {
 				__next40pxDefaultSize
 				label={ __( 'First screen', 'logto-bridge' ) }
 				value={ extra.first_screen ?? '' }
-				options={ FIRST_SCREENS.map( ( v ) => ( { value: v, label: v || __( 'Logto default', 'logto-bridge' ) } ) ) }
+				options={ [ '', ...FIRST_SCREENS ].map( ( v ) => ( { value: v, label: v || __( 'Logto default', 'logto-bridge' ) } ) ) }
 				onChange={ ( v ) => setExtra( 'first_screen', v ) }
 			/>
 			<TextControl
