@@ -154,7 +154,7 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		await linksNothing( page, link );
 	} );
 
-	test( 'where the admin allows it, the visitor may instead type the existing account’s password: one attempt per sign-in, and never while the password form is off', async ( { page } ) => {
+	test( 'where the admin allows it, the visitor may instead type the existing account’s password: one attempt per sign-in, and never while the password form is off', async ( { page, browser } ) => {
 		// No mapping: roles are WordPress's alone, so the linked account keeps its own.
 		await updateSettings( { link_confirm_password: true, allow_password: true, role_mapping: [] } );
 		const password = page.getByLabel( 'Password of the existing account' );
@@ -182,6 +182,14 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 
 		await updateSettings( { allow_password: true } );
 		await paulaSignsIn( page );
+		// The offer is this browser's: another one that knows Paula's user ID but not the offer's
+		// key (the cookie's second half) is refused, and the real offer is left as it was.
+		const forger = await browser.newContext();
+		await forger.addCookies( [ { name: 'logto_bridge_link', value: `${ paulaId }.${ 'x'.repeat( 40 ) }`, url: wpUrl() } ] );
+		const forged = await forger.newPage();
+		await forged.goto( '/wp-login.php?action=logto-link-password' );
+		await expect( forged ).toHaveURL( /logto_error=ticket_gone/ );
+		await forger.close();
 		await password.fill( 'paula-wp-Wp-Password-1' );
 		await page.getByRole( 'button', { name: 'Link and sign in' } ).click();
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
