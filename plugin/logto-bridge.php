@@ -3,7 +3,7 @@
  * Plugin Name:       Logto Bridge
  * Plugin URI:        https://github.com/logto-bridge/logto-bridge-wordpress
  * Description:       Sign in to WordPress through Logto, with phone number + SMS code as a first-class way in.
- * Version:           0.1.0
+ * Version:           0.2.0
  * Requires at least: 6.5
  * Requires PHP:      7.4
  * Author:            Logto Bridge contributors
@@ -21,7 +21,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-define( 'LOGTO_BRIDGE_VERSION', '0.1.0' );
+define( 'LOGTO_BRIDGE_VERSION', '0.2.0' );
 define( 'LOGTO_BRIDGE_FILE', __FILE__ );
 define( 'LOGTO_BRIDGE_DIR', plugin_dir_path( __FILE__ ) );
 

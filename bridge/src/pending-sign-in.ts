@@ -7,12 +7,13 @@ import session from 'express-session';
 
 import type { BridgeConfig } from './config.js';
 import { randomToken } from './random-tokens.js';
+import { readable, stamped, type Versioned } from './records.js';
 import { createSessionStore, SESSION_PREFIX } from './session-stores.js';
 import { sameSecret } from './signature.js';
 import type { KeyValueStore } from './stores/index.js';
 
 /** What /sign-in leaves for /callback: the values the code grant must be checked against. */
-export type PendingSignIn = {
+export type PendingSignIn = Versioned & {
 	state: string;
 	nonce: string;
 	verifier: string;
@@ -85,7 +86,7 @@ export class PendingSignIns {
 	 */
 	async start(req: Request, pending: PendingSignIn): Promise<void> {
 		if (req.session.signIn) await settle((done) => req.session.regenerate(done));
-		req.session.signIn = pending;
+		req.session.signIn = stamped(pending);
 		await settle((done) => req.session.save(done));
 	}
 
@@ -93,11 +94,12 @@ export class PendingSignIns {
 	 * The browser's pending sign-in if `state` is its state, and then never again: the
 	 * session's record is taken from the store in one atomic step, so of a callback replayed,
 	 * or sent twice at once, only the first finds it. A wrong state leaves it in place, so a
-	 * forged callback cannot end a visitor's sign-in in progress.
+	 * forged callback cannot end a visitor's sign-in in progress. One written by a newer release
+	 * (a rolling restart) is not misread: the visitor starts again.
 	 */
 	async take(req: Request, res: Response, state: unknown): Promise<PendingSignIn | undefined> {
 		const pending = req.session?.signIn;
-		if (!pending || typeof state !== 'string' || !sameSecret(pending.state, state)) return undefined;
+		if (!pending || !readable(pending) || typeof state !== 'string' || !sameSecret(pending.state, state)) return undefined;
 		if ((await this.store.take(SESSION_PREFIX + req.sessionID)) === undefined) return undefined;
 		await settle((done) => req.session.destroy(done));
 		res.clearCookie(this.cookieName, this.cookie);

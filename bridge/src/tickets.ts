@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { isTicketPayload, isToken, type TicketPayload } from '@logto-bridge/contract';
 
 import { randomToken } from './random-tokens.js';
+import { readable, stamped, type Versioned } from './records.js';
 import type { KeyValueStore } from './stores/index.js';
 
 export type { TicketPayload };
@@ -23,14 +24,16 @@ export class Tickets {
 		// What WordPress will get is the contract's, or no ticket at all.
 		if (!isTicketPayload(payload)) throw new Error('ticket payload outside the contract (fixtures/ticket-payload.json)');
 		const ticket = randomToken();
-		await this.store.set(ticketKey(ticket), JSON.stringify({ ...payload, flow }), TICKET_TTL_SECONDS);
+		await this.store.set(ticketKey(ticket), JSON.stringify(stamped({ ...payload, flow })), TICKET_TTL_SECONDS);
 		return ticket;
 	}
 
-	/** The payload once; undefined for a malformed, unknown, used or expired ticket. */
+	/** The payload once; undefined for a malformed, unknown, used or expired ticket, or one of a newer release's shape. */
 	async redeem(ticket: unknown): Promise<(TicketPayload & { flow: string }) | undefined> {
 		if (!isToken(ticket)) return undefined;
 		const value = await this.store.take(ticketKey(ticket));
-		return value === undefined ? undefined : (JSON.parse(value) as TicketPayload & { flow: string });
+		if (value === undefined) return undefined;
+		const { v, ...record } = JSON.parse(value) as TicketPayload & { flow: string } & Versioned;
+		return readable({ v }) ? record : undefined;
 	}
 }

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
+import { RECORD_VERSION } from '../src/records.js';
 import { FileStore } from '../src/stores/file-store.js';
-import { pending, sessionApp, sessionIdOf } from './support/session-app.js';
+import { sessionApp, sessionIdOf, taken } from './support/session-app.js';
 
 const newStore = () => new FileStore(join(mkdtempSync(join(tmpdir(), 'pending-')), 'store.jsonl'));
 
@@ -34,10 +35,26 @@ test('a wrong state leaves the pending sign-in; of three takes with the right on
 		const takes = await app.takeAtOnce(3, cookie);
 		assert.deepEqual(
 			takes.map((t) => t.found).filter(Boolean),
-			[pending],
+			[taken],
 		);
 		assert.match(takes.find((t) => t.found)!.setCookie!, /^logto_bridge\.signin=; Path=\/; Expires=Thu, 01 Jan 1970/, 'the winner clears the cookie');
 		assert.equal((await app.take(cookie)).found, null, 'a replay finds nothing');
+	} finally {
+		await app.close();
+	}
+});
+
+test('a pending sign-in written by a newer release (a rolling restart) is not misread: the callback finds none', async () => {
+	const store = newStore();
+	const app = await sessionApp(store);
+	try {
+		const { cookie } = await app.start();
+		const key = `signin:${sessionIdOf(cookie)}`;
+		const record = JSON.parse((await store.get(key))!) as { signIn: { v: number } };
+		assert.equal(record.signIn.v, RECORD_VERSION, 'written with this release’s version');
+		record.signIn.v = RECORD_VERSION + 1;
+		await store.set(key, JSON.stringify(record), 60);
+		assert.equal((await app.take(cookie)).found, null);
 	} finally {
 		await app.close();
 	}
@@ -50,7 +67,7 @@ test('every start is a new session: a planted id is never adopted, and the previ
 		const second = await app.start(first.cookie);
 		assert.ok(sessionIdOf(second.cookie) && sessionIdOf(second.cookie) !== sessionIdOf(first.cookie), 'no fixation: regenerated');
 		assert.equal((await app.take(first.cookie)).found, null, 'the previous attempt is gone');
-		assert.deepEqual((await app.take(second.cookie)).found, pending);
+		assert.deepEqual((await app.take(second.cookie)).found, taken);
 	} finally {
 		await app.close();
 	}
@@ -67,7 +84,7 @@ test('a cookie without its signature finds nothing: a store dump is not a set of
 		for (const forged of [`logto_bridge.signin=${id}`, `logto_bridge.signin=s%3A${id}.forged`, cookie.replace(/\.[^.]+$/, '.AAAA')]) {
 			assert.equal((await app.take(forged)).found, null, forged);
 		}
-		assert.deepEqual((await app.take(cookie)).found, pending, 'the signed cookie still works');
+		assert.deepEqual((await app.take(cookie)).found, taken, 'the signed cookie still works');
 	} finally {
 		await app.close();
 	}
@@ -79,8 +96,8 @@ test('pending sign-ins are capped: past the cap the oldest sessions are dropped'
 		const started: { cookie: string }[] = [];
 		for (let i = 0; i < 8; i++) started.push(await app.start());
 		assert.equal((await app.take(started[2]!.cookie)).found, null, 'the third-oldest is gone');
-		assert.deepEqual((await app.take(started[3]!.cookie)).found, pending);
-		assert.deepEqual((await app.take(started[7]!.cookie)).found, pending);
+		assert.deepEqual((await app.take(started[3]!.cookie)).found, taken);
+		assert.deepEqual((await app.take(started[7]!.cookie)).found, taken);
 	} finally {
 		await app.close();
 	}

@@ -1,57 +1,33 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, test } from 'node:test';
 
-import { Browser, formAction, freePort, lastCode, redeem, signInUrl, startSystem, type System } from '@logto-bridge/testkit';
+import { redeem, signInUrl, startSystem, type System } from '@logto-bridge/testkit';
 import { Redis } from 'ioredis';
 
 import { RedisStore } from '../src/stores/redis-store.js';
-import { pending, sessionApp, sessionIdOf } from './support/session-app.js';
+import { crossSignIn } from './support/cross-sign-in.js';
+import { startRedisServer } from './support/redis-server.js';
+import { sessionApp, sessionIdOf, taken } from './support/session-app.js';
 
-// A real redis-server (Debian's package, installed by .ci/run), on a free loopback port, no persistence.
-let redis: ChildProcess;
+let redis: { url: string; stop: () => void };
 let redisUrl: string;
 let sys: System;
 
 before(async () => {
-	const port = await freePort();
-	redisUrl = `redis://127.0.0.1:${port}`;
-	redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-	const probe = new RedisStore(redisUrl);
-	const deadline = Date.now() + 10_000;
-	for (;;) {
-		try {
-			await probe.ping();
-			break;
-		} catch (error) {
-			if (Date.now() > deadline) throw new Error(`redis-server did not start: ${(error as Error).message}`);
-			await new Promise((r) => setTimeout(r, 100));
-		}
-	}
-	await probe.close();
+	redis = await startRedisServer();
+	redisUrl = redis.url;
 	sys = await startSystem({ instances: 2, redisUrl });
 });
 
 after(async () => {
 	await sys?.stop();
-	redis?.kill();
+	redis?.stop();
 });
 
 test('a sign-in started on bridge A finishes on bridge B when both share Redis', async () => {
 	const [a, b] = sys.bridges;
-	const phone = '+8613912345611';
-	const browser = new Browser();
-	const start = await browser.follow(signInUrl(a!.url, { phone: phone }));
-	const idp = sys.idp.url;
-	const code = await browser.follow(`${idp}${formAction(start.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
-	const confirm = await browser.follow(`${idp}${formAction(code.html, '/code')}`, undefined, { form: { code: lastCode(sys.idp.config.sms.outbox, phone) } });
 	// The load balancer sends the callback to instance B.
-	const callback = await browser.follow(`${idp}${formAction(confirm.html, '/register')}`, (u) => u.includes('/callback?'), { form: {} });
-	const onB = new URL(callback.url);
-	onB.port = new URL(b!.url).port;
-	const landed = await browser.follow(onB.href, (u) => u.includes('/wp-login.php'));
-	const ticket = new URL(landed.url).searchParams.get('ticket');
-	assert.ok(ticket, `expected a ticket, got ${landed.url}`);
+	const ticket = await crossSignIn(sys, a!.url, b!.url, '+8613912345611');
 	// And the ticket issued by B redeems on A, once.
 	const res = await redeem(a!.url, ticket);
 	assert.equal(res.status, 200);
@@ -107,7 +83,7 @@ test('sessions in Redis go through connect-redis, under the bridge prefix, cappe
 		const takes = await app.takeAtOnce(3, started[7]!.cookie);
 		assert.deepEqual(
 			takes.map((t) => t.found).filter(Boolean),
-			[pending],
+			[taken],
 			'of three concurrent callbacks exactly one wins',
 		);
 	} finally {

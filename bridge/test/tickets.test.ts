@@ -6,7 +6,7 @@ import { test } from 'node:test';
 
 import examples from '../../fixtures/ticket-payload.json' with { type: 'json' };
 import { FileStore } from '../src/stores/file-store.js';
-import { Tickets, type TicketPayload } from '../src/tickets.js';
+import { ticketKey, Tickets, type TicketPayload } from '../src/tickets.js';
 
 test('a ticket is issued only for a payload of the contract, and redeemed once', async () => {
 	const store = new FileStore(join(mkdtempSync(join(tmpdir(), 'tickets-')), 'store.jsonl'));
@@ -17,5 +17,21 @@ test('a ticket is issued only for a payload of the contract, and redeemed once',
 	for (const payload of examples.invalid) {
 		await assert.rejects(tickets.issue(payload as TicketPayload, 'flow2'), /outside the contract/, JSON.stringify(payload));
 	}
+	await store.close();
+});
+
+test('a ticket record carries its shape’s version: 0.1.0’s (none) redeems, a newer release’s is never misread', async () => {
+	const store = new FileStore(join(mkdtempSync(join(tmpdir(), 'tickets-')), 'store.jsonl'));
+	const tickets = new Tickets(store);
+	const { RECORD_VERSION } = await import('../src/records.js');
+	const issued = await tickets.issue(examples.valid[0] as TicketPayload, 'flow1');
+	// What a rolling restart's other instance reads: the stamped record.
+	assert.equal((JSON.parse((await store.get(ticketKey(issued)))!) as { v: number }).v, RECORD_VERSION);
+	const old = 'A'.repeat(43);
+	await store.set(ticketKey(old), JSON.stringify({ ...examples.valid[0], flow: 'flow0' }), 60);
+	assert.deepEqual(await tickets.redeem(old), { ...examples.valid[0], flow: 'flow0' }, 'as 0.1.0 wrote it');
+	const newer = 'B'.repeat(43);
+	await store.set(ticketKey(newer), JSON.stringify({ ...examples.valid[0], flow: 'flow9', v: RECORD_VERSION + 1 }), 60);
+	assert.equal(await tickets.redeem(newer), undefined);
 	await store.close();
 });

@@ -34,3 +34,10 @@ export const test = base.extend< { serviceLogs: void; adminPage: Page } >( {
 } );
 
 export { admin } from './wordpress';
+
+/**
+ * The tests CI runs again on Playground's lowest and highest PHP (`npm run test:e2e:php`, WP_PHP=7.4 and
+ * 8.4): together they reach every plugin class (sign-in, sign-out, linking, roles, settings, the
+ * wizard, bearer tokens, the block, the Users screens), so "Requires PHP: 7.4" is tested, not claimed.
+ */
+export const PHP_MATRIX = { tag: '@php-matrix' };

@@ -34,6 +34,9 @@ final class Plugin {
 	public static function add_hooks() {
 		// After core's own registrations (priority 10), so we only fill what is missing.
 		add_action( 'wp_default_scripts', array( Compat::class, 'register_scripts' ), 11 );
+		// An update in place (a zip uploaded over the plugin) never activates: the schema is compared at each load.
+		add_action( 'plugins_loaded', array( Settings_Upgrade::class, 'maybe_upgrade' ) );
+		add_action( 'admin_notices', array( Settings_Upgrade::class, 'notice' ) );
 		add_action( 'init', array( __CLASS__, 'load_textdomain' ) );
 		add_action( 'init', array( Block::class, 'register' ) );
 		add_action( 'init', array( Users::class, 'register_meta' ) );
@@ -94,6 +97,8 @@ final class Plugin {
 	 * Runs on activation: the shared secret for the bridge, unless wp-config.php defines one.
 	 */
 	public static function activate() {
+		// First: with no data yet this is a fresh install, which needs no migration.
+		Settings_Upgrade::maybe_upgrade();
 		Settings::ensure_bridge_secret();
 	}
 

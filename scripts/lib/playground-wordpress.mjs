@@ -11,6 +11,16 @@ import { startService } from './processes.mjs';
 const require = createRequire(import.meta.url);
 const playgroundCli = join(dirname(require.resolve('@wp-playground/cli/package.json')), 'wp-playground.js');
 
+/** PHP versions the plugin claims ("Requires PHP: 7.4") up to the newest Playground runs here. */
+export const PLAYGROUND_PHP_VERSIONS = ['7.4', '8.0', '8.1', '8.2', '8.3', '8.4'];
+
+/** The PHP version WP_PHP asks for (CI runs a subset of the suite on 7.4 and 8.4); 8.3 by default. */
+export function playgroundPhpFromEnv() {
+	const php = process.env.WP_PHP || '8.3';
+	if (!PLAYGROUND_PHP_VERSIONS.includes(php)) throw new Error(`WP_PHP must be one of ${PLAYGROUND_PHP_VERSIONS.join(', ')}, got "${php}"`);
+	return php;
+}
+
 /**
  * @param {object} options
  * @param {number} options.port
@@ -62,7 +72,7 @@ export async function startPlaygroundWordPress({ port, dataDir, fresh = false, c
 			'server',
 			`--port=${port}`,
 			`--site-url=${url}`,
-			'--php=8.3',
+			`--php=${playgroundPhpFromEnv()}`,
 			'--wp=6.5',
 			`--workers=${workers}`,
 			`--mount-before-install=${coreDir}:/wordpress`,

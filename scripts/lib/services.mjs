@@ -1,5 +1,5 @@
-// Our two Node services, each run from its TypeScript sources through tsx (the bridge on the
-// Node.js BRIDGE_NODE names, when set).
+// Our two Node services, each run from its TypeScript sources through tsx, or the bridge from its
+// installed release (the native runtime); the bridge on the Node.js BRIDGE_NODE names, when set.
 import { join } from 'node:path';
 
 import { nodeBinary } from './node-binary.mjs';
@@ -7,11 +7,11 @@ import { repoRoot } from './paths.mjs';
 import { startService } from './processes.mjs';
 
 // Each listens on 127.0.0.1:port; readiness is asked there, not at a public URL a proxy serves.
-const startNode = ({ name, entry = 'server.ts', node = process.execPath, label = name, env, port, readyPath, logDir, echo }) =>
+const startNode = ({ name, entry = 'server.ts', release, node = process.execPath, label = name, env, port, readyPath, logDir, echo }) =>
 	startService({
 		name: label,
 		command: node,
-		args: ['--import', 'tsx', join(repoRoot, name, 'src', entry)],
+		args: release ? [release] : ['--import', 'tsx', join(repoRoot, name, 'src', entry)],
 		cwd: repoRoot,
 		env,
 		logFile: join(logDir, `${label}.log`),
@@ -32,11 +32,15 @@ export function startIdp({ port, dataDir, clientsFile, logDir, echo, env = {} })
 	});
 }
 
-/** The auth bridge for the WordPress site at `wpUrl`, reached at `url` (directly, or through a proxy); `instance` names one of several. */
-export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, echo, instance, env = {} }) {
+/**
+ * The auth bridge for the WordPress site at `wpUrl`, reached at `url` (directly, or through a proxy);
+ * `instance` names one of several; `release`: the installed release's script (bridge-release.mjs) instead of the sources.
+ */
+export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, echo, instance, release, env = {} }) {
 	return startNode({
 		name: 'bridge',
 		entry: 'cli.ts',
+		release,
 		// BRIDGE_NODE=22|24 runs the bridge on that Node.js (scripts/lib/node-binary.mjs).
 		node: nodeBinary(),
 		label: instance ? `bridge-${instance}` : 'bridge',

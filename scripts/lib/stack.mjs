@@ -2,12 +2,14 @@
 // bridge and WordPress with the plugin. Used by `npm start`, the end-to-end tests' global
 // setup and the benchmarks, so all run exactly the same thing, on either runtime:
 // - playground (default): WordPress in WordPress Playground (PHP in WebAssembly, SQLite), one bridge;
-// - native (WP_RUNTIME=native): nginx over https (a local CA), php-fpm, MariaDB, and two bridge
-//   instances behind nginx sharing Redis.
+// - native (WP_RUNTIME=native): nginx over https (a local CA, deploy/'s server block for the
+//   bridge), php-fpm, MariaDB, and two instances of the bridge's packed release behind nginx
+//   sharing Redis.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ensureNativeApp } from './app-registration.mjs';
+import { installBridgeRelease } from './bridge-release.mjs';
 import { startAppServer } from './app-server.mjs';
 import { ensureCertificate } from './native/tls.mjs';
 import { startNginx } from './native/nginx.mjs';
@@ -44,6 +46,7 @@ export function runtimeFromEnv() {
  */
 export async function startStack({ dataDir, ports, runtime = 'playground', tlsDir, fresh = false, echo = false, wpMounts = [], wpWorkers = 4, bridgeEnv = {}, idpEnv = {} }) {
 	const native = runtime === 'native';
+	if (native && process.env.WP_PHP) throw new Error('WP_PHP picks the PHP of the Playground runtime; the native runtime runs Debian\'s php-fpm (8.2)');
 	const logDir = join(dataDir, 'logs');
 	const secrets = loadSecrets(dataDir);
 	const scheme = native ? 'https' : 'http';
@@ -104,9 +107,11 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 			const redis = await startRedis({ port: ports.redis, dir: join(nativeDir, 'redis'), logDir });
 			services.push(redis);
 			// Two instances behind nginx's round robin, sharing Redis: a sign-in may start on one and end on the other.
+			// Both run the release a site owner installs: the tarball, installed with --omit=dev.
+			const { entry: release } = installBridgeRelease(join(nativeDir, 'bridge-release'));
 			for (const [i, port] of ports.bridgeInstances.entries()) {
 				const env = { REDIS_URL: redis.url, TRUST_PROXY: '1', NODE_EXTRA_CA_CERTS: tls.caFile, ...bridgeEnv };
-				services.push(await startBridge({ ...bridge, port, instance: String.fromCharCode(97 + i), dataDir: join(dataDir, `bridge-${i + 1}`), env }));
+				services.push(await startBridge({ ...bridge, port, release, instance: String.fromCharCode(97 + i), dataDir: join(dataDir, `bridge-${i + 1}`), env }));
 			}
 			const native = { ports: { php: ports.php, db: ports.db }, secret: secrets.bridgeSecret, caFile: tls.caFile };
 			const wordpress = await startWordPress('native', { ...site, port: ports.wordpress, native });

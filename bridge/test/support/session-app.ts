@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 
 import { PendingSignIns, type PendingSignIn } from '../../src/pending-sign-in.js';
+import { stamped } from '../../src/records.js';
 import type { KeyValueStore } from '../../src/stores/index.js';
 
 export const pending: PendingSignIn = { state: 's'.repeat(43), nonce: 'n', verifier: 'v', returnTo: 'http://127.0.0.1/', binding: 'b'.repeat(64), flow: 'f', startedAt: 0 };
+/** `pending` as the store keeps it and a callback takes it: with its shape's version. */
+export const taken = stamped(pending);
 
 /**
  * PendingSignIns in a real express app over real HTTP, as the bridge mounts it: GET /start

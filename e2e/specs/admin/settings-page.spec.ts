@@ -1,4 +1,4 @@
-import { admin, expect, test } from '../../support/test';
+import { admin, expect, PHP_MATRIX, test } from '../../support/test';
 import { idpUrl, restoreSettingsAfterAll, submitPasswordForm } from '../../support/wordpress';
 
 test.describe( 'Logto > Settings', () => {
@@ -20,7 +20,7 @@ test.describe( 'Logto > Settings', () => {
 		await expect( page.locator( '#logto-bridge-settings noscript' ) ).toHaveCount( 0 );
 	} );
 
-	test( 'the admin saves the connection; after reload the values are there, the secret is masked and the check is green', async ( { adminPage: page } ) => {
+	test( 'the admin saves the connection; after reload the values are there, the secret is masked and the check is green', PHP_MATRIX, async ( { adminPage: page } ) => {
 		await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
 
 		const secret = process.env.E2E_APP_SECRET as string;
@@ -71,7 +71,7 @@ test.describe( 'Logto > Settings', () => {
 		await expect( credentials ).toContainText( '✓' );
 	} );
 
-	test( 'an invalid value is refused with a message and nothing is saved', async ( { adminPage: page } ) => {
+	test( 'an invalid value is refused with a message and nothing is saved', PHP_MATRIX, async ( { adminPage: page } ) => {
 		await page.goto( '/wp-admin/admin.php?page=logto-bridge' );
 		await page.getByLabel( 'Logto endpoint' ).fill( 'not a url' );
 		await page.getByLabel( 'Scopes' ).fill( 'profile email' );

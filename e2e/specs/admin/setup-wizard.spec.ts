@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import { localManagementApi } from '@logto-bridge/testkit/management-api';
 
 import { startIdp } from '../../../scripts/lib/services.mjs';
-import { expect, test } from '../../support/test';
+import { expect, PHP_MATRIX, test } from '../../support/test';
 import { allUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // "Set up Logto for me" from zero, from each starting point a real owner meets: an identity
@@ -74,13 +74,13 @@ test.describe( `Set up Logto for me (${ start } defaults)`, () => {
 		await idp?.stop();
 	} );
 
-	test( 'a wrong M2M secret gets its message and changes nothing', async ( { adminPage: page } ) => {
+	test( 'a wrong M2M secret gets its message and changes nothing', PHP_MATRIX, async ( { adminPage: page } ) => {
 		await connect( page, 'not-the-secret' );
 		await expect( page.locator( '.logto-bridge-setup' ).getByText( 'Logto refused the app ID or app secret of the machine-to-machine app.' ) ).toBeVisible();
 		await expect( page.getByRole( 'heading', { name: '2. The WordPress application' } ) ).toHaveCount( 0 );
 	} );
 
-	test( 'from zero: connect, create the app, Tencent in sandbox with a test SMS, phone sign-in, roles, the REST API for apps; then a visitor signs in by phone as a new editor', async ( { adminPage: page, browser } ) => {
+	test( 'from zero: connect, create the app, Tencent in sandbox with a test SMS, phone sign-in, roles, the REST API for apps; then a visitor signs in by phone as a new editor', PHP_MATRIX, async ( { adminPage: page, browser } ) => {
 		effort.fields = 0;
 		effort.clicks = 0;
 		const answers: Array< Promise< string > > = [];

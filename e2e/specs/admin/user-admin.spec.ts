@@ -1,5 +1,5 @@
 import { newPhone, signUpWithPhone } from '../../support/logto';
-import { expect, test } from '../../support/test';
+import { expect, PHP_MATRIX, test } from '../../support/test';
 import { findUserByPhone, withSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
@@ -8,7 +8,7 @@ test.describe( 'Logto in the Users screens', () => {
 	withSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber' } );
 	const phone = newPhone();
 
-	test( 'the Users list shows who is linked, with the phone, filters linked and not linked, and offers no password reset to a phone-only user', async ( { browser, adminPage } ) => {
+	test( 'the Users list shows who is linked, with the phone, filters linked and not linked, and offers no password reset to a phone-only user', PHP_MATRIX, async ( { browser, adminPage } ) => {
 		const visitor = await browser.newContext( { baseURL: wpUrl() } );
 		const page = await visitor.newPage();
 		await page.goto( '/wp-login.php' );
@@ -36,7 +36,7 @@ test.describe( 'Logto in the Users screens', () => {
 		await expect( adminPage.locator( `#user-${ user.id }` ) ).toHaveCount( 0 );
 	} );
 
-	test( 'the profile shows the Logto ID, phone and last sign-in, and an administrator can unlink', async ( { adminPage } ) => {
+	test( 'the profile shows the Logto ID, phone and last sign-in, and an administrator can unlink', PHP_MATRIX, async ( { adminPage } ) => {
 		const user = ( await findUserByPhone( phone ) )!;
 		await adminPage.goto( `/wp-admin/user-edit.php?user_id=${ user.id }` );
 		await expect( adminPage.getByRole( 'heading', { name: 'Logto', exact: true } ) ).toBeVisible();

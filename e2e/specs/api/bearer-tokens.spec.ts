@@ -10,7 +10,7 @@ import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
 import { bearerRequest } from '../../support/bearer';
-import { expect, test } from '../../support/test';
+import { expect, PHP_MATRIX, test } from '../../support/test';
 import { adminRest, allUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // The WordPress REST API with Logto access tokens. The tokens come from an authorization-code
@@ -36,7 +36,7 @@ test.describe( 'REST API with Logto access tokens (tokens from a Native-app sign
 		await updateSettings( { api_clients: appId } );
 	} );
 
-	test( 'the token of a phone that signed in on the site acts as that user: reads, comments with wp:write, is refused writes with wp:read', async () => {
+	test( 'the token of a phone that signed in on the site acts as that user: reads, comments with wp:write, is refused writes with wp:read', PHP_MATRIX, async () => {
 		const phone = '+12015550161';
 		const site = await phoneSignUp( { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: outbox() }, phone );
 		expect( site.url ).toMatch( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
@@ -70,7 +70,7 @@ test.describe( 'REST API with Logto access tokens (tokens from a Native-app sign
 		expect( refused.headers[ 'www-authenticate' ] ).toBe( 'Bearer error="insufficient_scope"' );
 	} );
 
-	test( 'a flipped signature, an expired token and an unlinked account get 401 with the challenge and nothing else', async () => {
+	test( 'a flipped signature, an expired token and an unlinked account get 401 with the challenge and nothing else', PHP_MATRIX, async () => {
 		const phone = '+12015550162';
 		await phoneSignUp( { wpUrl: wpUrl(), idpUrl: idpUrl(), outbox: outbox() }, phone );
 		const token = await appToken( phone, 'wp:read' );

@@ -1,5 +1,5 @@
 import { newPhone, signUpWithPhone } from '../../support/logto';
-import { expect, test } from '../../support/test';
+import { expect, PHP_MATRIX, test } from '../../support/test';
 import { adminRest, submitPasswordForm, withSettings, wpUrl } from '../../support/wordpress';
 
 const editorUser = { username: 'block-editor', password: 'block-editor-password-1' };
@@ -17,7 +17,7 @@ test.describe( 'the Logto sign-in block', () => {
 		await rest.dispose();
 	} );
 
-	test( 'an editor inserts the block and publishes; a logged-out visitor clicks it and signs in', async ( { page, browser } ) => {
+	test( 'an editor inserts the block and publishes; a logged-out visitor clicks it and signs in', PHP_MATRIX, async ( { page, browser } ) => {
 		test.setTimeout( 180_000 );
 		await page.goto( '/wp-login.php' );
 		await submitPasswordForm( page, editorUser.username, editorUser.password );

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
-import { expect, test } from '../../support/test';
+import { expect, PHP_MATRIX, test } from '../../support/test';
 import { lastMailTo, linkIn } from '../../support/mailbox';
 import { adminRest, createUser, findUserByPhone, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
@@ -68,7 +68,7 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 	} );
 
 
-	test( 'a matching email links only when the existing account’s owner clicks the mailed link; then it keeps its role and gets the Logto name', async ( { page } ) => {
+	test( 'a matching email links only when the existing account’s owner clicks the mailed link; then it keeps its role and gets the Logto name', PHP_MATRIX, async ( { page } ) => {
 		const since = Date.now() - 1000;
 		await startPhoneSignIn( page, '+12015550126' );
 		await completePhoneVerification( page, '+12015550126', since );
@@ -154,7 +154,7 @@ test.describe( 'linking Logto accounts to existing WordPress users', () => {
 		await linksNothing( page, link );
 	} );
 
-	test( 'where the admin allows it, the visitor may instead type the existing account’s password: one attempt per sign-in, and never while the password form is off', async ( { page, browser } ) => {
+	test( 'where the admin allows it, the visitor may instead type the existing account’s password: one attempt per sign-in, and never while the password form is off', PHP_MATRIX, async ( { page, browser } ) => {
 		// No mapping: roles are WordPress's alone, so the linked account keeps its own.
 		await updateSettings( { link_confirm_password: true, allow_password: true, role_mapping: [] } );
 		const password = page.getByLabel( 'Password of the existing account' );

@@ -1,5 +1,5 @@
 import { completePhoneVerification, newPhone, startPhoneSignIn } from '../../support/logto';
-import { expect, test } from '../../support/test';
+import { expect, PHP_MATRIX, test } from '../../support/test';
 import { adminRest, findUserByPhone, findUsers, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
@@ -7,7 +7,7 @@ test.describe.configure( { mode: 'serial' } );
 test.describe( 'wp-login.php in phone mode', () => {
 	withSettings( { login_mode: 'phone', allow_password: true, create_users: true, default_role: 'subscriber' } );
 
-	test( 'a new phone number signs in as a new subscriber with no email and a neutral name, signs out of both, and comes back as the same user', async ( { page } ) => {
+	test( 'a new phone number signs in as a new subscriber with no email and a neutral name, signs out of both, and comes back as the same user', PHP_MATRIX, async ( { page } ) => {
 		const phone = '+8613800138000';
 		let since = Date.now();
 		await startPhoneSignIn( page, phone );
@@ -93,7 +93,7 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await expect( page.getByRole( 'alert' ) ).toContainText( 'Sign-in with Logto was cancelled.' );
 	} );
 
-	test( 'an idp user with role editor becomes a WordPress editor; an unmapped role gives the default role', async ( { page, browser } ) => {
+	test( 'an idp user with role editor becomes a WordPress editor; an unmapped role gives the default role', PHP_MATRIX, async ( { page, browser } ) => {
 		await startPhoneSignIn( page, '+12015550123' );
 		await completePhoneVerification( page, '+12015550123', Date.now() - 1000 );
 		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
@@ -109,7 +109,7 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await other.close();
 	} );
 
-	test( 'signing out at the identity provider ends the visitor’s WordPress session (back-channel logout), and only that one', async ( { page, browser } ) => {
+	test( 'signing out at the identity provider ends the visitor’s WordPress session (back-channel logout), and only that one', PHP_MATRIX, async ( { page, browser } ) => {
 		const phone = newPhone();
 		await startPhoneSignIn( page, phone );
 		await completePhoneVerification( page, phone, Date.now() - 1000 );

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext } from '@playwright/test';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { completePhoneVerification, startPhoneSignIn } from '../../support/logto';
-import { expect, test } from '../../support/test';
+import { expect, PHP_MATRIX, test } from '../../support/test';
 import { adminRest, createUser, findUserByPhone, findUsers, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 // idp/fixtures/users.json: ed (+12015550123) holds the Logto role `editor`.
@@ -34,7 +34,7 @@ test.describe.configure( { mode: 'serial' } );
 test.describe( 'roles follow Logto', () => {
 	restoreSettingsAfterAll();
 
-	test( 'with a mapping, each sign-in makes the roles exactly the mapped ones, and takes away what Logto no longer grants', async ( { browser } ) => {
+	test( 'with a mapping, each sign-in makes the roles exactly the mapped ones, and takes away what Logto no longer grants', PHP_MATRIX, async ( { browser } ) => {
 		// Four sign-ins in Chromium: near a minute on Playground.
 		test.setTimeout( 150_000 );
 		await updateSettings( { login_mode: 'phone', create_users: true, default_role: 'subscriber', role_mapping: [ { logto_role: 'editor', wp_role: 'editor' } ] } );

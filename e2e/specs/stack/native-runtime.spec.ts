@@ -3,6 +3,9 @@ import { join } from 'node:path';
 
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
+import { deployedBridgeBlock } from '../../../scripts/lib/native/nginx.mjs';
+import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
+
 import { expect, test } from '../../support/test';
 import { allUsers, bridgeUrl, idpUrl, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
@@ -31,6 +34,22 @@ function instancesByFlow() {
 test.describe( 'native runtime only: https through nginx, two bridge instances on Redis', () => {
 	test.skip( process.env.WP_RUNTIME !== 'native', 'only the native runtime serves https and runs two bridge instances' );
 	restoreSettingsAfterAll();
+
+	test( 'what runs is what ships: each bridge instance is the packed release installed without dev dependencies, behind deploy/’s nginx block', async ( { request } ) => {
+		const pids = JSON.parse( process.env.E2E_BRIDGE_PIDS as string ) as number[];
+		expect( pids.length ).toBe( 2 );
+		for ( const pid of pids ) {
+			const argv = readFileSync( `/proc/${ pid }/cmdline`, 'utf8' ).split( '\0' ).filter( Boolean );
+			expect( argv.slice( 1 ) ).toEqual( [ join( e2eDataDir, 'native', 'bridge-release', 'home', 'node_modules', '@logto-bridge', 'bridge', 'dist', 'logto-bridge.js' ) ] );
+		}
+		expect( readdirSync( join( e2eDataDir, 'native', 'bridge-release', 'home', 'node_modules' ) ) ).not.toContain( 'tsx' );
+		// Every directive of the shipped block (its marked values aside) is in the config nginx runs.
+		const served = readFileSync( join( e2eDataDir, 'native', 'nginx', 'nginx.conf' ), 'utf8' );
+		const directives = readFileSync( deployedBridgeBlock, 'utf8' ).split( '\n' ).map( ( l ) => l.trim() ).filter( ( l ) => l && ! l.startsWith( '#' ) && ! /# [a-z_ ]+$/.test( l ) );
+		expect( directives.length ).toBeGreaterThan( 8 );
+		for ( const directive of directives ) expect( served, directive ).toContain( directive );
+		expect( ( await request.get( `${ bridgeUrl() }/healthz` ) ).status() ).toBe( 200 );
+	} );
 
 	test( 'over https every sign-in cookie is Secure and HttpOnly, the bridge’s is __Host-, and a sign-in started on one bridge instance finishes on the other', async ( { browser } ) => {
 		await updateSettings( { login_mode: 'buttons', create_users: true } );

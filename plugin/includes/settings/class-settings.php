@@ -182,6 +182,8 @@ final class Settings {
 			);
 		}
 		update_option( self::OPTION, $next, true );
+		// The admin has now seen and saved the settings an upgrade reset.
+		delete_option( Settings_Upgrade::RESET_OPTION );
 		Setup_Credentials::forget_if_retargeted();
 		// A new bridge URL, or an admin checking a repaired bridge, is asked afresh.
 		delete_transient( Bridge_Client::HEALTH_TRANSIENT );

@@ -1,10 +1,34 @@
 // nginx (Debian's package), run by us with its own config: https for WordPress (PHP through
 // php-fpm) and for the bridge (round robin over its instances), on 127.0.0.1 only.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { repoRoot } from '../paths.mjs';
 import { startService } from '../processes.mjs';
 import { chownForRoot, dropsPrivileges, isRoot, needs } from './system-user.mjs';
+
+/** The file a site owner installs in front of the bridge. */
+export const deployedBridgeBlock = join(repoRoot, 'deploy', 'nginx-logto-bridge.conf');
+
+/**
+ * deploy/nginx-logto-bridge.conf with its marked values (`... # marker` at a line's end) set:
+ * the runtime serves the bridge with the shipped file, so it cannot drift from what is tested.
+ * @param {{ port: number, upstreams: number[], certFile: string, keyFile: string, source?: string }} options
+ */
+export function bridgeServerBlock({ port, upstreams, certFile, keyFile, source = readFileSync(deployedBridgeBlock, 'utf8') }) {
+	let block = source;
+	const set = (marker, lines) => {
+		const line = new RegExp(`^([ \\t]*)[^#\\n]*# ${marker}$`, 'm');
+		if (!line.test(block)) throw new Error(`${deployedBridgeBlock} has no line marked "# ${marker}"`);
+		block = block.replace(line, (_, indent) => lines.map((l) => `${indent}${l} # ${marker}`).join('\n'));
+	};
+	set('upstream', upstreams.map((p) => `server 127.0.0.1:${p};`));
+	set('listen', [`listen 127.0.0.1:${port} ssl;`]);
+	set('server_name', ['server_name 127.0.0.1 localhost;']);
+	set('certificate', [`ssl_certificate ${certFile};`]);
+	set('certificate key', [`ssl_certificate_key ${keyFile};`]);
+	return block;
+}
 
 /**
  * @param {object} options
@@ -62,21 +86,7 @@ http {
 		}
 	}
 
-	upstream logto_bridge {
-${bridge.upstreams.map((p) => `		server 127.0.0.1:${p};`).join('\n')}
-	}
-	server {
-		listen 127.0.0.1:${bridge.port} ssl;
-		server_name 127.0.0.1 localhost;
-		${ssl}
-		location / {
-			proxy_pass http://logto_bridge;
-			proxy_set_header Host $http_host;
-			proxy_set_header X-Forwarded-Proto https;
-			proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-			proxy_set_header X-Real-IP $remote_addr;
-		}
-	}
+	${bridgeServerBlock({ ...bridge, ...tls }).replace(/\n/g, '\n\t')}
 }
 `,
 	);
