@@ -36,6 +36,7 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 		tickets: new Tickets(store),
 		rateLimit: signInRateLimit(store, config.signInRateLimit),
 	};
+	ctx.site.onBackgroundError = (error) => ctx.log.warn({ step: 'site-config', detail: error.message }, 'refreshing the site settings failed; the copy in hand is kept');
 	const app = express();
 	app.disable('x-powered-by');
 	if (config.trustProxy) app.set('trust proxy', 1);

@@ -34,7 +34,7 @@ export const ENVIRONMENT: Record<keyof z.infer<typeof schema>, { default?: strin
 	REDIS_URL: { what: 'redis:// or rediss://; needed to run more than one instance (shared sign-ins, tickets, limits).' },
 	TRUST_PROXY: { default: '0', what: '1 behind a reverse proxy that sets X-Forwarded-For and X-Forwarded-Proto.' },
 	BRIDGE_DATA_DIR: { default: '.data/bridge', what: 'Where a single instance without Redis keeps its store.' },
-	SITE_CONFIG_TTL_SECONDS: { default: '30', what: 'How long the site settings are kept before WordPress is asked again.' },
+	SITE_CONFIG_TTL_SECONDS: { default: '30', what: 'After how long the site settings are fetched again, in the background (the copy in hand is served meanwhile).' },
 	SIGN_IN_RATE_LIMIT: { default: '30', what: 'Sign-in and sign-out starts per client address per minute.' },
 	PENDING_SIGN_IN_CAP: { default: '50000', what: 'Pending sign-ins kept at most; past it the oldest are dropped.' },
 	BRIDGE_INSTANCE: { what: 'A name for this instance in its logs, when several run behind one load balancer.' },

@@ -6,6 +6,8 @@ export function serve(config: BridgeConfig): void {
 	const { app, ctx } = createApp(config);
 	const server = app.listen(config.port, config.host, () => {
 		ctx.log.info({ url: config.publicUrl, store: ctx.store.kind }, 'bridge listening');
+		// The site's settings before the first visitor needs them.
+		ctx.site.prefetch();
 	});
 	const stop = () =>
 		server.close(async () => {

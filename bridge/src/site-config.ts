@@ -31,6 +31,11 @@ export const SITE_CONFIG_VERSION_KEY = 'site-config:version';
 /** Where instances that share a store read the version of WordPress's settings. */
 export type SharedVersion = { version(): Promise<string | undefined> };
 
+type CachedCopy = { value: SiteConfig; until: number; version: string | undefined };
+
+/** A failed refresh of a stale copy is tried again after this long (the copy is served meanwhile). */
+const RETRY_MS = 5000;
+
 export class SiteConfigError extends Error {
 	constructor(message: string) {
 		super(message);
@@ -39,12 +44,15 @@ export class SiteConfigError extends Error {
 }
 
 /**
- * Pulls the site's Logto settings from WordPress with a signed request, caches them briefly
- * and refetches after the cache expires or after a failure. WordPress stays the one place
- * where an admin configures anything.
+ * Pulls the site's Logto settings from WordPress with a signed request and keeps them. A visitor
+ * waits for WordPress only when there is no copy at all (the first sign-in after a start, unless
+ * prefetch() got there first, or after WordPress said its settings changed); a copy older than
+ * the TTL is still served while a fresh one is fetched off the visitor's path, and kept when that
+ * fetch fails (retried no more than every few seconds). WordPress stays the one place where an
+ * admin configures anything.
  */
 export class SiteConfigSource {
-	private cached: { value: SiteConfig; until: number; version: string | undefined } | undefined;
+	private cached: CachedCopy | undefined;
 	private inflight: Promise<SiteConfig> | undefined;
 	/** Bumped by invalidate(): a fetch started before it is neither shared nor cached after it. */
 	private generation = 0;
@@ -61,7 +69,29 @@ export class SiteConfigSource {
 	async get(): Promise<SiteConfig> {
 		const version = this.shared ? await this.shared.version().catch(() => undefined) : undefined;
 		if (this.cached && this.cached.version !== version) this.invalidate();
-		if (this.cached && this.cached.until > Date.now()) return this.cached.value;
+		if (this.cached) {
+			if (this.cached.until <= Date.now()) this.refreshInBackground(this.cached, version);
+			return this.cached.value;
+		}
+		return this.load(version);
+	}
+
+	/** Fetches a copy now, off any visitor's path (at start, and when WordPress said its settings changed). */
+	prefetch(): void {
+		void this.get().catch((error: Error) => this.onBackgroundError?.(error));
+	}
+
+	/** Told of a failed fetch no visitor waited for (the server logs it). */
+	onBackgroundError: ((error: Error) => void) | undefined;
+
+	private refreshInBackground(stale: CachedCopy, version: string | undefined): void {
+		if (this.inflight) return;
+		// Until this fetch ends, and for a few seconds after a failure, the stale copy is not refetched again.
+		stale.until = Date.now() + Math.min(this.config.siteConfigTtlMs, RETRY_MS);
+		this.load(version).catch((error: Error) => this.onBackgroundError?.(error));
+	}
+
+	private load(version: string | undefined): Promise<SiteConfig> {
 		if (!this.inflight) {
 			const generation = this.generation;
 			const inflight = this.fetch(generation, version).finally(() => {

@@ -12,10 +12,17 @@ type Entry = { payload: AdapterPayload; expiresAt: number | null };
  * come from `findClient`.
  */
 export function createAdapterFactory(dataDir: string, findClient: (id: string) => ClientMetadata | undefined = () => undefined) {
-	const store = new JsonFileStore<Entry>(join(dataDir, 'oidc.json'));
 	const live = (entry: Entry | undefined) =>
 		entry && (entry.expiresAt === null || entry.expiresAt > Date.now()) ? entry : undefined;
+	// Expired entries go at each compaction of the store's log.
+	const store = new JsonFileStore<Entry>(join(dataDir, 'oidc.json'), (entry) => Boolean(live(entry)));
 	store.deleteWhere((entry) => !live(entry));
+	// Every interaction request looks its interaction up by uid: an index, not a scan of the store.
+	const byUid = new Map<string, string>();
+	for (const key of store.keys()) {
+		const uid = store.get(key)?.payload.uid;
+		if (typeof uid === 'string') byUid.set(`${key.slice(0, key.indexOf(':'))}:${uid}`, key);
+	}
 
 	return class FileAdapter implements Adapter {
 		constructor(private readonly model: string) {}
@@ -26,6 +33,7 @@ export function createAdapterFactory(dataDir: string, findClient: (id: string) =
 
 		async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
 			store.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null });
+			if (typeof payload.uid === 'string') byUid.set(`${this.model}:${payload.uid}`, this.key(id));
 		}
 
 		async find(id: string) {
@@ -39,7 +47,10 @@ export function createAdapterFactory(dataDir: string, findClient: (id: string) =
 		}
 
 		async findByUid(uid: string) {
-			return this.findLive((p) => p.uid === uid);
+			const key = byUid.get(`${this.model}:${uid}`);
+			const entry = key === undefined ? undefined : live(store.get(key));
+			if (!entry) byUid.delete(`${this.model}:${uid}`);
+			return entry?.payload.uid === uid ? entry.payload : undefined;
 		}
 
 		private findLive(match: (payload: AdapterPayload) => boolean) {
@@ -53,6 +64,8 @@ export function createAdapterFactory(dataDir: string, findClient: (id: string) =
 		}
 
 		async destroy(id: string) {
+			const uid = store.get(this.key(id))?.payload.uid;
+			if (typeof uid === 'string') byUid.delete(`${this.model}:${uid}`);
 			store.delete(this.key(id));
 		}
 

@@ -44,6 +44,9 @@ export async function startPlaygroundWordPress({ port, dataDir, fresh = false, c
 	writeFileSync(
 		blueprintFile,
 		JSON.stringify({
+			// The CLI's --php only labels its banner when a blueprint file is given: the workers take
+			// the blueprint's version, "latest" (8.5) without one (the php-version spec caught it).
+			preferredVersions: { php: playgroundPhpFromEnv(), wp: '6.5' },
 			steps: [
 				{ step: 'defineWpConfigConsts', consts: constants },
 				{ step: 'activatePlugin', pluginPath: 'logto-bridge/logto-bridge.php' },

@@ -68,32 +68,6 @@ final class Bridge_Client {
 		'backchannelLogoutUri'   => 'backchannelLogout',
 	);
 
-	const HEALTH_TRANSIENT = 'logto_bridge_health';
-
-	/**
-	 * Whether the bridge answers, asked at most every 5 s (3 s timeout): every sign-in start
-	 * needs the answer, and a dead bridge must not hold a PHP worker 3 s per visitor.
-	 *
-	 * @return bool
-	 */
-	public static function is_up() {
-		$cached = get_transient( self::HEALTH_TRANSIENT );
-		if ( is_array( $cached ) && ( $cached['url'] ?? '' ) === self::base_url() ) {
-			return (bool) $cached['up'];
-		}
-		$health = wp_remote_get( self::url( 'healthz' ), array( 'timeout' => 3 ) );
-		$up     = ! is_wp_error( $health ) && 200 === (int) wp_remote_retrieve_response_code( $health );
-		set_transient(
-			self::HEALTH_TRANSIENT,
-			array(
-				'url' => self::base_url(),
-				'up'  => $up,
-			),
-			5
-		);
-		return $up;
-	}
-
 	/**
 	 * A route's absolute URL at the configured bridge.
 	 *
@@ -130,9 +104,9 @@ final class Bridge_Client {
 	}
 
 	/**
-	 * Tells the bridge the settings were saved, so it drops its cached copy and the next
-	 * sign-in uses them (otherwise up to SITE_CONFIG_TTL_SECONDS later). Best effort: a bridge
-	 * that is down reads the new settings when it comes back.
+	 * Tells the bridge the settings were saved, so it fetches them at once (otherwise at its next
+	 * refresh, SITE_CONFIG_TTL_SECONDS later). Best effort: a bridge that is down reads the new
+	 * settings when it comes back.
 	 *
 	 * @return bool Whether the bridge confirmed it.
 	 */

@@ -139,7 +139,7 @@ final class Sign_In_Flow {
 			: '';
 		// phpcs:enable
 		// A dead bridge would leave the visitor on a browser error page; say it here instead.
-		if ( ! Bridge_Client::is_up() ) {
+		if ( ! Bridge_Health::is_up() ) {
 			Login_Errors::fail( 'bridge_unreachable' );
 		}
 		$query = Bridge_Client::QUERY['signIn'];

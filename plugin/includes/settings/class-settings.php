@@ -186,7 +186,7 @@ final class Settings {
 		delete_option( Settings_Upgrade::RESET_OPTION );
 		Setup_Credentials::forget_if_retargeted();
 		// A new bridge URL, or an admin checking a repaired bridge, is asked afresh.
-		delete_transient( Bridge_Client::HEALTH_TRANSIENT );
+		delete_transient( Bridge_Health::HEALTH_TRANSIENT );
 		Bridge_Client::refresh_site_config();
 		return self::for_browser();
 	}

@@ -1,0 +1,124 @@
+// Benchmark (not part of npm test): what a sign-in costs a visitor, hop by hop, next to the
+// floors of the same run (#25). Real sign-ins over HTTP (no Chromium) through WordPress, the
+// bridge and the idp, one visitor at a time: BENCH_VISITORS new phone numbers, then the same
+// numbers again as returning visitors. BENCH_GAP_SECONDS between sign-ins (31: a quiet site,
+// where every cache has gone cold). Prints:
+// - T1, click to Logto: WordPress's start hop + the bridge's /sign-in, against a plain
+//   wp-login.php GET (goal: <= 1.3x at p50 and p95);
+// - T2, back from Logto: the bridge's /callback (the token exchange) + WordPress's ticket
+//   redemption + the landing page, against the floor sum of a token-endpoint call, a
+//   wp-login.php GET and the landing page again (goal: <= 1.2x);
+// - the server-to-server calls made per sign-in (nginx's log: native runtime only);
+// - the idp's token endpoint over the run: its slope per 1,000 sign-ins (goal: flat).
+// Run: WP_RUNTIME=native npm run bench:latency (Playground works too).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Browser, formAction, lastCode } from '@logto-bridge/testkit';
+
+import { startBenchStack } from './wp-stack.js';
+
+const VISITORS = Number(process.env.BENCH_VISITORS ?? 50);
+const GAP_MS = Number(process.env.BENCH_GAP_SECONDS ?? 0) * 1000;
+const stack = await startBenchStack('bench-latency', {
+	bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
+	idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000' },
+});
+const { wordpress: wp, bridge, idp } = stack.urls;
+
+/** One request, its body read: the time a browser waits for that hop. */
+async function hop(browser: Browser, url: string) {
+	const t0 = performance.now();
+	const res = await browser.request(url);
+	await res.arrayBuffer();
+	const location = res.headers.get('location');
+	return { ms: performance.now() - t0, status: res.status, location: location ? new URL(location, url).href : '' };
+}
+
+/** The idp's token endpoint alone, as the bridge's code exchange meets it (client credentials of the local M2M app). */
+async function tokenEndpoint() {
+	const t0 = performance.now();
+	const res = await fetch(`${idp}/oidc/token`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Basic ${Buffer.from('wordpress-setup:local-setup-secret').toString('base64')}` },
+		body: new URLSearchParams({ grant_type: 'client_credentials', resource: 'https://default.logto.app/api', scope: 'all' }),
+	});
+	await res.arrayBuffer();
+	return performance.now() - t0;
+}
+
+async function signIn(phone: string) {
+	const browser = new Browser();
+	const start = await hop(browser, `${wp}/wp-login.php?action=logto-sign-in&phone=${encodeURIComponent(phone)}`);
+	const bridgeStart = await hop(browser, start.location);
+	if (!bridgeStart.location.startsWith(idp)) throw new Error(`the bridge sent ${phone} to ${bridgeStart.location}`);
+	// At Logto: the visitor's own time (typing, the SMS), not measured.
+	const atCallback = (u: string) => u.startsWith(`${bridge}/callback`);
+	const phonePage = await browser.follow(bridgeStart.location);
+	const codePage = await browser.follow(`${idp}${formAction(phonePage.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
+	let page = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, atCallback, { form: { code: lastCode(stack.smsOutbox, phone) } });
+	if (!atCallback(page.url)) page = await browser.follow(`${idp}${formAction(page.html, '/register')}`, atCallback, { form: {} });
+	const callback = await hop(browser, page.url);
+	const redeem = await hop(browser, callback.location);
+	const landing = await hop(browser, redeem.location);
+	if (landing.status !== 200 || !redeem.location.startsWith(`${wp}/wp-admin/`)) throw new Error(`${phone} ended at ${redeem.location} (${landing.status})`);
+	// The floors, in the same moment: a plain login page, the landing page again, the token endpoint.
+	const plainLogin = (await hop(new Browser(), `${wp}/wp-login.php`)).ms;
+	const landingAgain = (await hop(browser, redeem.location)).ms;
+	const token = await tokenEndpoint();
+	return { t1: start.ms + bridgeStart.ms, t2: callback.ms + redeem.ms + landing.ms, start: start.ms, bridgeStart: bridgeStart.ms, callback: callback.ms, redeem: redeem.ms, landing: landing.ms, plainLogin, floor2: token + plainLogin + landingAgain, token };
+}
+
+type Sample = Awaited<ReturnType<typeof signIn>>;
+const pct = (values: number[], p: number) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const row = (name: string, values: number[]) => `  ${name.padEnd(30)} ${[50, 95, 99].map((p) => `${pct(values, p).toFixed(1).padStart(7)}`).join(' ')} ms`;
+
+const accessLog = join(stack.logDir, 'nginx-access.log');
+const logSize = () => {
+	try {
+		return readFileSync(accessLog).length;
+	} catch {
+		return 0;
+	}
+};
+const base = 5_000_000 + (Date.now() % 2_000_000);
+const phones = Array.from({ length: VISITORS }, (_, i) => `+1201${String(base + i).padStart(7, '0')}`);
+const runs: Record<string, Sample[]> = { new: [], returning: [] };
+const logStart = logSize();
+const tokenTimes: number[] = [];
+try {
+	for (const [kind, list] of Object.entries(runs)) {
+		for (const phone of phones) {
+			if (GAP_MS) await new Promise((r) => setTimeout(r, GAP_MS));
+			const sample = await signIn(phone);
+			list.push(sample);
+			tokenTimes.push(sample.token);
+		}
+		console.log(`\n${stack.runtime}, ${kind} visitors (${list.length}${GAP_MS ? `, ${GAP_MS / 1000} s apart` : ''}): p50 / p95 / p99`);
+		for (const key of ['t1', 'plainLogin', 'start', 'bridgeStart', 't2', 'floor2', 'callback', 'redeem', 'landing', 'token'] as const) console.log(row(key, list.map((s) => s[key])));
+		const ratio = (a: 't1' | 't2', b: 'plainLogin' | 'floor2', p: number) => pct(list.map((s) => s[a]), p) / pct(list.map((s) => s[b]), p);
+		for (const p of [50, 95]) {
+			const [t1, t2] = [ratio('t1', 'plainLogin', p), ratio('t2', 'floor2', p)];
+			console.log(`  p${p}: T1 ${t1.toFixed(2)}x a login page (goal <= 1.3: ${t1 <= 1.3 ? 'met' : 'NOT met'}), T2 ${t2.toFixed(2)}x the floor (goal <= 1.2: ${t2 <= 1.2 ? 'met' : 'NOT met'})`);
+		}
+	}
+	const lines = readFileSync(accessLog, 'utf8').slice(logStart).split('\n');
+	const signIns = runs.new!.length + runs.returning!.length;
+	if (lines.length > 1) {
+		for (const [name, pattern] of [['health checks', /GET \/healthz/], ['site settings fetches', /site-config HTTP/], ['ticket redemptions', /\/tickets\/redeem/]] as const) {
+			console.log(`${name}: ${lines.filter((l) => pattern.test(l)).length} for ${signIns} sign-ins`);
+		}
+	}
+	// Least squares of the token endpoint's time against the sign-in's rank.
+	const n = tokenTimes.length;
+	const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+	const xs = tokenTimes.map((_, i) => i);
+	const [mx, my] = [mean(xs), mean(tokenTimes)];
+	const slope = xs.reduce((a, x, i) => a + (x - mx) * (tokenTimes[i]! - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+	console.log(`idp token endpoint: ${my.toFixed(1)} ms on average over ${n} sign-ins, slope ${(slope * 1000).toFixed(2)} ms per 1,000 sign-ins`);
+} finally {
+	await stack.stop();
+}
