@@ -30,6 +30,17 @@ function logto_bridge_fixture( $name ) {
 }
 
 /**
+ * Loads the plugin classes a test needs, by their path under includes/ without `.php`.
+ *
+ * @param string[] $classes E.g. `settings/class-settings`.
+ */
+function logto_bridge_require( array $classes ) {
+	foreach ( $classes as $class ) {
+		require dirname( __DIR__ ) . "/includes/$class.php";
+	}
+}
+
+/**
  * Records one assertion.
  *
  * @param bool   $ok   Outcome.

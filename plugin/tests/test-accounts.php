@@ -8,14 +8,14 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array(
-	'accounts/class-user-names',
-	'accounts/class-roles',
-	'settings/class-settings',
-	'settings/class-settings-fields',
-) as $logto_bridge_class ) {
-	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
-}
+logto_bridge_require(
+	array(
+		'accounts/class-user-names',
+		'accounts/class-roles',
+		'settings/class-settings',
+		'settings/class-settings-fields',
+	)
+);
 
 use LogtoBridge\Roles;
 use LogtoBridge\User_Names;

@@ -7,20 +7,20 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array(
-	'settings/class-rest-admin',
-	'setup/class-rest-setup',
-	'setup/class-setup-errors',
-	'api/class-bearer-auth',
-	'login/class-error-messages',
-	'bridge/class-bridge-client',
-	'login/class-sign-in-flow',
-	'class-plugin',
-	'accounts/class-account-link',
-	'accounts/class-link-password',
-) as $logto_bridge_class ) {
-	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
-}
+logto_bridge_require(
+	array(
+		'settings/class-rest-admin',
+		'setup/class-rest-setup',
+		'setup/class-setup-errors',
+		'api/class-bearer-auth',
+		'login/class-error-messages',
+		'bridge/class-bridge-client',
+		'login/class-sign-in-flow',
+		'class-plugin',
+		'accounts/class-account-link',
+		'accounts/class-link-password',
+	)
+);
 
 use LogtoBridge\Bridge_Client;
 use LogtoBridge\Error_Messages;

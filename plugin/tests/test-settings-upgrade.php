@@ -7,15 +7,15 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array(
-	'settings/class-settings',
-	'settings/class-settings-fields',
-	'settings/class-settings-validator',
-	'settings/class-settings-upgrade',
-	'settings/class-logto-params',
-) as $logto_bridge_class ) {
-	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
-}
+logto_bridge_require(
+	array(
+		'settings/class-settings',
+		'settings/class-settings-fields',
+		'settings/class-settings-validator',
+		'settings/class-settings-upgrade',
+		'settings/class-logto-params',
+	)
+);
 require __DIR__ . '/site-stand-ins.php';
 
 use LogtoBridge\Settings_Upgrade as Upgrade;

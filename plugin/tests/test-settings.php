@@ -7,16 +7,16 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array(
-	'accounts/class-roles',
-	'settings/class-settings',
-	'settings/class-settings-fields',
-	'settings/class-settings-validator',
-	'settings/class-logto-params',
-	'login/class-sign-in-flow',
-) as $logto_bridge_class ) {
-	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
-}
+logto_bridge_require(
+	array(
+		'accounts/class-roles',
+		'settings/class-settings',
+		'settings/class-settings-fields',
+		'settings/class-settings-validator',
+		'settings/class-logto-params',
+		'login/class-sign-in-flow',
+	)
+);
 
 use LogtoBridge\Settings_Validator as V;
 use LogtoBridge\Sign_In_Flow;
