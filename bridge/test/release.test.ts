@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,24 +7,19 @@ import { test } from 'node:test';
 
 import { freePort } from '@logto-bridge/testkit';
 
+import { installBridgeRelease } from '../../scripts/lib/bridge-release.mjs';
 import { ENVIRONMENT } from '../src/config.js';
 
-const bridgeDir = new URL('..', import.meta.url).pathname;
 const env = { BRIDGE_PUBLIC_URL: 'https://auth.example.com', WP_URL: 'https://blog.example.com', BRIDGE_SHARED_SECRET: 'x'.repeat(32), PATH: process.env.PATH ?? '' };
 
-/** The bridge as it ships: built, packed, and installed from its tarball into an empty folder. */
-function installRelease(): string {
-	execFileSync(process.execPath, ['build.mjs'], { cwd: bridgeDir });
-	const packDir = mkdtempSync(join(tmpdir(), 'bridge-pack-'));
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: bridgeDir, encoding: 'utf8' })) as Array<{ filename: string; files: Array<{ path: string }> }>;
-	assert.deepEqual(packed!.files.map((f) => f.path).sort(), ['dist/logto-bridge.js', 'package.json'], 'the tarball holds the bundle and its package.json, nothing else');
-	const home = mkdtempSync(join(tmpdir(), 'bridge-install-'));
-	execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--loglevel=error', join(packDir, packed!.filename)], { cwd: home, stdio: 'pipe' });
-	return home;
-}
-
-const home = installRelease();
+// The bridge as it ships: built, packed, and installed from its tarball into an empty folder.
+const release = installBridgeRelease(mkdtempSync(join(tmpdir(), 'bridge-release-')));
+const { home } = release;
 const bin = join(home, 'node_modules', '.bin', 'logto-bridge');
+
+test('the tarball holds the bundle and its package.json, nothing else', () => {
+	assert.deepEqual(release.files.sort(), ['dist/logto-bridge.js', 'package.json']);
+});
 
 test('installed from its tarball: only run-time dependencies, and a logto-bridge command run by plain node', () => {
 	const installed = readdirSync(join(home, 'node_modules'));

@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 
 import { freePort, redeem, SECRET, startSystem, type System } from '@logto-bridge/testkit';
 
+import { installTarball } from '../../scripts/lib/bridge-release.mjs';
 import { crossSignIn } from './support/cross-sign-in.js';
 import { startRedisServer } from './support/redis-server.js';
 
@@ -24,10 +25,10 @@ before(async () => {
 	redis = await startRedisServer();
 	sys = await startSystem({ instances: 1, redisUrl: redis.url });
 	const home = mkdtempSync(join(tmpdir(), 'bridge-previous-'));
-	execFileSync('npm', ['install', '--prefix', home, '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', PREVIOUS], { stdio: 'pipe' });
+	const entry = installTarball(PREVIOUS, home);
 	const port = await freePort();
 	previousUrl = `http://127.0.0.1:${port}`;
-	previous = spawn(process.execPath, [join(home, 'node_modules', '@logto-bridge', 'bridge', 'dist', 'logto-bridge.js')], {
+	previous = spawn(process.execPath, [entry], {
 		env: {
 			PATH: process.env.PATH ?? '',
 			// One public URL for both, as behind the load balancer: the redirect URI Logto knows.
@@ -45,7 +46,7 @@ before(async () => {
 	const version = await (async () => {
 		for (let i = 0; i < 100; i++) {
 			const res = await fetch(`${previousUrl}/healthz`).catch(() => undefined);
-			if (res?.ok) return execFileSync(process.execPath, [join(home, 'node_modules', '@logto-bridge', 'bridge', 'dist', 'logto-bridge.js'), '--version'], { encoding: 'utf8' }).trim();
+			if (res?.ok) return execFileSync(process.execPath, [entry, '--version'], { encoding: 'utf8' }).trim();
 			await new Promise((r) => setTimeout(r, 100));
 		}
 		throw new Error('the previous release did not start');

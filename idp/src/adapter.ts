@@ -17,11 +17,12 @@ export function createAdapterFactory(dataDir: string, findClient: (id: string) =
 	// Expired entries go at each compaction of the store's log.
 	const store = new JsonFileStore<Entry>(join(dataDir, 'oidc.json'), (entry) => Boolean(live(entry)));
 	store.deleteWhere((entry) => !live(entry));
-	// Every interaction request looks its interaction up by uid: an index, not a scan of the store.
+	// Every interaction request looks its interaction up by uid: an index ("Model:uid" => store key), not a scan.
 	const byUid = new Map<string, string>();
+	const uidKey = (model: string, uid: string) => `${model}:${uid}`;
 	for (const key of store.keys()) {
 		const uid = store.get(key)?.payload.uid;
-		if (typeof uid === 'string') byUid.set(`${key.slice(0, key.indexOf(':'))}:${uid}`, key);
+		if (typeof uid === 'string') byUid.set(uidKey(key.slice(0, key.indexOf(':')), uid), key);
 	}
 
 	return class FileAdapter implements Adapter {
@@ -33,7 +34,7 @@ export function createAdapterFactory(dataDir: string, findClient: (id: string) =
 
 		async upsert(id: string, payload: AdapterPayload, expiresIn: number) {
 			store.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : null });
-			if (typeof payload.uid === 'string') byUid.set(`${this.model}:${payload.uid}`, this.key(id));
+			if (typeof payload.uid === 'string') byUid.set(uidKey(this.model, payload.uid), this.key(id));
 		}
 
 		async find(id: string) {
@@ -47,9 +48,9 @@ export function createAdapterFactory(dataDir: string, findClient: (id: string) =
 		}
 
 		async findByUid(uid: string) {
-			const key = byUid.get(`${this.model}:${uid}`);
+			const key = byUid.get(uidKey(this.model, uid));
 			const entry = key === undefined ? undefined : live(store.get(key));
-			if (!entry) byUid.delete(`${this.model}:${uid}`);
+			if (!entry) byUid.delete(uidKey(this.model, uid));
 			return entry?.payload.uid === uid ? entry.payload : undefined;
 		}
 
@@ -65,7 +66,7 @@ export function createAdapterFactory(dataDir: string, findClient: (id: string) =
 
 		async destroy(id: string) {
 			const uid = store.get(this.key(id))?.payload.uid;
-			if (typeof uid === 'string') byUid.delete(`${this.model}:${uid}`);
+			if (typeof uid === 'string') byUid.delete(uidKey(this.model, uid));
 			store.delete(this.key(id));
 		}
 

@@ -35,6 +35,7 @@ export function playgroundPhpFromEnv() {
  */
 export async function startPlaygroundWordPress({ port, dataDir, fresh = false, constants = {}, initialSettings, mounts = [], workers = 1, logFile, echo = false }) {
 	const coreDir = join(dataDir, 'wordpress');
+	const php = playgroundPhpFromEnv();
 	assembleWordPress(coreDir);
 	if (fresh) {
 		rmSync(join(coreDir, 'wp-content', 'database', '.ht.sqlite'), { force: true });
@@ -46,7 +47,7 @@ export async function startPlaygroundWordPress({ port, dataDir, fresh = false, c
 		JSON.stringify({
 			// The CLI's --php only labels its banner when a blueprint file is given: the workers take
 			// the blueprint's version, "latest" (8.5) without one (the php-version spec caught it).
-			preferredVersions: { php: playgroundPhpFromEnv(), wp: '6.5' },
+			preferredVersions: { php, wp: '6.5' },
 			steps: [
 				{ step: 'defineWpConfigConsts', consts: constants },
 				{ step: 'activatePlugin', pluginPath: 'logto-bridge/logto-bridge.php' },
@@ -75,7 +76,7 @@ export async function startPlaygroundWordPress({ port, dataDir, fresh = false, c
 			'server',
 			`--port=${port}`,
 			`--site-url=${url}`,
-			`--php=${playgroundPhpFromEnv()}`,
+			`--php=${php}`,
 			'--wp=6.5',
 			`--workers=${workers}`,
 			`--mount-before-install=${coreDir}:/wordpress`,

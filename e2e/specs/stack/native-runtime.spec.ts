@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
+import { installedEntry } from '../../../scripts/lib/bridge-release.mjs';
 import { deployedBridgeBlock } from '../../../scripts/lib/native/nginx.mjs';
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
 
@@ -37,12 +38,14 @@ test.describe( 'native runtime only: https through nginx, two bridge instances o
 
 	test( 'what runs is what ships: each bridge instance is the packed release installed without dev dependencies, behind deploy/’s nginx block', async ( { request } ) => {
 		const pids = JSON.parse( process.env.E2E_BRIDGE_PIDS as string ) as number[];
+		// Where the stack installs it (scripts/lib/stack.mjs).
+		const releaseHome = join( e2eDataDir, 'native', 'bridge-release', 'home' );
 		expect( pids.length ).toBe( 2 );
 		for ( const pid of pids ) {
 			const argv = readFileSync( `/proc/${ pid }/cmdline`, 'utf8' ).split( '\0' ).filter( Boolean );
-			expect( argv.slice( 1 ) ).toEqual( [ join( e2eDataDir, 'native', 'bridge-release', 'home', 'node_modules', '@logto-bridge', 'bridge', 'dist', 'logto-bridge.js' ) ] );
+			expect( argv.slice( 1 ) ).toEqual( [ installedEntry( releaseHome ) ] );
 		}
-		expect( readdirSync( join( e2eDataDir, 'native', 'bridge-release', 'home', 'node_modules' ) ) ).not.toContain( 'tsx' );
+		expect( readdirSync( join( releaseHome, 'node_modules' ) ) ).not.toContain( 'tsx' );
 		// Every directive of the shipped block (its marked values aside) is in the config nginx runs.
 		const served = readFileSync( join( e2eDataDir, 'native', 'nginx', 'nginx.conf' ), 'utf8' );
 		const directives = readFileSync( deployedBridgeBlock, 'utf8' ).split( '\n' ).map( ( l ) => l.trim() ).filter( ( l ) => l && ! l.startsWith( '#' ) && ! /# [a-z_ ]+$/.test( l ) );
