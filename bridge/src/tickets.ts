@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { isTicketPayload, isToken, type TicketPayload } from '@logto-bridge/contract';
+import { sealTicket, TICKET_SEAL } from '@logto-bridge/contract/ticket-seal';
 
 import { randomToken } from './random-tokens.js';
 import { readable, stamped, type Versioned } from './records.js';
@@ -14,15 +15,22 @@ export const TICKET_TTL_SECONDS = 120;
 export const ticketKey = (ticket: string) => `ticket:${createHash('sha256').update(ticket).digest('hex')}`;
 
 /**
- * Single-use tickets between /callback and WordPress: 256 random bits, 120 s, stored hashed
- * with the verified claims; redeeming takes the record in one atomic step.
+ * Single-use tickets between /callback and WordPress. Sealed (fixtures/ticket-seal.json) when
+ * the site's plugin opens them itself: the payload travels in the ticket, encrypted and
+ * authenticated, and WordPress spends it once without calling back. Otherwise stored: 256
+ * random bits, 120 s, stored hashed with the verified claims, taken in one atomic step when
+ * WordPress redeems it (a plugin of 0.2.0 or older).
  */
 export class Tickets {
-	constructor(private readonly store: KeyValueStore) {}
+	constructor(
+		private readonly store: KeyValueStore,
+		private readonly sharedSecret: string,
+	) {}
 
-	async issue(payload: TicketPayload, flow: string): Promise<string> {
+	async issue(payload: TicketPayload, flow: string, sealed = false): Promise<string> {
 		// What WordPress will get is the contract's, or no ticket at all.
 		if (!isTicketPayload(payload)) throw new Error('ticket payload outside the contract (fixtures/ticket-payload.json)');
+		if (sealed) return sealTicket(this.sharedSecret, { ...payload, exp: Math.floor(Date.now() / 1000) + TICKET_SEAL.lifetimeSeconds, jti: randomToken() });
 		const ticket = randomToken();
 		await this.store.set(ticketKey(ticket), JSON.stringify(stamped({ ...payload, flow })), TICKET_TTL_SECONDS);
 		return ticket;

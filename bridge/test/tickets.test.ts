@@ -8,9 +8,11 @@ import examples from '../../fixtures/ticket-payload.json' with { type: 'json' };
 import { FileStore } from '../src/stores/file-store.js';
 import { ticketKey, Tickets, type TicketPayload } from '../src/tickets.js';
 
+const SECRET = 'x'.repeat(32);
+
 test('a ticket is issued only for a payload of the contract, and redeemed once', async () => {
 	const store = new FileStore(join(mkdtempSync(join(tmpdir(), 'tickets-')), 'store.jsonl'));
-	const tickets = new Tickets(store);
+	const tickets = new Tickets(store, SECRET);
 	const ticket = await tickets.issue(examples.valid[0] as TicketPayload, 'flow1');
 	assert.deepEqual(await tickets.redeem(ticket), { ...examples.valid[0], flow: 'flow1' });
 	assert.equal(await tickets.redeem(ticket), undefined, 'once');
@@ -22,7 +24,7 @@ test('a ticket is issued only for a payload of the contract, and redeemed once',
 
 test('a ticket record carries its shape’s version: 0.1.0’s (none) redeems, a newer release’s is never misread', async () => {
 	const store = new FileStore(join(mkdtempSync(join(tmpdir(), 'tickets-')), 'store.jsonl'));
-	const tickets = new Tickets(store);
+	const tickets = new Tickets(store, SECRET);
 	const { RECORD_VERSION } = await import('../src/records.js');
 	const issued = await tickets.issue(examples.valid[0] as TicketPayload, 'flow1');
 	// What a rolling restart's other instance reads: the stamped record.
@@ -33,5 +35,19 @@ test('a ticket record carries its shape’s version: 0.1.0’s (none) redeems, a
 	const newer = 'B'.repeat(43);
 	await store.set(ticketKey(newer), JSON.stringify({ ...examples.valid[0], flow: 'flow9', v: RECORD_VERSION + 1 }), 60);
 	assert.equal(await tickets.redeem(newer), undefined);
+	await store.close();
+});
+
+test('for a plugin that opens them, the ticket is the payload sealed: nothing is stored, and it opens once with the shared secret', async () => {
+	const store = new FileStore(join(mkdtempSync(join(tmpdir(), 'tickets-')), 'store.jsonl'));
+	const tickets = new Tickets(store, SECRET);
+	const { openTicket } = await import('@logto-bridge/contract/ticket-seal');
+	const ticket = await tickets.issue(examples.valid[0] as TicketPayload, 'flow1', true);
+	const opened = openTicket(SECRET, ticket)!;
+	assert.deepEqual({ ...opened, exp: 0, jti: '' }, { ...examples.valid[0], exp: 0, jti: '' });
+	assert.ok(Math.abs(opened.exp - (Date.now() / 1000 + 120)) < 5, 'valid 120 s');
+	assert.match(opened.jti, /^[A-Za-z0-9_-]{43}$/);
+	assert.equal(openTicket('y'.repeat(32), ticket), undefined, 'another secret opens nothing');
+	assert.equal(await tickets.redeem(ticket), undefined, 'and the bridge keeps no record of it');
 	await store.close();
 });

@@ -218,6 +218,11 @@ final class Sign_In_Flow {
 	 * @return array<string,mixed>|null Null when the ticket is malformed.
 	 */
 	private static function redeem( $ticket ) {
+		if ( preg_match( Ticket_Seal::PATTERN, $ticket ) ) {
+			// Sealed: opened here, spent once, no call to the bridge.
+			$redeemed = Ticket_Seal::redeem( $ticket );
+			return null === $redeemed ? null : array( 'attempts' => 0 ) + $redeemed;
+		}
 		if ( ! preg_match( self::TICKET_PATTERN, $ticket ) ) {
 			return null;
 		}
