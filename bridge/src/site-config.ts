@@ -21,8 +21,6 @@ export const siteConfigSchema = z.object({
 	restUrl: z.url({ protocol: /^https?$/ }),
 	/** The site's REST API as a Logto API resource: the audience of the access tokens it accepts. */
 	apiResource: z.url().optional(),
-	/** Ticket formats the plugin opens itself (`sealed-v1`, fixtures/ticket-seal.json); none from 0.2.0 and older. */
-	ticketFormats: z.array(z.string()).default([]),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

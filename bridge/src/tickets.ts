@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { isTicketPayload, isToken, type TicketPayload } from '@logto-bridge/contract';
-import { sealTicket, TICKET_SEAL } from '@logto-bridge/contract/ticket-seal';
+import { sealTicket, TICKET_SEAL, ticketJti } from '@logto-bridge/contract/ticket-seal';
 
 import { randomToken } from './random-tokens.js';
 import { readable, stamped, type Versioned } from './records.js';
@@ -15,11 +15,12 @@ export const TICKET_TTL_SECONDS = 120;
 export const ticketKey = (ticket: string) => `ticket:${createHash('sha256').update(ticket).digest('hex')}`;
 
 /**
- * Single-use tickets between /callback and WordPress. Sealed (fixtures/ticket-seal.json) when
- * the site's plugin opens them itself: the payload travels in the ticket, encrypted and
- * authenticated, and WordPress spends it once without calling back. Otherwise stored: 256
- * random bits, 120 s, stored hashed with the verified claims, taken in one atomic step when
- * WordPress redeems it (a plugin of 0.2.0 or older).
+ * Single-use tickets between /callback and WordPress, two forms of one sign-in: stored (256
+ * random bits, 120 s, kept hashed with the verified claims, taken in one atomic step when
+ * WordPress redeems it: any plugin version) and sealed (fixtures/ticket-seal.json: the payload
+ * itself, encrypted and authenticated, which a plugin with sodium opens without calling back).
+ * Both are always issued: a plugin's abilities are not guessed from a cached site config (a
+ * downgraded plugin would be handed what it cannot read).
  */
 export class Tickets {
 	constructor(
@@ -27,10 +28,16 @@ export class Tickets {
 		private readonly sharedSecret: string,
 	) {}
 
-	async issue(payload: TicketPayload, flow: string, sealed = false): Promise<string> {
+	/** The stored ticket and its sealed twin. */
+	async issuePair(payload: TicketPayload, flow: string): Promise<{ ticket: string; sealed: string }> {
+		const ticket = await this.issue(payload, flow);
+		const exp = Math.floor(Date.now() / 1000) + TICKET_SEAL.lifetimeSeconds;
+		return { ticket, sealed: sealTicket(this.sharedSecret, { ...payload, exp, jti: ticketJti(ticket) }) };
+	}
+
+	async issue(payload: TicketPayload, flow: string): Promise<string> {
 		// What WordPress will get is the contract's, or no ticket at all.
 		if (!isTicketPayload(payload)) throw new Error('ticket payload outside the contract (fixtures/ticket-payload.json)');
-		if (sealed) return sealTicket(this.sharedSecret, { ...payload, exp: Math.floor(Date.now() / 1000) + TICKET_SEAL.lifetimeSeconds, jti: randomToken() });
 		const ticket = randomToken();
 		await this.store.set(ticketKey(ticket), JSON.stringify(stamped({ ...payload, flow })), TICKET_TTL_SECONDS);
 		return ticket;

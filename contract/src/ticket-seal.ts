@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 import ticketSeal from '../../fixtures/ticket-seal.json' with { type: 'json' };
 
@@ -7,8 +7,9 @@ import { isTicketPayload, type TicketPayload } from './ticket-payload.js';
 /**
  * A sealed ticket (fixtures/ticket-seal.json): the ticket payload itself, encrypted and
  * authenticated by the bridge with ChaCha20-Poly1305 (IETF) under a key derived from the shared
- * secret, opened by WordPress (sodium) without a call back to the bridge. `exp` bounds it in
- * time, `jti` lets WordPress spend it once, `binding` ties it to the browser that started.
+ * secret, opened by WordPress (sodium) without a call back to the bridge. It travels next to the
+ * stored ticket (which any plugin version can redeem): `exp` bounds it in time, `jti` (the stored
+ * ticket, hashed) lets WordPress spend the pair once, `binding` ties it to the browser that started.
  */
 export const TICKET_SEAL = {
 	format: ticketSeal.format,
@@ -19,6 +20,12 @@ export const TICKET_SEAL = {
 } as const;
 
 export type SealedTicketContent = TicketPayload & { exp: number; jti: string };
+
+/**
+ * The sealed ticket's `jti`: the stored ticket it travels with, hashed. WordPress spends this
+ * one value whichever of the two it is given, so neither can be used after the other.
+ */
+export const ticketJti = (storedTicket: string) => createHash('sha256').update(storedTicket).digest('base64url');
 
 const key = (secret: string) => createHmac('sha256', secret).update(TICKET_SEAL.info).digest();
 const AAD = Buffer.from(ticketSeal.prefix);

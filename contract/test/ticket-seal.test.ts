@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import seal from '../../fixtures/ticket-seal.json' with { type: 'json' };
-import { openTicket, sealTicket, TICKET_SEAL, type SealedTicketContent } from '../src/ticket-seal.js';
+import { openTicket, sealTicket, TICKET_SEAL, ticketJti, type SealedTicketContent } from '../src/ticket-seal.js';
 
 const [vector] = seal.vectors;
 
@@ -16,6 +16,10 @@ test('a ticket changed, cut, of another secret or another prefix opens to nothin
 	for (const refused of seal.refused) {
 		assert.equal(openTicket((refused as { secret?: string }).secret ?? vector!.secret, refused.ticket), undefined, refused.why);
 	}
+});
+
+test('the sealed ticket’s jti is the stored ticket it travels with, hashed (WordPress spends the pair by it)', () => {
+	assert.equal(ticketJti(seal.pair.ticket), seal.pair.jti);
 });
 
 test('only a payload of the contract is sealed, and two seals of it differ', () => {

@@ -116,6 +116,11 @@ foreach ( $logto_bridge_seal['refused'] as $logto_bridge_refused ) {
 	);
 }
 
+logto_bridge_check(
+	$logto_bridge_seal['pair']['jti'] === Ticket_Seal::spent_key( $logto_bridge_seal['pair']['ticket'] ),
+	'the key of a stored ticket is the jti the bridge seals next to it'
+);
+
 // Taken once, in time.
 $logto_bridge_fresh = array(
 	'exp' => time() + 100,

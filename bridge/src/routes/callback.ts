@@ -1,5 +1,4 @@
 import { ROUTES, toE164 } from '@logto-bridge/contract';
-import { TICKET_SEAL } from '@logto-bridge/contract/ticket-seal';
 import type { IRouter, Request } from 'express';
 
 import type { BridgeContext } from '../context.js';
@@ -44,14 +43,13 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 			const verified = typeof idClaims.phone_number === 'string' ? toE164(`+${idClaims.phone_number.replace(/\D/g, '')}`) : null;
 			// The account must be the number the visitor typed, not whichever Logto verified.
 			const mismatch = pending.phone !== undefined && verified !== pending.phone;
-			// Sealed when the site's plugin opens sealed tickets: WordPress then needs no call back.
-			const sealed = siteConfig.ticketFormats.includes(TICKET_SEAL.format);
-			const ticket = mismatch
-				? await tickets.issue({ refused: 'phone_mismatch', verified_phone: verified, ...base }, pending.flow, sealed)
-				: await tickets.issue({ claims: { ...claims, sub: idClaims.sub }, id_token: tokens.id_token!, ...base }, pending.flow, sealed);
+			// Stored and sealed: a plugin that opens the sealed one needs no call back to the bridge.
+			const issued = mismatch
+				? await tickets.issuePair({ refused: 'phone_mismatch', verified_phone: verified, ...base }, pending.flow)
+				: await tickets.issuePair({ claims: { ...claims, sub: idClaims.sub }, id_token: tokens.id_token!, ...base }, pending.flow);
 			if (mismatch) log.warn({ flow: pending.flow, step: 'callback', reason: 'phone_mismatch' }, 'verified number is not the typed one');
-			else log.info({ flow: pending.flow, step: 'callback', sealed }, 'ticket issued');
-			seeOther(res, ticketUrl(siteConfig, ticket));
+			else log.info({ flow: pending.flow, step: 'callback' }, 'ticket issued');
+			seeOther(res, ticketUrl(siteConfig, issued.ticket, issued.sealed));
 		} catch (error) {
 			next(error);
 		}

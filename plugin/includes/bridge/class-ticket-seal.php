@@ -15,7 +15,9 @@ if ( ! defined( 'ABSPATH' ) ) {
  * Opens what the bridge sealed (fixtures/ticket-seal.json): ChaCha20-Poly1305 IETF under a key
  * derived from the shared secret, through sodium (PHP's extension, or the sodium_compat
  * WordPress ships). A ticket is taken only when it opens with this site's secret, is of the
- * contract, has not expired and its jti has never been spent here.
+ * contract, has not expired and its jti has never been spent here. The jti is the stored
+ * ticket it travels with, hashed (spent_key()): whichever of the two WordPress is given, the
+ * pair is spent, so neither works after the other.
  */
 final class Ticket_Seal {
 
@@ -26,12 +28,33 @@ final class Ticket_Seal {
 	const PATTERN  = '/^s1\.[A-Za-z0-9_-]{40,16000}$/';
 
 	/**
-	 * Whether this site can open sealed tickets (the site config tells the bridge).
+	 * Whether this site can open sealed tickets (sodium: PHP's, or WordPress's sodium_compat).
 	 *
 	 * @return bool
 	 */
 	public static function available() {
 		return function_exists( 'sodium_crypto_aead_chacha20poly1305_ietf_decrypt' );
+	}
+
+	/**
+	 * The single-use key of a stored ticket and of the sealed one sent with it.
+	 *
+	 * @param string $stored_ticket The 43-character ticket.
+	 * @return string
+	 */
+	public static function spent_key( $stored_ticket ) {
+		// phpcs:ignore WordPress.PHP.DiscouragedPHPFunctions.obfuscation_base64_encode -- base64url of a hash.
+		return rtrim( strtr( base64_encode( hash( 'sha256', $stored_ticket, true ) ), '+/', '-_' ), '=' );
+	}
+
+	/**
+	 * Spends a ticket pair by its key; false when it was spent before (a replayed link).
+	 *
+	 * @param string $key spent_key() of the stored ticket (the sealed one's jti).
+	 * @return bool
+	 */
+	public static function spend( $key ) {
+		return Replay_Guard::first_use( 'ticket:' . $key );
 	}
 
 	/**
@@ -79,7 +102,7 @@ final class Ticket_Seal {
 		if ( $expires < time() || $expires > time() + self::LIFETIME + Signature::MAX_SKEW ) {
 			return null;
 		}
-		if ( ! preg_match( '/^[A-Za-z0-9_-]{43}$/', $jti ) || ! Replay_Guard::first_use( 'ticket:' . $jti ) ) {
+		if ( ! preg_match( '/^[A-Za-z0-9_-]{43}$/', $jti ) || ! self::spend( $jti ) ) {
 			return null;
 		}
 		unset( $content['exp'], $content['jti'] );

@@ -133,8 +133,6 @@ final class Settings {
 			'errorUrl'             => wp_login_url(),
 			'restUrl'              => rest_url( Rest_Admin::NAMESPACE_V1 . '/' ),
 			'apiResource'          => $api_resource,
-			// Sealed tickets need no call back to the bridge: offered when sodium is here.
-			'ticketFormats'        => Ticket_Seal::available() ? array( Ticket_Seal::FORMAT ) : array(),
 		);
 	}
 
