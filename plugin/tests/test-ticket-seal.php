@@ -117,7 +117,7 @@ foreach ( $logto_bridge_seal['refused'] as $logto_bridge_refused ) {
 }
 
 logto_bridge_check(
-	$logto_bridge_seal['pair']['jti'] === Ticket_Seal::spent_key( $logto_bridge_seal['pair']['ticket'] ),
+	Ticket_Seal::spent_key( $logto_bridge_seal['pair']['ticket'] ) === $logto_bridge_seal['pair']['jti'],
 	'the key of a stored ticket is the jti the bridge seals next to it'
 );
 
