@@ -8,16 +8,16 @@
  */
 
 require __DIR__ . '/bootstrap.php';
-foreach ( array(
-	'bridge/class-bridge-client',
-	'bridge/class-replay-guard',
-	'bridge/class-signature',
-	'bridge/class-ticket-seal',
-	'settings/class-settings',
-	'settings/class-settings-fields',
-) as $logto_bridge_class ) {
-	require dirname( __DIR__ ) . "/includes/$logto_bridge_class.php";
-}
+logto_bridge_require(
+	array(
+		'bridge/class-bridge-client',
+		'bridge/class-replay-guard',
+		'bridge/class-signature',
+		'bridge/class-ticket-seal',
+		'settings/class-settings',
+		'settings/class-settings-fields',
+	)
+);
 require __DIR__ . '/site-stand-ins.php';
 
 use LogtoBridge\Ticket_Seal;
