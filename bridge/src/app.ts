@@ -33,7 +33,7 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 		oidc: new OidcClients(),
 		log: createLogger(config.logLevel, config.instance),
 		pending: new PendingSignIns(store, config),
-		tickets: new Tickets(store),
+		tickets: new Tickets(store, config.sharedSecret),
 		rateLimit: signInRateLimit(store, config.signInRateLimit),
 	};
 	ctx.site.onBackgroundError = (error) => ctx.log.warn({ step: 'site-config', detail: error.message }, 'refreshing the site settings failed; the copy in hand is kept');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { isTicketPayload, isToken, type TicketPayload } from '@logto-bridge/contract';
+import { sealTicket, TICKET_SEAL, ticketJti } from '@logto-bridge/contract/ticket-seal';
 
 import { randomToken } from './random-tokens.js';
 import { readable, stamped, type Versioned } from './records.js';
@@ -14,11 +15,25 @@ export const TICKET_TTL_SECONDS = 120;
 export const ticketKey = (ticket: string) => `ticket:${createHash('sha256').update(ticket).digest('hex')}`;
 
 /**
- * Single-use tickets between /callback and WordPress: 256 random bits, 120 s, stored hashed
- * with the verified claims; redeeming takes the record in one atomic step.
+ * Single-use tickets between /callback and WordPress, two forms of one sign-in: stored (256
+ * random bits, 120 s, kept hashed with the verified claims, taken in one atomic step when
+ * WordPress redeems it: any plugin version) and sealed (fixtures/ticket-seal.json: the payload
+ * itself, encrypted and authenticated, which a plugin with sodium opens without calling back).
+ * Both are always issued: a plugin's abilities are not guessed from a cached site config (a
+ * downgraded plugin would be handed what it cannot read).
  */
 export class Tickets {
-	constructor(private readonly store: KeyValueStore) {}
+	constructor(
+		private readonly store: KeyValueStore,
+		private readonly sharedSecret: string,
+	) {}
+
+	/** The stored ticket and its sealed twin. */
+	async issuePair(payload: TicketPayload, flow: string): Promise<{ ticket: string; sealed: string }> {
+		const ticket = await this.issue(payload, flow);
+		const exp = Math.floor(Date.now() / 1000) + TICKET_SEAL.lifetimeSeconds;
+		return { ticket, sealed: sealTicket(this.sharedSecret, { ...payload, exp, jti: ticketJti(ticket) }) };
+	}
 
 	async issue(payload: TicketPayload, flow: string): Promise<string> {
 		// What WordPress will get is the contract's, or no ticket at all.

@@ -29,9 +29,10 @@ export function restEndpoint(restUrl: string, route: string): URL {
 }
 
 /** wp-login.php's callback with the ticket, at the URL WordPress reported (its login URL may be filtered). */
-export function ticketUrl(site: Pick<SiteConfig, 'callbackUrl'>, ticket: string): string {
+export function ticketUrl(site: Pick<SiteConfig, 'callbackUrl'>, ticket: string, sealed?: string): string {
 	const url = new URL(site.callbackUrl);
 	url.searchParams.set(WP_LOGIN_QUERY.ticket, ticket);
+	if (sealed) url.searchParams.set(WP_LOGIN_QUERY.sealed, sealed);
 	return url.href;
 }
 

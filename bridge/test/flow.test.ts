@@ -24,7 +24,7 @@ const phoneSignIn = (browser: Browser, phone: string, returnTo = `${wp}/welcome/
 test('a phone sign-in lands on the WordPress callback with a ticket that redeems once', async () => {
 	const browser = new Browser();
 	const landed = await phoneSignIn(browser, '+8613800138000');
-	assert.match(landed, /wp-login\.php\?action=logto-callback&ticket=[\w-]{43}$/);
+	assert.match(landed, /wp-login\.php\?action=logto-callback&ticket=[\w-]{43}&sealed=s1\.[\w-]+$/);
 	assert.doesNotMatch(landed, /8613800138000/, 'no personal data in the URL');
 	const ticket = ticketOf(landed)!;
 	const first = await redeem(bridge, ticket);
@@ -210,7 +210,7 @@ test('tickets, errors and WordPress calls go to the URLs WordPress reports, not 
 		const landed = await browser.follow(`${custom.idp.url}${formAction(start.html, '/password')}`, (u) => u.startsWith(`${custom.wp.url}/members/`), {
 			form: { username: 'ed', password: 'editor-password-123' },
 		});
-		assert.match(landed.url, new RegExp(`^${custom.wp.url}/members/\\?action=logto-callback&ticket=[\\w-]{43}$`));
+		assert.match(landed.url, new RegExp(`^${custom.wp.url}/members/\\?action=logto-callback&ticket=[\\w-]{43}&sealed=s1\\.[\\w-]+$`));
 	} finally {
 		await custom.stop();
 	}

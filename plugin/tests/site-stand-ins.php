@@ -55,6 +55,10 @@ function delete_option( $name ) {
 	unset( $GLOBALS['options'][ $name ] );
 	return true;
 }
+function wp_json_encode( $data ) {
+	// phpcs:ignore WordPress.WP.AlternativeFunctions.json_encode_json_encode -- the stand-in.
+	return json_encode( $data );
+}
 function is_wp_error( $thing ) {
 	return $thing instanceof WP_Error;
 }

@@ -43,12 +43,13 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 			const verified = typeof idClaims.phone_number === 'string' ? toE164(`+${idClaims.phone_number.replace(/\D/g, '')}`) : null;
 			// The account must be the number the visitor typed, not whichever Logto verified.
 			const mismatch = pending.phone !== undefined && verified !== pending.phone;
-			const ticket = mismatch
-				? await tickets.issue({ refused: 'phone_mismatch', verified_phone: verified, ...base }, pending.flow)
-				: await tickets.issue({ claims: { ...claims, sub: idClaims.sub }, id_token: tokens.id_token!, ...base }, pending.flow);
+			// Stored and sealed: a plugin that opens the sealed one needs no call back to the bridge.
+			const issued = mismatch
+				? await tickets.issuePair({ refused: 'phone_mismatch', verified_phone: verified, ...base }, pending.flow)
+				: await tickets.issuePair({ claims: { ...claims, sub: idClaims.sub }, id_token: tokens.id_token!, ...base }, pending.flow);
 			if (mismatch) log.warn({ flow: pending.flow, step: 'callback', reason: 'phone_mismatch' }, 'verified number is not the typed one');
 			else log.info({ flow: pending.flow, step: 'callback' }, 'ticket issued');
-			seeOther(res, ticketUrl(siteConfig, ticket));
+			seeOther(res, ticketUrl(siteConfig, issued.ticket, issued.sealed));
 		} catch (error) {
 			next(error);
 		}

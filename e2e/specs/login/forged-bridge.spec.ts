@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 
+import { sealTicket, ticketJti } from '@logto-bridge/contract/ticket-seal';
 import { freePort } from '@logto-bridge/testkit';
 
 import { expect, test } from '../../support/test';
@@ -38,5 +39,28 @@ test.describe( 'an answer that does not come from the bridge', () => {
 		} finally {
 			forged.server.close();
 		}
+	} );
+
+	test( 'a sealed ticket not sealed with the site\'s secret signs nobody in; the same one sealed with it does (the control)', async ( { page, context } ) => {
+		await updateSettings( { create_users: true } );
+		const cookie = randomBytes( 32 ).toString( 'hex' );
+		const binding = createHash( 'sha256' ).update( cookie ).digest( 'hex' );
+		// This browser holds the binding cookie the ticket names: only the seal's key can refuse it.
+		await context.addCookies( [ { name: 'logto_bridge_binding', value: cookie, url: wpUrl() } ] );
+		const link = ( secret: string ) => {
+			const stored = randomBytes( 32 ).toString( 'base64url' );
+			const content = { claims: { sub: `sealed-${ binding.slice( 0, 12 ) }`, username: 'sealed-forger' }, id_token: 'x.y.z', return_to: `${ wpUrl() }/wp-admin/`, binding };
+			const sealed = sealTicket( secret, { ...content, exp: Math.floor( Date.now() / 1000 ) + 60, jti: ticketJti( stored ) } );
+			return `/wp-login.php?action=logto-callback&ticket=${ stored }&sealed=${ sealed }`;
+		};
+		await page.goto( link( randomBytes( 32 ).toString( 'hex' ) ) );
+		await expect( page ).toHaveURL( /logto_error=ticket_gone/ );
+		expect( await findUsers( 'sealed-forger' ), 'nobody was created or signed in' ).toEqual( [] );
+
+		// The control: the very same ticket sealed with the shared secret is taken, so only the key refused the first.
+		await context.addCookies( [ { name: 'logto_bridge_binding', value: cookie, url: wpUrl() } ] );
+		await page.goto( link( process.env.E2E_BRIDGE_SECRET as string ) );
+		await expect( page ).toHaveURL( `${ wpUrl() }/wp-admin/` );
+		expect( ( await findUsers( 'sealed-forger' ) ).map( ( u ) => u.username ) ).toEqual( [ 'sealed-forger' ] );
 	} );
 } );

@@ -44,6 +44,7 @@ final class Bridge_Client {
 	const QUERY = array(
 		'wpLogin' => array(
 			'ticket' => 'ticket',
+			'sealed' => 'sealed',
 			'error'  => 'logto_error',
 		),
 		'signIn'  => array(

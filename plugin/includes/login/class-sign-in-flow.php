@@ -172,9 +172,11 @@ final class Sign_In_Flow {
 		// phpcs:disable WordPress.Security.NonceVerification.Recommended
 		$name   = Bridge_Client::QUERY['wpLogin']['ticket'];
 		$ticket = isset( $_GET[ $name ] ) ? sanitize_text_field( wp_unslash( $_GET[ $name ] ) ) : '';
+		$name   = Bridge_Client::QUERY['wpLogin']['sealed'];
+		$sealed = isset( $_GET[ $name ] ) ? sanitize_text_field( wp_unslash( $_GET[ $name ] ) ) : '';
 		$resume = isset( $_GET['resume'] ) ? sanitize_key( wp_unslash( $_GET['resume'] ) ) : '';
 		// phpcs:enable
-		$redeemed = '' !== $resume ? Sign_In_Retry::take( $resume ) : self::redeem( $ticket );
+		$redeemed = '' !== $resume ? Sign_In_Retry::take( $resume ) : self::redeem( $ticket, $sealed );
 		if ( null === $redeemed ) {
 			Login_Errors::fail( 'ticket_gone' );
 		}
@@ -214,11 +216,22 @@ final class Sign_In_Flow {
 	/**
 	 * The bridge's redeemed sign-in for a ticket; fails the request when it cannot have one.
 	 *
-	 * @param string $ticket Ticket from the query.
-	 * @return array<string,mixed>|null Null when the ticket is malformed.
+	 * @param string $ticket The stored ticket from the query.
+	 * @param string $sealed The sealed one sent with it, if any.
+	 * @return array<string,mixed>|null Null when the ticket is malformed, spent or not this bridge's.
 	 */
-	private static function redeem( $ticket ) {
+	private static function redeem( $ticket, $sealed ) {
+		if ( '' !== $sealed && Ticket_Seal::available() ) {
+			// Sealed: opened here and spent once (the stored twin with it), no call to the bridge.
+			// Never the stored one after a sealed one failed: that would replay a spent link.
+			$redeemed = Ticket_Seal::redeem( $sealed );
+			return null === $redeemed ? null : array( 'attempts' => 0 ) + $redeemed;
+		}
 		if ( ! preg_match( self::TICKET_PATTERN, $ticket ) ) {
+			return null;
+		}
+		// The pair is spent here too: its sealed twin cannot be used after this one.
+		if ( ! Ticket_Seal::spend( Ticket_Seal::spent_key( $ticket ) ) ) {
 			return null;
 		}
 		$redeemed = Bridge_Client::redeem( $ticket );
