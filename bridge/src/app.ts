@@ -1,10 +1,13 @@
+import { ROUTES } from '@logto-bridge/contract';
 import express, { type ErrorRequestHandler } from 'express';
 
 import type { BridgeConfig } from './config.js';
 import type { BridgeContext } from './context.js';
 import { codeFor, oauthError, SignInError } from './errors.js';
 import { seeOther } from './see-other.js';
+import { ActivityReporter } from './activity.js';
 import { createLogger } from './log.js';
+import { METRICS_PATH, Metrics } from './metrics.js';
 import { OidcClients } from './oidc.js';
 import { PendingSignIns } from './pending-sign-in.js';
 import { signInRateLimit } from './rate-limit.js';
@@ -24,22 +27,30 @@ import { errorUrl } from './wordpress.js';
 
 /** Wires the bridge: one context, the routes, and one error handler without stack traces. */
 export function createApp(config: BridgeConfig, overrides: { store?: KeyValueStore } = {}) {
-	const store = overrides.store ?? createStore(config);
+	const metrics = new Metrics();
+	const store = metrics.countStoreErrors(overrides.store ?? createStore(config));
+	// The embedded store belongs to one process; Redis may be shared by several instances.
+	const site = new SiteConfigSource(config, store.kind === 'file' ? undefined : { version: () => store.get(SITE_CONFIG_VERSION_KEY) });
+	const log = createLogger(config.logLevel, config.instance);
 	const ctx: BridgeContext = {
 		config,
 		store,
-		// The embedded store belongs to one process; Redis may be shared by several instances.
-		site: new SiteConfigSource(config, store.kind === 'file' ? undefined : { version: () => store.get(SITE_CONFIG_VERSION_KEY) }),
+		site,
 		oidc: new OidcClients(),
-		log: createLogger(config.logLevel, config.instance),
+		log,
 		pending: new PendingSignIns(store, config),
 		tickets: new Tickets(store, config.sharedSecret),
 		rateLimit: signInRateLimit(store, config.signInRateLimit),
+		metrics,
+		activity: new ActivityReporter(config, site, log),
 	};
+	metrics.watchBreaker(() => ctx.oidc.breakerStates());
 	ctx.site.onBackgroundError = (error) => ctx.log.warn({ step: 'site-config', detail: error.message }, 'refreshing the site settings failed; the copy in hand is kept');
 	const app = express();
 	app.disable('x-powered-by');
 	if (config.trustProxy) app.set('trust proxy', 1);
+	app.use(metrics.timing);
+	app.get(METRICS_PATH, metrics.handler(config.metricsToken));
 	// Routes straight on the app, not in nested routers: one less layer walk per request.
 	health(app, ctx);
 	signIn(app, ctx);
@@ -53,6 +64,11 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	// Every failure of a browser-facing route ends here: one mapping to a wp-login.php code.
 	const onError: ErrorRequestHandler = (error: Error, req, res, _next) => {
 		const reason = codeFor(error);
+		// Sign-ins only: a failed sign-out or server-to-server call is not a visitor refused.
+		if (req.path === ROUTES.signIn || req.path === ROUTES.callback) {
+			metrics.failure(reason);
+			ctx.activity.refused(req.path === ROUTES.signIn ? 'sign-in' : 'callback', reason, res.locals.flow as string | undefined);
+		}
 		const expected = error instanceof SignInError || error instanceof SiteConfigError;
 		// The reason is logged as `reason`: `code` is redacted, since OAuth codes travel under that name.
 		const line = { flow: res.locals.flow as string | undefined, path: req.path, reason, detail: expected ? (error as SignInError).detail ?? error.message : error.message };

@@ -19,6 +19,7 @@ const schema = z.object({
 	PENDING_SIGN_IN_CAP: z.coerce.number().int().min(100).default(50_000),
 	BRIDGE_INSTANCE: z.string().regex(/^[\w.-]{1,64}$/).optional(),
 	LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	METRICS_TOKEN: z.string().refine((s) => Buffer.byteLength(s) >= 32, 'must be at least 32 bytes').optional(),
 });
 
 /**
@@ -39,6 +40,7 @@ export const ENVIRONMENT: Record<keyof z.infer<typeof schema>, { default?: strin
 	PENDING_SIGN_IN_CAP: { default: '50000', what: 'Pending sign-ins kept at most; past it the oldest are dropped.' },
 	BRIDGE_INSTANCE: { what: 'A name for this instance in its logs, when several run behind one load balancer.' },
 	LOG_LEVEL: { default: 'info', what: 'fatal, error, warn, info, debug, trace or silent.' },
+	METRICS_TOKEN: { what: 'At least 32 bytes: serves Prometheus metrics at /metrics to a scraper sending it as a bearer token. Unset: no metrics.' },
 };
 
 export type BridgeConfig = {
@@ -58,6 +60,8 @@ export type BridgeConfig = {
 	signInRateLimit: number;
 	/** Pending sign-ins kept at most; past it the oldest are dropped. */
 	pendingSignInCap: number;
+	/** The bearer token of GET /metrics (METRICS_TOKEN); no metrics are served without one. */
+	metricsToken: string | undefined;
 	/** Whether cookies get the Secure flag: when browsers reach the bridge over https. */
 	secureCookies: boolean;
 };
@@ -86,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
 		instance: e.BRIDGE_INSTANCE,
 		signInRateLimit: e.SIGN_IN_RATE_LIMIT,
 		pendingSignInCap: e.PENDING_SIGN_IN_CAP,
+		metricsToken: e.METRICS_TOKEN,
 		secureCookies: publicUrl.startsWith('https:'),
 	};
 }

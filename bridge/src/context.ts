@@ -2,7 +2,9 @@ import { appRegistrationUris } from '@logto-bridge/contract';
 import type { RequestHandler } from 'express';
 
 import type { BridgeConfig } from './config.js';
+import type { ActivityReporter } from './activity.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
 import type { OidcClients } from './oidc.js';
 import type { PendingSignIns } from './pending-sign-in.js';
 import type { SiteConfigSource } from './site-config.js';
@@ -18,6 +20,9 @@ export type BridgeContext = {
 	log: Logger;
 	pending: PendingSignIns;
 	tickets: Tickets;
+	metrics: Metrics;
+	/** Refused sign-ins, reported to WordPress for Logto > Activity. */
+	activity: ActivityReporter;
 	/** Sign-in and sign-out starts per client address (shared by both routes). */
 	rateLimit: RequestHandler;
 };

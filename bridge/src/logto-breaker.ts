@@ -34,6 +34,11 @@ export class LogtoBreaker {
 		return !probe.open;
 	}
 
+	/** Each Logto watched, by its discovery URL, and whether visitors are kept away from it (metrics). */
+	states(): Array<{ url: string; open: boolean }> {
+		return [...this.probes].map(([url, probe]) => ({ url, open: probe.open }));
+	}
+
 	/** Stops every background probe (the bridge is shutting down). */
 	close(): void {
 		for (const probe of this.probes.values()) clearInterval(probe.timer);

@@ -27,6 +27,11 @@ export class OidcClients {
 		if (!(await this.breaker.isUp(url))) throw new SignInError('idp_unreachable', `Logto did not answer at ${url}`);
 	}
 
+	/** Whether each Logto watched is taken as down (metrics). */
+	breakerStates(): Array<{ url: string; open: boolean }> {
+		return this.breaker.states();
+	}
+
 	/** Stops probing Logto (the bridge is shutting down). */
 	close(): void {
 		this.breaker.close();

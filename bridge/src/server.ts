@@ -12,6 +12,8 @@ export function serve(config: BridgeConfig): void {
 	const stop = () =>
 		server.close(async () => {
 			ctx.oidc.close();
+			// The last refusals still reach Logto > Activity.
+			await ctx.activity.flush();
 			await ctx.store.close();
 			process.exit(0);
 		});

@@ -32,12 +32,13 @@ const close = (server: Server) =>
 	});
 
 /**
- * A stand-in for the plugin's two REST routes (the real ones come with the plugin): it
- * checks the bridge's signature like WordPress will, serves the site config and records
- * back-channel logouts.
+ * A stand-in for the plugin's REST routes the bridge calls (the real ones come with the plugin):
+ * it checks the bridge's signature like WordPress will, serves the site config and records
+ * back-channel logouts and activity reports.
  */
 export async function startStandInWordPress(port: number, siteConfig: () => Record<string, unknown>, answerSecret = SECRET) {
 	const logouts: Array<{ sub: string; sid: string }> = [];
+	const activity: Array<{ events: Array<Record<string, unknown>> }> = [];
 	const app = express();
 	const seen = new Set<string>();
 	/** Checks a bridge request like the plugin: the signature over method, route and body, and a fresh nonce. */
@@ -62,8 +63,13 @@ export async function startStandInWordPress(port: number, siteConfig: () => Reco
 		logouts.push(JSON.parse(req.body as string));
 		res.json({ ok: true });
 	});
+	app.post(`/wp-json${wpRestPath('activity')}`, express.text({ type: '*/*' }), (req, res) => {
+		if (!signed(req, wpRestPath('activity'), req.body as string)) return res.status(401).end();
+		activity.push(JSON.parse(req.body as string));
+		res.json({ recorded: activity.at(-1)!.events.length });
+	});
 	const server = await listen(app, port);
-	return { url: `http://127.0.0.1:${port}`, logouts, stop: () => close(server) };
+	return { url: `http://127.0.0.1:${port}`, logouts, activity, stop: () => close(server) };
 }
 
 export type System = {
@@ -84,6 +90,8 @@ export async function startSystem(
 		rateLimit?: number;
 		/** The secret the stand-in WordPress signs its answers with, when it must not be the shared one. */
 		standInAnswerSecret?: string;
+		/** More of the bridge's environment (e.g. METRICS_TOKEN). */
+		env?: Record<string, string>;
 	} = {},
 ): Promise<System> {
 	const [wpPort, ...bridgePorts] = await Promise.all([freePort(), ...Array.from({ length: options.instances ?? 1 }, () => freePort())]);
@@ -119,6 +127,7 @@ export async function startSystem(
 				// The tests sign in far more often than a visitor; the limit itself is tested on its own.
 				SIGN_IN_RATE_LIMIT: String(options.rateLimit ?? 100_000),
 				...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+				...options.env,
 			});
 			const { app, ctx } = createApp(config);
 			const server = await listen(app, port!);

@@ -8,7 +8,7 @@ import { client } from '../oidc.js';
 import { ticketUrl } from '../wordpress.js';
 
 /** GET /callback: code exchange with every check, then a single-use ticket for WordPress. */
-export default function callback(router: IRouter, { config, site, oidc, log, pending: pendingSignIns, tickets }: BridgeContext): void {
+export default function callback(router: IRouter, { config, site, oidc, log, pending: pendingSignIns, tickets, metrics }: BridgeContext): void {
 	router.get(ROUTES.callback, pendingSignIns.middleware, async (req: Request, res, next) => {
 		const query = req.query;
 		try {
@@ -24,12 +24,14 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 			const currentUrl = new URL(`${config.publicUrl}${req.originalUrl.slice(req.originalUrl.indexOf(ROUTES.callback))}`);
 			// RFC 9207: openid-client checks it too; we name this failure precisely.
 			if (currentUrl.searchParams.get('iss') !== oidcConfig.serverMetadata().issuer) throw new SignInError('issuer_mismatch');
-			const tokens = await client.authorizationCodeGrant(oidcConfig, currentUrl, {
-				pkceCodeVerifier: pending.verifier,
-				expectedState: pending.state,
-				expectedNonce: pending.nonce,
-				idTokenExpected: true,
-			});
+			const tokens = await metrics.time(metrics.tokenEndpoint, () =>
+				client.authorizationCodeGrant(oidcConfig, currentUrl, {
+					pkceCodeVerifier: pending.verifier,
+					expectedState: pending.state,
+					expectedNonce: pending.nonce,
+					idTokenExpected: true,
+				}),
+			);
 			const idClaims = tokens.claims()!;
 			let claims: Record<string, unknown> = { ...idClaims };
 			try {
@@ -47,8 +49,13 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 			const issued = mismatch
 				? await tickets.issuePair({ refused: 'phone_mismatch', verified_phone: verified, ...base }, pending.flow)
 				: await tickets.issuePair({ claims: { ...claims, sub: idClaims.sub }, id_token: tokens.id_token!, ...base }, pending.flow);
-			if (mismatch) log.warn({ flow: pending.flow, step: 'callback', reason: 'phone_mismatch' }, 'verified number is not the typed one');
-			else log.info({ flow: pending.flow, step: 'callback' }, 'ticket issued');
+			if (mismatch) {
+				metrics.failure('phone_mismatch');
+				log.warn({ flow: pending.flow, step: 'callback', reason: 'phone_mismatch' }, 'verified number is not the typed one');
+			} else {
+				metrics.completed.inc();
+				log.info({ flow: pending.flow, step: 'callback' }, 'ticket issued');
+			}
 			seeOther(res, ticketUrl(siteConfig, issued.ticket, issued.sealed));
 		} catch (error) {
 			next(error);

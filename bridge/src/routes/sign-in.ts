@@ -16,7 +16,7 @@ const BINDING = /^[0-9a-f]{64}$/;
  * GET /sign-in?binding=&return_to=&phone=&fresh=: starts the code flow (PKCE S256, state,
  * nonce) and goes to Logto.
  */
-export default function signIn(router: IRouter, { config, site, oidc, log, pending, rateLimit }: BridgeContext): void {
+export default function signIn(router: IRouter, { config, site, oidc, log, pending, rateLimit, metrics }: BridgeContext): void {
 	const redirectUri = registeredUris(config).redirectUri;
 	// Rate limited first, so a refused start writes nothing; then its session.
 	router.get(ROUTES.signIn, rateLimit, pending.middleware, async (req, res, next) => {
@@ -62,6 +62,7 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 				// session of another account: Logto asks again (fixtures/logto-extra-params.json, bridgeOnly).
 				...(phone || query[SIGN_IN_QUERY.fresh] === '1' ? { prompt: 'login' } : {}),
 			});
+			metrics.started.inc();
 			log.info({ flow, step: 'sign-in', phone: Boolean(phone) }, 'redirecting to Logto');
 			seeOther(res, url.href);
 		} catch (error) {
