@@ -27,4 +27,7 @@ foreach ( $logto_bridge_like as $logto_bridge_pattern ) {
 $wpdb->query(
 	$wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'logto_' ) . '%' )
 );
+// The sign-in activity table (Logto > Activity).
+// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.DirectDatabaseQuery.SchemaChange
+$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}logto_bridge_activity" );
 wp_cache_flush();

@@ -36,12 +36,14 @@ final class Plugin {
 		add_action( 'wp_default_scripts', array( Compat::class, 'register_scripts' ), 11 );
 		// An update in place (a zip uploaded over the plugin) never activates: the schema is compared at each load.
 		add_action( 'plugins_loaded', array( Settings_Upgrade::class, 'maybe_upgrade' ) );
+		add_action( 'plugins_loaded', array( Activity_Log::class, 'maybe_install' ) );
 		add_action( 'admin_notices', array( Settings_Upgrade::class, 'notice' ) );
 		add_action( 'init', array( __CLASS__, 'load_textdomain' ) );
 		add_action( 'init', array( Block::class, 'register' ) );
 		add_action( 'init', array( Users::class, 'register_meta' ) );
 		add_shortcode( 'logto_sign_in', array( Shortcode::class, 'render' ) );
 		add_action( 'admin_menu', array( Settings_Page::class, 'register_menu' ) );
+		add_action( 'admin_menu', array( Activity_Page::class, 'register_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( Settings_Page::class, 'enqueue_assets' ) );
 		add_action( 'rest_api_init', array( Rest_Admin::class, 'register_routes' ) );
 		add_action( 'rest_api_init', array( Rest_Bridge::class, 'register_routes' ) );

@@ -19,6 +19,7 @@ logto_bridge_require(
 		'class-plugin',
 		'accounts/class-account-link',
 		'accounts/class-link-password',
+		'login/class-activity-log',
 	)
 );
 
@@ -147,6 +148,23 @@ foreach ( $tickets['invalid'] as $i => $payload ) {
 		"invalid ticket payload $i of fixtures/ticket-payload.json is refused"
 	);
 }
+
+$activity = logto_bridge_fixture( 'activity.json' );
+foreach ( $activity['valid'] as $i => $report ) {
+	logto_bridge_check( LogtoBridge\Activity_Log::valid_report( $report ), "valid activity report $i is taken" );
+}
+foreach ( $activity['invalid'] as $i => $report ) {
+	logto_bridge_check( ! LogtoBridge\Activity_Log::valid_report( $report ), "invalid activity report $i is refused" );
+}
+logto_bridge_check(
+	LogtoBridge\Activity_Log::MAX_EVENTS === $activity['maxEvents'] && LogtoBridge\Activity_Log::KEEP === $activity['keep']
+		&& LogtoBridge\Activity_Log::BRIDGE_STEPS === $activity['steps'],
+	'Activity_Log keeps and takes what fixtures/activity.json says'
+);
+logto_bridge_check(
+	! LogtoBridge\Activity_Log::valid_report( array( 'events' => array_fill( 0, $activity['maxEvents'] + 1, $activity['valid'][0]['events'][0] ) ) ),
+	'a report of more events than the contract allows is refused'
+);
 
 $rest = logto_bridge_fixture( 'wordpress-rest.json' );
 logto_bridge_check(

@@ -21,11 +21,14 @@ const logtoRows = () =>
 test.describe( 'native runtime only: uninstalling', () => {
 	test.skip( process.env.WP_RUNTIME !== 'native', 'the database is read with SQL from MariaDB' );
 
-	test( 'deleting the plugin in wp-admin leaves no row of it in the database', async ( { adminPage: page } ) => {
+	test( 'deleting the plugin in wp-admin leaves no row or table of it in the database', async ( { adminPage: page } ) => {
 		const before = logtoRows();
 		// What the suite left: settings, users' Logto IDs and phones, link requests, bearer cache, replay nonces.
 		for ( const row of [ 'logto_bridge_settings', 'logto_sub', 'logto_phone' ] ) expect( before, row ).toContain( row );
 		expect( before.some( ( r ) => r.startsWith( '_transient_logto_bearer_' ) ), 'a cached bearer token' ).toBe( true );
+		const activityTable = () => sql( "SHOW TABLES LIKE 'wp_logto_bridge_activity'" );
+		expect( activityTable(), 'the sign-in activity table (Logto > Activity)' ).toBe( 'wp_logto_bridge_activity' );
+		expect( Number( sql( 'SELECT COUNT(*) FROM wp_logto_bridge_activity' ) ), 'with the failures the suite caused' ).toBeGreaterThan( 0 );
 
 		// The stack links plugin/ into WordPress, and deleting it there would delete the repository's
 		// files: the same plugin, copied, is the one deleted (its uninstall.php is the one under test).
@@ -42,5 +45,6 @@ test.describe( 'native runtime only: uninstalling', () => {
 		await expect( page.locator( 'tr[data-plugin="logto-bridge-copy/logto-bridge.php"]' ) ).toContainText( 'was successfully deleted' );
 
 		expect( logtoRows() ).toEqual( [] );
+		expect( activityTable(), 'the activity table is gone' ).toBe( '' );
 	} );
 } );

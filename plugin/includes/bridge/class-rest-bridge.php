@@ -12,7 +12,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * `logto-bridge/v1/site-config` and `/backchannel-logout`.
+ * `logto-bridge/v1/site-config`, `/backchannel-logout` and `/activity`.
  */
 final class Rest_Bridge {
 
@@ -42,6 +42,15 @@ final class Rest_Bridge {
 			array(
 				'methods'             => \WP_REST_Server::CREATABLE,
 				'callback'            => array( __CLASS__, 'backchannel_logout' ),
+				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
+			)
+		);
+		register_rest_route(
+			Rest_Admin::NAMESPACE_V1,
+			'/' . Rest_Admin::ROUTES['activity'],
+			array(
+				'methods'             => \WP_REST_Server::CREATABLE,
+				'callback'            => array( __CLASS__, 'activity' ),
 				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
 			)
 		);
@@ -121,5 +130,22 @@ final class Rest_Bridge {
 				'cancelled' => Account_Link::cancel( $sub, $sid ),
 			)
 		);
+	}
+
+	/**
+	 * POST activity: the sign-ins the bridge refused, batched, for Logto > Activity.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function activity( \WP_REST_Request $request ) {
+		$report = $request->get_json_params();
+		if ( ! Activity_Log::valid_report( $report ) ) {
+			return new \WP_Error( 'invalid_request', 'not an activity report', array( 'status' => 400 ) );
+		}
+		foreach ( $report['events'] as $event ) {
+			Activity_Log::record( $event['step'], $event['reason'], $event['instance'], $event['flow'], $event['at'] );
+		}
+		return rest_ensure_response( array( 'recorded' => count( $report['events'] ) ) );
 	}
 }

@@ -31,6 +31,7 @@ final class Login_Errors {
 	 * @param string $detail What the message should also say, e.g. the number verified at Logto.
 	 */
 	public static function fail( $code, $detail = '' ) {
+		Activity_Log::record( Activity_Log::STEP_WP, $code );
 		$args = array( Bridge_Client::QUERY['wpLogin']['error'] => rawurlencode( $code ) );
 		if ( '' !== $detail ) {
 			$key = strtolower( wp_generate_password( 24, false, false ) );

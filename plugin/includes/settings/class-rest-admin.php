@@ -27,6 +27,7 @@ final class Rest_Admin {
 		'appSignIn'         => 'app/sign-in',
 		'settings'          => 'settings',
 		'setup'             => 'setup',
+		'activity'          => 'activity',
 	);
 
 	/**
