@@ -5,6 +5,13 @@ import { LogtoBreaker } from './logto-breaker.js';
 import { isLoopback } from './loopback.js';
 import type { SiteConfig } from './site-config.js';
 
+/**
+ * Seconds a visitor may wait on Logto's token endpoint (and userinfo) before being told Logto is
+ * unreachable: a slow Logto (a cold start, a deploy) answers well within it; the visitor has
+ * already typed their code, so giving up early would cost them the whole sign-in.
+ */
+export const TOKEN_TIMEOUT_SECONDS = 10;
+
 /** Logto serves OIDC under /oidc. */
 export const issuerUrl = (endpoint: string) => `${endpoint.replace(/\/+$/, '')}/oidc`;
 
@@ -59,6 +66,8 @@ export class OidcClients {
 		const config = await client.discovery(issuer, site.appId, { client_secret: site.appSecret }, client.ClientSecretBasic(site.appSecret), options);
 		// openid-client skips the ID token signature check for token-endpoint responses unless asked.
 		client.enableNonRepudiationChecks(config);
+		// Discovery's own 5 s would otherwise apply to every later request too.
+		config.timeout = TOKEN_TIMEOUT_SECONDS;
 		return config;
 	}
 }

@@ -9,6 +9,7 @@ import { createAdapterFactory } from './adapter.js';
 import { loadClients } from './clients.js';
 import type { IdpConfig } from './config.js';
 import { buildConfiguration } from './configuration.js';
+import { injectTokenFaults } from './faults.js';
 import { pickLocale, t } from './interactions/i18n.js';
 import interactions from './interactions/routes.js';
 import { InteractionStates } from './interactions/state.js';
@@ -119,6 +120,8 @@ export async function createIdp(config: IdpConfig): Promise<Idp> {
 			states,
 		}),
 	);
+	// Fault tests: a slow token endpoint, as a Logto under load answers (faults.ts).
+	if (config.faultsFile) app.post('/oidc/token', injectTokenFaults(config.faultsFile));
 	app.use('/oidc', provider.callback());
 	return { app, provider, accounts, sms, applications };
 }

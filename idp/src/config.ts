@@ -40,6 +40,8 @@ const envSchema = z.object({
 	// The site's REST API as an API resource (its indicator, e.g. https://example.com/wp-json), with
 	// the scopes wp:read and wp:write granted by a default role every new account gets.
 	IDP_API_RESOURCE: z.url().optional(),
+	// Fault tests only: a JSON file read at each token request, e.g. {"tokenDelayMs": 4000}.
+	IDP_FAULTS_FILE: z.string().optional(),
 	IDP_SETUP_APP_ID: z.string().min(1).default('wordpress-setup'),
 	IDP_SETUP_APP_SECRET: z.string().min(16).default(BUILT_IN_SETUP_SECRET),
 });
@@ -72,6 +74,8 @@ export type IdpConfig = {
 	apiResource: string | undefined;
 	/** The M2M app holding the Management API role, for the setup wizard. */
 	setupApp: { id: string; secret: string };
+	/** Fault tests only: where the faults to inject are written (faults.ts). */
+	faultsFile: string | undefined;
 };
 
 /** Reads the configuration from the environment; throws naming the offending variable. */
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): IdpConfig {
 		smsSandbox: e.IDP_SMS_SANDBOX,
 		setupApp: { id: e.IDP_SETUP_APP_ID, secret: e.IDP_SETUP_APP_SECRET },
 		apiResource: e.IDP_API_RESOURCE,
+		faultsFile: e.IDP_FAULTS_FILE ? resolve(e.IDP_FAULTS_FILE) : undefined,
 	};
 }
 

@@ -144,6 +144,8 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 		nativeApp,
 		// Child processes only (the app's web build is served from this process).
 		pids: Object.fromEntries(services.filter((s) => s.pid !== process.pid).map((s) => [s.name, s.pid])),
+		/** Each service by name (`redis`, `bridge-a`, `mariadb`, ...), to stop or crash and start again (fault tests). */
+		services: Object.fromEntries(services.map((s) => [s.name, s])),
 		wordpressUrl: urls.wordpress,
 		wordpressDir,
 		logDir,

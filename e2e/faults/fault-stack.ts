@@ -1,0 +1,70 @@
+// The native stack the fault suite breaks (npm run test:faults): nginx + php-fpm + MariaDB + Redis
+// + two bridge instances + the idp, fresh, on the FAULTS_* ports (8893, 3400, 3401 and those
+// derived from them), so a running e2e stack or benchmark is left alone. What the cases need to
+// inject a fault and to see what it left: the services, SQL, Redis keys, the logs.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { phoneSignUp } from '@logto-bridge/testkit/visitor';
+
+import { repoRoot } from '../../scripts/lib/paths.mjs';
+import { stackPorts } from '../../scripts/lib/ports.mjs';
+import { startStack } from '../../scripts/lib/stack.mjs';
+
+export const faultsDataDir = join(repoRoot, '.data', 'faults');
+export const faultsTlsDir = join(repoRoot, '.data', 'faults-tls');
+const faultsFile = join(faultsDataDir, 'idp-faults.json');
+
+type Service = { pid: number; stop(): Promise<void>; crash(): Promise<void>; startAgain(): Promise<void> };
+
+export async function startFaultStack() {
+	const ports = stackPorts('FAULTS_', { wordpress: 8893, bridge: 3400, idp: 3401 });
+	const stack = await startStack({
+		runtime: 'native',
+		tlsDir: faultsTlsDir,
+		dataDir: faultsDataDir,
+		ports,
+		fresh: true,
+		bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
+		idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000', IDP_FAULTS_FILE: faultsFile },
+	});
+	const services = stack.services as Record<string, Service>;
+	const socket = join(faultsDataDir, 'native', 'mariadb', 'mysqld.sock');
+	const sql = (statement: string) => execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-B', 'wordpress', '-e', statement], { encoding: 'utf8' }).trim();
+	const redis = (...args: string[]) => execFileSync('redis-cli', ['-p', String(ports.redis), ...args], { encoding: 'utf8' }).trim();
+	const logFile = (name: string) => join(stack.logDir, name);
+	const { wordpress: wp, idp } = stack.urls;
+	return {
+		stack,
+		urls: stack.urls,
+		service: (name: string) => {
+			const found = services[name];
+			if (!found) throw new Error(`no service ${name} (have ${Object.keys(services).join(', ')})`);
+			return found;
+		},
+		/** Makes Logto's token endpoint answer late from now on (0: on time). */
+		slowTokenEndpoint: (ms: number) => writeFileSync(faultsFile, JSON.stringify({ tokenDelayMs: ms })),
+		/** WordPress users with this phone number (their Logto phone meta), straight from MariaDB. */
+		usersWithPhone: (phone: string) => Number(sql(`SELECT COUNT(*) FROM wp_usermeta WHERE meta_key = 'logto_phone' AND meta_value = '+${phone.replace(/\D/g, '')}'`)),
+		sql,
+		redisKeys: (pattern: string) => redis('--scan', '--pattern', pattern).split('\n').filter(Boolean),
+		/** A log's length now, and what it gained since then. */
+		logMark: (name: string) => {
+			const from = statSync(logFile(name)).size;
+			return () => readFileSync(logFile(name), 'utf8').slice(from);
+		},
+		/**
+		 * A visitor typing `phone` on wp-login.php, verifying the SMS code at Logto and creating the
+		 * account if asked, stopped on the bridge's /callback (not requested yet): the fault goes in there.
+		 */
+		async atCallback(phone: string) {
+			const isCallback = (u: string) => u.startsWith(`${stack.urls.bridge}/callback`);
+			const { url, browser } = await phoneSignUp({ wpUrl: wp, idpUrl: idp, outbox: stack.smsOutbox }, phone, isCallback);
+			if (!isCallback(url)) throw new Error(`${phone} did not reach the bridge's callback: ${url}`);
+			return { browser, callbackUrl: url };
+		},
+	};
+}
+
+export type FaultStack = Awaited<ReturnType<typeof startFaultStack>>;

@@ -1,0 +1,135 @@
+// The fault suite (npm run test:faults, native runtime): each case starts a real sign-in over
+// HTTP, injects one fault into a real service, finishes, then checks that nothing was lost or
+// half-made (users, pending sign-ins, tickets) and that the logs name the fault. Visitors are
+// driven by testkit's Browser (real HTTP, cookies), not Chromium: the faults are server-side.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { Browser } from '@logto-bridge/testkit';
+
+import { startFaultStack, type FaultStack } from './fault-stack.js';
+
+let f: FaultStack;
+let wp: string;
+const phones = (() => {
+	const base = 7_000_000 + (Date.now() % 2_000_000);
+	let next = 0;
+	return () => `+1201${String(base + next++).padStart(7, '0')}`;
+})();
+
+before(async () => {
+	f = await startFaultStack();
+	wp = f.urls.wordpress;
+});
+after(async () => {
+	await f?.stack.stop();
+});
+
+const pendingSignIns = () => f.redisKeys('logto-bridge:signin:*').length;
+/** Every answer nginx gave while `fn` ran, by status; a 5xx is a fault that reached a visitor. */
+async function noServerErrors<T>(fn: () => Promise<T>): Promise<T> {
+	const since = f.logMark('nginx-access.log');
+	const value = await fn();
+	const errors = since().split('\n').filter((line) => / 5\d\d \d+ "/.test(line));
+	assert.deepEqual(errors, [], 'no visitor got a 5xx');
+	return value;
+}
+
+test('one bridge instance killed (SIGKILL) between /sign-in and /callback: the visitor finishes on the other', async () => {
+	const phone = phones();
+	const before = pendingSignIns();
+	const logs = { a: f.logMark('bridge-a.log'), b: f.logMark('bridge-b.log') };
+	const nginxErrors = f.logMark('nginx-error.log');
+	const { browser, callbackUrl } = await f.atCallback(phone);
+	const started = (['a', 'b'] as const).find((i) => logs[i]().includes('redirecting to Logto'));
+	assert.ok(started, 'one instance started the sign-in');
+	const other = started === 'a' ? 'b' : 'a';
+	await f.service(`bridge-${started}`).crash();
+	try {
+		const end = await noServerErrors(() => browser.follow(callbackUrl));
+		assert.equal(end.status, 200);
+		assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `signed in: ${end.url}`);
+		assert.match(logs[other](), /ticket issued/, `bridge-${other} finished it`);
+		// Round robin: of the callback and two more requests, one went to the dead instance first.
+		for (let i = 0; i < 2; i++) assert.equal((await fetch(`${f.urls.bridge}/healthz`)).status, 200, 'nginx passes on to the live one');
+		assert.match(nginxErrors(), /connect\(\) failed \(111: Connection refused\) while connecting to upstream/, "nginx's log names the dead instance");
+	} finally {
+		await f.service(`bridge-${started}`).startAgain();
+	}
+	assert.equal(f.usersWithPhone(phone), 1, 'one user');
+	assert.equal(pendingSignIns(), before, 'no pending sign-in left behind');
+});
+
+test('Redis restarted between /sign-in and /callback: the visitor is told to try again (never a 500), and the retry signs in as one user', async () => {
+	const phone = phones();
+	const { browser, callbackUrl } = await f.atCallback(phone);
+	const redis = f.service('redis');
+	await redis.stop();
+	await redis.startAgain();
+	const logs = f.logMark('bridge-a.log');
+	const logsB = f.logMark('bridge-b.log');
+	// The pending sign-in lived in Redis, which keeps nothing on disk: it is gone, and the visitor is told so.
+	const end = await noServerErrors(() => browser.follow(callbackUrl));
+	assert.equal(end.status, 200);
+	assert.match(end.url, /\/wp-login\.php\?logto_error=state_mismatch$/);
+	assert.match(end.html, /This sign-in link has expired or was already used\. Please try again\./);
+	assert.match(logs() + logsB(), /"reason":"state_mismatch"/, "the bridge's log says why");
+	assert.equal(f.usersWithPhone(phone), 0, 'nobody was half-made');
+
+	const again = await f.atCallback(phone);
+	const retry = await noServerErrors(() => again.browser.follow(again.callbackUrl));
+	assert.ok(retry.url.startsWith(`${wp}/wp-admin/`), `the retry signs in: ${retry.url}`);
+	assert.equal(f.usersWithPhone(phone), 1, 'one user');
+});
+
+test('MariaDB restarted during ticket redemption: WordPress says the database is down, and the same link signs in once it is back, once', async () => {
+	const phone = phones();
+	const { browser, callbackUrl } = await f.atCallback(phone);
+	const isTicket = (u: string) => u.startsWith(`${wp}/wp-login.php?action=logto-callback`);
+	const toWordPress = await browser.follow(callbackUrl, isTicket);
+	assert.ok(isTicket(toWordPress.url), `the bridge issued the ticket: ${toWordPress.url}`);
+	const mariadb = f.service('mariadb');
+	await mariadb.stop();
+	try {
+		const down = await browser.follow(toWordPress.url);
+		// WordPress core answers before any plugin loads: its own page (a site may style it with wp-content/db-error.php).
+		assert.equal(down.status, 500);
+		assert.match(down.html, /Error establishing a database connection/);
+	} finally {
+		await mariadb.startAgain();
+	}
+	// Nothing was spent while the database was down: the same link still works, exactly once.
+	const end = await browser.follow(toWordPress.url);
+	assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `signed in after the restart: ${end.url}`);
+	assert.equal(f.usersWithPhone(phone), 1, 'one user');
+	// Opened again (in a browser not signed in, which the site would otherwise just let through).
+	const replay = await new Browser().follow(toWordPress.url);
+	assert.match(replay.url, /logto_error=ticket_gone/, 'and the link is spent now');
+});
+
+test("Logto's token endpoint answering after 4 s signs the visitor in; one that does not answer in time gets the message, and nothing is stored", async () => {
+	const slow = phones();
+	const late = phones();
+	try {
+		f.slowTokenEndpoint(4000);
+		const first = await f.atCallback(slow);
+		const t0 = Date.now();
+		const end = await noServerErrors(() => first.browser.follow(first.callbackUrl));
+		assert.ok(Date.now() - t0 >= 4000, 'the token endpoint really was slow');
+		assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `a slow Logto still signs in: ${end.url}`);
+		assert.equal(f.usersWithPhone(slow), 1);
+
+		f.slowTokenEndpoint(15_000);
+		const second = await f.atCallback(late);
+		const tickets = f.redisKeys('logto-bridge:ticket:*').length;
+		const logs = { a: f.logMark('bridge-a.log'), b: f.logMark('bridge-b.log') };
+		const refused = await noServerErrors(() => second.browser.follow(second.callbackUrl));
+		assert.match(refused.url, /logto_error=idp_unreachable$/);
+		assert.match(refused.html, /Logto is unreachable right now\. Please try again in a moment\./);
+		assert.match(logs.a() + logs.b(), /"reason":"idp_unreachable"/, "the bridge's log says why");
+		assert.equal(f.usersWithPhone(late), 0, 'no user');
+		assert.equal(f.redisKeys('logto-bridge:ticket:*').length, tickets, 'no ticket');
+	} finally {
+		f.slowTokenEndpoint(0);
+	}
+});
