@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { Browser } from '@logto-bridge/testkit';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
 import { repoRoot } from '../../scripts/lib/paths.mjs';
@@ -16,7 +17,7 @@ export const faultsDataDir = join(repoRoot, '.data', 'faults');
 export const faultsTlsDir = join(repoRoot, '.data', 'faults-tls');
 const faultsFile = join(faultsDataDir, 'idp-faults.json');
 
-type Service = { pid: number; stop(): Promise<void>; crash(): Promise<void>; startAgain(): Promise<void> };
+type Service = { pid: number; stop(): Promise<void>; crash(): Promise<void>; startAgain(env?: Record<string, string>): Promise<void> };
 
 export async function startFaultStack() {
 	const ports = stackPorts('FAULTS_', { wordpress: 8893, bridge: 3400, idp: 3401 });
@@ -53,6 +54,15 @@ export async function startFaultStack() {
 		logMark: (name: string) => {
 			const from = statSync(logFile(name)).size;
 			return () => readFileSync(logFile(name), 'utf8').slice(from);
+		},
+		/** A browser signed in as the admin (wp-login.php's form), with core's REST nonce. */
+		async adminBrowser() {
+			const browser = new Browser();
+			await browser.request(`${wp}/wp-login.php`);
+			const login = await browser.request(`${wp}/wp-login.php`, { form: { log: 'admin', pwd: 'password', 'wp-submit': 'Log In', testcookie: '1' } });
+			if (login.status !== 302) throw new Error(`the admin did not sign in (${login.status})`);
+			const nonce = await (await browser.request(`${wp}/wp-admin/admin-ajax.php?action=rest-nonce`)).text();
+			return Object.assign(browser, { nonce });
 		},
 		/**
 		 * A visitor typing `phone` on wp-login.php, verifying the SMS code at Logto and creating the

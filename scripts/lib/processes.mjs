@@ -77,14 +77,15 @@ export async function startService(options) {
 			await exitPromise;
 		},
 		// Fault tests: a crash (SIGKILL, no shutdown of its own), and a start again as it was first
-		// started, after which the handle it is called on (or a copy of it) stands for the new process.
+		// started (with `extraEnv` on top), after which the handle it is called on (or a copy of it)
+		// stands for the new process.
 		async crash() {
 			killGroup(this.pid, 'SIGKILL');
 			await groupGone(this.pid, 5000);
 			await this.exited;
 		},
-		async startAgain() {
-			const again = await startService(options);
+		async startAgain(extraEnv = {}) {
+			const again = await startService({ ...options, env: { ...options.env, ...extraEnv } });
 			Object.assign(this, { pid: again.pid, exited: again.exited, stop: again.stop });
 		},
 	};

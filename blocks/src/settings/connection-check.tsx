@@ -8,6 +8,7 @@ import type { ConnectionCheck as Result } from './types';
 
 const LABELS: Record< string, string > = {
 	bridge: __( 'Bridge reachable', 'logto-bridge' ),
+	clock: __( 'Clocks in step', 'logto-bridge' ),
 	store: __( 'Bridge session store', 'logto-bridge' ),
 	wordpress: __( 'Bridge reads these settings', 'logto-bridge' ),
 	discovery: __( 'Logto discovery', 'logto-bridge' ),

@@ -43,7 +43,7 @@ test.describe( 'Logto > Settings', () => {
 
 		await page.getByRole( 'button', { name: 'Check connection' } ).click();
 		const results = page.getByRole( 'list', { name: 'Connection check results' } );
-		for ( const item of [ 'Bridge reachable', 'Bridge session store', 'Bridge reads these settings', 'Logto discovery', 'Logto signing keys (JWKS)', 'App ID and secret', 'Logto knows the redirect URI', 'Logto knows the post sign-out URI' ] ) {
+		for ( const item of [ 'Bridge reachable', 'Clocks in step', 'Bridge session store', 'Bridge reads these settings', 'Logto discovery', 'Logto signing keys (JWKS)', 'App ID and secret', 'Logto knows the redirect URI', 'Logto knows the post sign-out URI' ] ) {
 			await expect( results.getByRole( 'listitem' ).filter( { hasText: item } ) ).toContainText( '✓' );
 		}
 	} );

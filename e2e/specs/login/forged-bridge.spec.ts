@@ -5,7 +5,7 @@ import { sealTicket, ticketJti } from '@logto-bridge/contract/ticket-seal';
 import { freePort } from '@logto-bridge/testkit';
 
 import { expect, test } from '../../support/test';
-import { findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
+import { bridgeUrl, findUsers, restoreSettingsAfterAll, updateSettings, wpUrl } from '../../support/wordpress';
 
 /**
  * A forged bridge (a stand-in on loopback, not the real one): it is up, and it answers a
@@ -42,7 +42,8 @@ test.describe( 'an answer that does not come from the bridge', () => {
 	} );
 
 	test( 'a sealed ticket not sealed with the site\'s secret signs nobody in; the same one sealed with it does (the control)', async ( { page, context } ) => {
-		await updateSettings( { create_users: true } );
+		// The real bridge: the stored ticket beside a sealed one that does not open is asked of it (and is unknown there).
+		await updateSettings( { bridge_url: bridgeUrl(), create_users: true } );
 		const cookie = randomBytes( 32 ).toString( 'hex' );
 		const binding = createHash( 'sha256' ).update( cookie ).digest( 'hex' );
 		// This browser holds the binding cookie the ticket names: only the seal's key can refuse it.

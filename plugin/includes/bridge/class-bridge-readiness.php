@@ -17,6 +17,11 @@ if ( ! defined( 'ABSPATH' ) ) {
 final class Bridge_Readiness {
 
 	/**
+	 * Seconds the clocks may be apart before the check turns red (a sealed ticket lives 120 s).
+	 */
+	const CLOCK_TOLERANCE = 60;
+
+	/**
 	 * The bridge's /readyz, item by item, or one red item when it cannot be reached.
 	 *
 	 * @return array{ok: bool, checks: array<int,array{id: string, ok: bool, detail: string}>, uris?: string[]}
@@ -26,6 +31,9 @@ final class Bridge_Readiness {
 			return self::unreachable( __( 'No bridge URL is set.', 'logto-bridge' ) );
 		}
 		$response = Bridge_Client::signed_request( 'GET', 'readyz', '', 10 );
+		if ( is_wp_error( $response ) && 'bridge_clock' === $response->get_error_code() ) {
+			return self::unreachable( self::clock_words( (int) $response->get_error_data()['skew'] ) );
+		}
 		if ( is_wp_error( $response ) && 'bridge_error' === $response->get_error_code() ) {
 			return self::unreachable(
 				__(
@@ -51,6 +59,15 @@ final class Bridge_Readiness {
 				'detail' => __( 'Bridge reachable', 'logto-bridge' ),
 			),
 		);
+		// The bridge signed its answer just now, by its own clock: how far apart the two are.
+		$skew     = (int) Signature::timestamp( (string) wp_remote_retrieve_header( $response, Signature::HEADER ) ) - time();
+		$checks[] = array(
+			'id'     => 'clock',
+			'ok'     => abs( $skew ) <= self::CLOCK_TOLERANCE,
+			'detail' => abs( $skew ) <= self::CLOCK_TOLERANCE
+				? __( 'The clocks of WordPress and the bridge agree.', 'logto-bridge' )
+				: self::clock_words( $skew ),
+		);
 		foreach ( $data['checks'] as $check ) {
 			$checks[] = array(
 				'id'     => sanitize_key( (string) ( $check['id'] ?? '' ) ),
@@ -70,6 +87,27 @@ final class Bridge_Readiness {
 			}
 		}
 		return $result;
+	}
+
+	/**
+	 * The clocks apart, in words, and what to do.
+	 *
+	 * @param int $skew The bridge's clock minus this server's, in seconds.
+	 * @return string
+	 */
+	private static function clock_words( $skew ) {
+		$apart = sprintf(
+			$skew > 0
+				/* translators: %d: seconds. */
+				? __( 'The bridge’s clock is %d seconds ahead of this server’s.', 'logto-bridge' )
+				/* translators: %d: seconds. */
+				: __( 'The bridge’s clock is %d seconds behind this server’s.', 'logto-bridge' ),
+			abs( $skew )
+		);
+		return $apart . ' ' . __(
+			'Sign-ins slow down when the clocks are more than a minute apart and fail past five minutes: keep both servers’ time synchronized (NTP).',
+			'logto-bridge'
+		);
 	}
 
 	/**

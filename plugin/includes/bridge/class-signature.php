@@ -41,6 +41,16 @@ final class Signature {
 	}
 
 	/**
+	 * The time a header says it was signed at, or null when it is not a signature header.
+	 *
+	 * @param string $header Header value.
+	 * @return int|null
+	 */
+	public static function timestamp( $header ) {
+		return is_string( $header ) && preg_match( '/^t=(\d{1,12}),/', trim( $header ), $m ) ? (int) $m[1] : null;
+	}
+
+	/**
 	 * Verifies a header in constant time, within the skew window.
 	 *
 	 * @param string   $secret Shared secret.

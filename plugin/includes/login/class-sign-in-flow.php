@@ -223,9 +223,13 @@ final class Sign_In_Flow {
 	private static function redeem( $ticket, $sealed ) {
 		if ( '' !== $sealed && Ticket_Seal::available() ) {
 			// Sealed: opened here and spent once (the stored twin with it), no call to the bridge.
-			// Never the stored one after a sealed one failed: that would replay a spent link.
 			$redeemed = Ticket_Seal::redeem( $sealed );
-			return null === $redeemed ? null : array( 'attempts' => 0 ) + $redeemed;
+			if ( null !== $redeemed ) {
+				return array( 'attempts' => 0 ) + $redeemed;
+			}
+			// Not taken (its exp already past on a clock ahead of the bridge's, or changed, or spent):
+			// the stored twin below, which the bridge's own clock times and which spends the same
+			// key first, so a spent pair stays spent.
 		}
 		if ( ! preg_match( self::TICKET_PATTERN, $ticket ) ) {
 			return null;
