@@ -67,7 +67,8 @@ foreach ( $codes as $code => $spec ) {
 	}
 }
 preg_match_all( "/(?:WP_Error\(\s*|fail\(\s*)'([a-z_]+)'/", $sources, $sent );
-// Codes that never reach wp-login.php: validation, signatures, link_pending (Account_Link turns it into
+// Codes that never reach wp-login.php: validation, signatures (bridge_clock: signed right, out of its
+// window; the connection check names it, a sign-in reports idp_error), link_pending (Account_Link turns it into
 // link_email_sent) and WordPress's own incorrect_password, which Link_Password reports to wp_login_failed.
 // Codes named logto_bridge_* (settings, setup wizard, bearer tokens) answer REST routes only.
 $not_login_errors = array(
@@ -77,6 +78,7 @@ $not_login_errors = array(
 	'invalid_request',
 	'logto_password_disabled',
 	'bridge_error',
+	'bridge_clock',
 	'link_pending',
 	'incorrect_password',
 );
