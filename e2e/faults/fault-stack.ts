@@ -29,6 +29,8 @@ export async function startFaultStack() {
 		fresh: true,
 		bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
 		idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000', IDP_FAULTS_FILE: faultsFile },
+		// ?logto_faults_busy=N holds a PHP worker N seconds.
+		wpMounts: [[join(repoRoot, 'e2e', 'faults', 'mu-plugins'), '/wordpress/wp-content/mu-plugins']],
 	});
 	const services = stack.services as Record<string, Service>;
 	const socket = join(faultsDataDir, 'native', 'mariadb', 'mysqld.sock');
@@ -44,6 +46,9 @@ export async function startFaultStack() {
 			if (!found) throw new Error(`no service ${name} (have ${Object.keys(services).join(', ')})`);
 			return found;
 		},
+		/** Holds every php-fpm worker (8, and as many more queued) for `seconds`; resolves when they are free. */
+		busyPhp: (seconds: number) =>
+			Promise.all(Array.from({ length: 12 }, () => fetch(`${wp}/?logto_faults_busy=${seconds}`).then((r) => r.arrayBuffer()))),
 		/** Makes Logto's token endpoint answer late from now on (0: on time). */
 		slowTokenEndpoint: (ms: number) => writeFileSync(faultsFile, JSON.stringify({ tokenDelayMs: ms })),
 		/** WordPress users with this phone number (their Logto phone meta), straight from MariaDB. */

@@ -163,3 +163,33 @@ test('the clocks of WordPress and the bridge 2½ minutes apart: the connection c
 		}
 	}
 });
+
+test("php-fpm with every worker busy when the bridge needs the site's settings: the visitor is answered within the bridge's timeout with the site's message, and the next sign-in works", async () => {
+	const phone = phones();
+	const { browser, callbackUrl } = await f.atCallback(phone);
+	// Both bridges start again with no copy of the settings, while no PHP worker is free to give them.
+	const busy = f.busyPhp(25);
+	await new Promise((r) => setTimeout(r, 500));
+	for (const name of ['bridge-a', 'bridge-b']) {
+		await f.service(name).stop();
+		await f.service(name).startAgain();
+	}
+	const logs = { a: f.logMark('bridge-a.log'), b: f.logMark('bridge-b.log') };
+	const isLogin = (u: string) => u.startsWith(`${wp}/wp-login.php`);
+	const t0 = Date.now();
+	const answered = await browser.follow(callbackUrl, isLogin);
+	const waited = Date.now() - t0;
+	assert.match(answered.url, /\/wp-login\.php\?logto_error=site_unreachable$/);
+	assert.ok(waited < 8000, `the bridge answered after ${waited} ms (its timeout for WordPress is 5 s)`);
+	assert.match(logs.a() + logs.b(), /WordPress is unreachable at .*site-config.*(timeout|aborted)/, "the bridge's log names it");
+
+	await busy;
+	const page = await browser.follow(answered.url);
+	assert.match(page.html, /Sign-in with Logto is not set up correctly\. Please contact the site administrator\./);
+	assert.equal(f.usersWithPhone(phone), 0, 'nobody was half-made');
+	// Recovered: the settings are fetched again and the same visitor signs in.
+	const again = await f.atCallback(phone);
+	const end = await noServerErrors(() => again.browser.follow(again.callbackUrl));
+	assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `signed in after: ${end.url}`);
+	assert.equal(f.usersWithPhone(phone), 1);
+});
