@@ -27,33 +27,22 @@ final class Rest_Bridge {
 	 * Registers the routes with the signature check as their permission callback.
 	 */
 	public static function register_routes() {
-		register_rest_route(
-			Rest_Admin::NAMESPACE_V1,
-			'/' . Rest_Admin::ROUTES['siteConfig'],
-			array(
-				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => array( __CLASS__, 'site_config' ),
-				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
-			)
+		$routes = array(
+			'siteConfig'        => 'site_config',
+			'backchannelLogout' => 'backchannel_logout',
+			'activity'          => 'activity',
 		);
-		register_rest_route(
-			Rest_Admin::NAMESPACE_V1,
-			'/' . Rest_Admin::ROUTES['backchannelLogout'],
-			array(
-				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => array( __CLASS__, 'backchannel_logout' ),
-				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
-			)
-		);
-		register_rest_route(
-			Rest_Admin::NAMESPACE_V1,
-			'/' . Rest_Admin::ROUTES['activity'],
-			array(
-				'methods'             => \WP_REST_Server::CREATABLE,
-				'callback'            => array( __CLASS__, 'activity' ),
-				'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
-			)
-		);
+		foreach ( $routes as $route => $callback ) {
+			register_rest_route(
+				Rest_Admin::NAMESPACE_V1,
+				'/' . Rest_Admin::ROUTES[ $route ],
+				array(
+					'methods'             => \WP_REST_Server::CREATABLE,
+					'callback'            => array( __CLASS__, $callback ),
+					'permission_callback' => array( __CLASS__, 'signed_by_bridge' ),
+				)
+			);
+		}
 	}
 
 	/**
