@@ -24,6 +24,7 @@ export class Metrics {
 	readonly failed = new Counter({ name: 'logto_bridge_sign_ins_failed_total', help: 'Sign-ins that failed, by the reason WordPress shows.', labelNames: ['reason'], registers: [this.registry] });
 	readonly requests = new Histogram({ name: 'logto_bridge_http_request_duration_seconds', help: 'Time to answer a request, by route.', labelNames: ['route', 'method', 'status'], buckets: BUCKETS, registers: [this.registry] });
 	readonly tokenEndpoint = new Histogram({ name: 'logto_bridge_logto_token_duration_seconds', help: "Logto's token endpoint (the code exchange), by outcome.", labelNames: ['outcome'], buckets: BUCKETS, registers: [this.registry] });
+	readonly userinfo = new Histogram({ name: 'logto_bridge_logto_userinfo_duration_seconds', help: "Logto's userinfo, asked only when the ID token lacks a granted claim, by outcome.", labelNames: ['outcome'], buckets: BUCKETS, registers: [this.registry] });
 	/** Read when scraped, never pushed: each Logto the breaker watches, open or not. */
 	private breakerStates: () => Array<{ url: string; open: boolean }> = () => [];
 	readonly breakerOpen: Gauge<'logto'> = new Gauge({

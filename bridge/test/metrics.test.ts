@@ -46,6 +46,7 @@ test('a sign-in is counted started and completed, with the token endpoint and ea
 	assert.equal(sample(text, 'logto_bridge_sign_ins_completed_total'), 1);
 	assert.equal(sample(text, 'logto_bridge_sign_ins_failed_total{reason="state_mismatch"}'), 1);
 	assert.equal(sample(text, 'logto_bridge_logto_token_duration_seconds_count{outcome="ok"}'), 1);
+	assert.equal(sample(text, 'logto_bridge_logto_userinfo_duration_seconds_count{outcome="ok"}'), undefined, 'the ID token carried every granted claim: no userinfo');
 	assert.equal(sample(text, 'logto_bridge_http_request_duration_seconds_count{route="/sign-in",method="GET",status="303"}'), 1);
 	assert.equal(sample(text, 'logto_bridge_http_request_duration_seconds_count{route="/callback",method="GET",status="303"}'), 2);
 	assert.equal(sample(text, `logto_bridge_logto_breaker_open{logto="${sys.idp.url}"}`), 0, 'Logto is up');

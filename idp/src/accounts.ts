@@ -145,8 +145,10 @@ export class Accounts {
 		if (!user) return undefined;
 		const account: Account = {
 			accountId: user.id,
-			async claims(): Promise<AccountClaims> {
+			async claims(use: string): Promise<AccountClaims> {
 				return {
+					// An extended claim: like a Logto tenant with its ID token toggle off, in userinfo only.
+					...(use === 'userinfo' ? { custom_data: {} } : {}),
 					sub: user.id,
 					name: user.name,
 					username: user.username,

@@ -55,13 +55,14 @@ export function buildConfiguration({ accounts, resourceServer, corsAllowedOrigin
 		clientAuthMethods: ['client_secret_basic', 'client_secret_post', 'none'],
 		enabledJWA: { idTokenSigningAlgValues: ['ES384', 'RS256'] },
 		// Scopes and claims as Logto names them.
-		scopes: ['openid', 'offline_access', 'profile', 'email', 'phone', 'roles'],
+		scopes: ['openid', 'offline_access', 'profile', 'email', 'phone', 'roles', 'custom_data'],
 		claims: {
 			openid: ['sub'],
 			profile: ['name', 'username', 'picture', 'updated_at', 'created_at'],
 			email: ['email', 'email_verified'],
 			phone: ['phone_number', 'phone_number_verified'],
 			roles: ['roles'],
+			custom_data: ['custom_data'],
 		},
 		// Like Logto: the ID token carries the granted scopes' claims, not only userinfo.
 		conformIdTokenClaims: false,

@@ -7,6 +7,21 @@ import { seeOther } from '../see-other.js';
 import { client } from '../oidc.js';
 import { ticketUrl } from '../wordpress.js';
 
+/**
+ * Logto's extended scopes and the claim each adds, in the ID token only where the tenant's
+ * "Custom ID token" toggle is on, always in userinfo (Logto docs: Custom ID token).
+ */
+const EXTENDED_CLAIMS: Record<string, string> = {
+	custom_data: 'custom_data',
+	identities: 'identities',
+	roles: 'roles',
+	'urn:logto:scope:organizations': 'organizations',
+	'urn:logto:scope:organization_roles': 'organization_roles',
+};
+
+/** Whether a claim of a granted extended scope is missing from the ID token: only then is userinfo asked. */
+export const needsUserinfo = (scopes: string, idClaims: Record<string, unknown>) => scopes.split(' ').some((s) => s in EXTENDED_CLAIMS && !(EXTENDED_CLAIMS[s]! in idClaims));
+
 /** GET /callback: code exchange with every check, then a single-use ticket for WordPress. */
 export default function callback(router: IRouter, { config, site, oidc, log, pending: pendingSignIns, tickets, metrics }: BridgeContext): void {
 	router.get(ROUTES.callback, pendingSignIns.middleware, async (req: Request, res, next) => {
@@ -34,12 +49,14 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 			);
 			const idClaims = tokens.claims()!;
 			let claims: Record<string, unknown> = { ...idClaims };
-			try {
-				// Extended claims (custom_data, identities) only come from userinfo.
-				const userinfo = await client.fetchUserInfo(oidcConfig, tokens.access_token, idClaims.sub);
-				claims = { ...userinfo, ...idClaims };
-			} catch (error) {
-				log.warn({ flow: pending.flow, step: 'userinfo', reason: (error as { code?: string }).code }, 'userinfo unavailable; using ID token claims');
+			// A second round trip to Logto only when the ID token lacks a claim that was granted.
+			if (needsUserinfo(tokens.scope ?? siteConfig.scopes, idClaims)) {
+				try {
+					const userinfo = await metrics.time(metrics.userinfo, () => client.fetchUserInfo(oidcConfig, tokens.access_token, idClaims.sub));
+					claims = { ...userinfo, ...idClaims };
+				} catch (error) {
+					log.warn({ flow: pending.flow, step: 'userinfo', reason: (error as { code?: string }).code }, 'userinfo unavailable; using ID token claims');
+				}
 			}
 			const base = { return_to: pending.returnTo, binding: pending.binding };
 			const verified = typeof idClaims.phone_number === 'string' ? toE164(`+${idClaims.phone_number.replace(/\D/g, '')}`) : null;
