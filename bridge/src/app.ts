@@ -78,8 +78,11 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 		} else if (expected) ctx.log.warn(line, 'sign-in failed');
 		else ctx.log.error(line, 'unexpected error');
 		if (res.headersSent) return;
-		if (req.method === 'GET') seeOther(res, errorUrl(config, ctx.site, reason));
-		else res.status(500).json({ error: 'server_error' });
+		if (req.method !== 'GET') return void res.status(500).json({ error: 'server_error' });
+		errorUrl(config, ctx.site, reason).then(
+			(url) => seeOther(res, url),
+			() => res.status(500).json({ error: 'server_error' }),
+		);
 	};
 	app.use(onError);
 	return { app, ctx };

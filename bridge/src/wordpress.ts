@@ -37,11 +37,14 @@ export function ticketUrl(site: Pick<SiteConfig, 'callbackUrl'>, ticket: string,
 }
 
 /**
- * The site's login page with `logto_error=<code>`. Before WordPress has ever answered, its
- * default wp-login.php is the best guess.
+ * The site's login page with `logto_error=<code>`, from the current settings (another instance
+ * may have been told they changed: a login URL moved by a plugin), else the last copy. Before
+ * WordPress has ever answered, its default wp-login.php is the best guess.
  */
-export function errorUrl(config: Pick<BridgeConfig, 'wpUrl'>, site: SiteConfigSource, code: SignInErrorCode): string {
-	const url = new URL(site.peek()?.errorUrl ?? `${config.wpUrl}/wp-login.php`);
+export async function errorUrl(config: Pick<BridgeConfig, 'wpUrl'>, site: SiteConfigSource, code: SignInErrorCode): Promise<string> {
+	// WordPress did not answer just now: asking again would only keep the visitor waiting.
+	const current = code === 'site_unreachable' ? site.peek() : await site.get().catch(() => site.peek());
+	const url = new URL(current?.errorUrl ?? `${config.wpUrl}/wp-login.php`);
 	url.searchParams.set(WP_LOGIN_QUERY.error, code);
 	return url.href;
 }

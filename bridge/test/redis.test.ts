@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { redeem, signInUrl, startSystem, type System } from '@logto-bridge/testkit';
+import { redeem, SECRET, signInUrl, startSystem, type System } from '@logto-bridge/testkit';
 import { Redis } from 'ioredis';
 
+import { sign } from '../src/signature.js';
 import { RedisStore } from '../src/stores/redis-store.js';
 import { crossSignIn } from './support/cross-sign-in.js';
 import { startRedisServer } from './support/redis-server.js';
@@ -89,5 +90,23 @@ test('sessions in Redis go through connect-redis, under the bridge prefix, cappe
 	} finally {
 		await app.close();
 		await store.close();
+	}
+});
+
+test('WordPress tells one instance its login URL moved: a refusal on the other instance goes to the new one', async () => {
+	let loginPath = '/wp-login.php';
+	const moved = await startSystem({ instances: 2, redisUrl, site: (wpUrl) => ({ errorUrl: `${wpUrl}${loginPath}` }) });
+	try {
+		const [a, b] = moved.bridges;
+		await Promise.all([a!.ctx.site.get(), b!.ctx.site.get()]);
+		loginPath = '/members-login/';
+		// The settings-saved call reaches instance A only, as through a load balancer.
+		const header = sign(SECRET, { method: 'POST', path: '/site-config/refresh', body: '' });
+		assert.equal((await fetch(`${a!.url}/site-config/refresh`, { method: 'POST', headers: { 'x-logto-bridge-signature': header }, body: '' })).status, 200);
+		// A visitor who cancelled at Logto comes back through instance B, which still holds the old copy.
+		const cancelled = await fetch(`${b!.url}/callback?error=access_denied&state=s`, { redirect: 'manual' });
+		assert.equal(new URL(cancelled.headers.get('location') ?? '').pathname, '/members-login/');
+	} finally {
+		await moved.stop();
 	}
 });
