@@ -82,6 +82,22 @@ test('Redis restarted between /sign-in and /callback: the visitor is told to try
 	assert.equal(f.usersWithPhone(phone), 1, 'one user');
 });
 
+test('Redis down while the ticket reaches WordPress: the sealed ticket needs neither the bridge nor Redis, so the visitor is signed in', async () => {
+	const phone = phones();
+	const { browser, callbackUrl } = await f.atCallback(phone);
+	const isTicket = (u: string) => u.startsWith(`${wp}/wp-login.php?action=logto-callback`);
+	const toWordPress = await browser.follow(callbackUrl, isTicket);
+	const redis = f.service('redis');
+	await redis.stop();
+	try {
+		const end = await noServerErrors(() => browser.follow(toWordPress.url));
+		assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `signed in with Redis down: ${end.url}`);
+	} finally {
+		await redis.startAgain();
+	}
+	assert.equal(f.usersWithPhone(phone), 1, 'one user');
+});
+
 test('MariaDB restarted during ticket redemption: WordPress says the database is down, and the same link signs in once it is back, once', async () => {
 	const phone = phones();
 	const { browser, callbackUrl } = await f.atCallback(phone);
