@@ -159,12 +159,14 @@ foreach ( $activity['invalid'] as $i => $report ) {
 	logto_bridge_check( ! LogtoBridge\Activity_Log::valid_report( $report ), "invalid activity report $i is refused" );
 }
 logto_bridge_check(
-	LogtoBridge\Activity_Log::MAX_EVENTS === $activity['maxEvents'] && LogtoBridge\Activity_Log::KEEP === $activity['keep']
+	LogtoBridge\Activity_Log::MAX_EVENTS === $activity['maxEvents']
+		&& LogtoBridge\Activity_Log::KEEP === $activity['keep']
 		&& LogtoBridge\Activity_Log::BRIDGE_STEPS === $activity['steps'],
 	'Activity_Log keeps and takes what fixtures/activity.json says'
 );
+$logto_bridge_too_many = array_fill( 0, $activity['maxEvents'] + 1, $activity['valid'][0]['events'][0] );
 logto_bridge_check(
-	! LogtoBridge\Activity_Log::valid_report( array( 'events' => array_fill( 0, $activity['maxEvents'] + 1, $activity['valid'][0]['events'][0] ) ) ),
+	! LogtoBridge\Activity_Log::valid_report( array( 'events' => $logto_bridge_too_many ) ),
 	'a report of more events than the contract allows is refused'
 );
 

@@ -251,10 +251,13 @@ final class Bridge_Client {
 		);
 		if ( $signed !== $nonce ) {
 			// Signed right but at a time outside the window: the clocks are apart, not the secrets.
-			$header  = (string) wp_remote_retrieve_header( $response, Signature::HEADER );
-			$sent_at = Signature::timestamp( $header );
-			$body    = (string) wp_remote_retrieve_body( $response );
-			if ( null !== $sent_at && Signature::verify( Settings::bridge_secret(), $header, Signature::RESPONSE, $path, $body, $sent_at ) ) {
+			$header       = (string) wp_remote_retrieve_header( $response, Signature::HEADER );
+			$sent_at      = Signature::timestamp( $header );
+			$body         = (string) wp_remote_retrieve_body( $response );
+			$secret       = Settings::bridge_secret();
+			$signed_right = null !== $sent_at
+				&& Signature::verify( $secret, $header, Signature::RESPONSE, $path, $body, $sent_at );
+			if ( $signed_right ) {
 				return new \WP_Error( 'bridge_clock', 'the clocks are apart', array( 'skew' => $sent_at - time() ) );
 			}
 			return new \WP_Error( 'bridge_error', 'the answer is not signed for this request' );

@@ -60,7 +60,8 @@ final class Bridge_Readiness {
 			),
 		);
 		// The bridge signed its answer just now, by its own clock: how far apart the two are.
-		$skew     = (int) Signature::timestamp( (string) wp_remote_retrieve_header( $response, Signature::HEADER ) ) - time();
+		$signed   = (string) wp_remote_retrieve_header( $response, Signature::HEADER );
+		$skew     = (int) Signature::timestamp( $signed ) - time();
 		$checks[] = array(
 			'id'     => 'clock',
 			'ok'     => abs( $skew ) <= self::CLOCK_TOLERANCE,

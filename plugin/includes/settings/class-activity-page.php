@@ -53,7 +53,10 @@ final class Activity_Page {
 	 */
 	public static function render() {
 		if ( ! current_user_can( 'manage_options' ) ) {
-			wp_die( esc_html__( 'Sorry, you are not allowed to see the Logto sign-in activity.', 'logto-bridge' ), 403 );
+			wp_die(
+				esc_html__( 'Sorry, you are not allowed to see the Logto sign-in activity.', 'logto-bridge' ),
+				403
+			);
 		}
 		$rows   = Activity_Log::latest();
 		$format = get_option( 'date_format' ) . ' ' . get_option( 'time_format' );
@@ -61,12 +64,16 @@ final class Activity_Page {
 		echo '<p>' . esc_html(
 			sprintf(
 				/* translators: %d: how many sign-ins are kept. */
-				__( 'The last %d sign-ins that did not finish, newest first, with what the visitor was told. The flow ID finds the bridge’s log lines of that sign-in.', 'logto-bridge' ),
+				__(
+					'The last %d sign-ins that did not finish, newest first, with what the visitor was told. The flow ID finds the bridge’s log lines of that sign-in.',
+					'logto-bridge'
+				),
 				Activity_Log::KEEP
 			)
 		) . '</p>';
 		if ( ! $rows ) {
-			echo '<p class="logto-bridge-activity-empty">' . esc_html__( 'No failed sign-ins so far.', 'logto-bridge' ) . '</p></div>';
+			echo '<p class="logto-bridge-activity-empty">';
+			echo esc_html__( 'No failed sign-ins so far.', 'logto-bridge' ) . '</p></div>';
 			return;
 		}
 		echo '<table class="widefat striped logto-bridge-activity"><thead><tr>';
