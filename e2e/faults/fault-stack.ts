@@ -79,6 +79,14 @@ export async function startFaultStack() {
 			if (!isCallback(url)) throw new Error(`${phone} did not reach the bridge's callback: ${url}`);
 			return { browser, callbackUrl: url };
 		},
+		/** The same visitor one step further: the bridge issued the ticket, WordPress has not seen it yet. */
+		async atTicket(phone: string) {
+			const { browser, callbackUrl } = await this.atCallback(phone);
+			const isTicket = (u: string) => u.startsWith(`${wp}/wp-login.php?action=logto-callback`);
+			const { url } = await browser.follow(callbackUrl, isTicket);
+			if (!isTicket(url)) throw new Error(`the bridge issued no ticket for ${phone}: ${url}`);
+			return { browser, ticketUrl: url };
+		},
 	};
 }
 

@@ -84,13 +84,11 @@ test('Redis restarted between /sign-in and /callback: the visitor is told to try
 
 test('Redis down while the ticket reaches WordPress: the sealed ticket needs neither the bridge nor Redis, so the visitor is signed in', async () => {
 	const phone = phones();
-	const { browser, callbackUrl } = await f.atCallback(phone);
-	const isTicket = (u: string) => u.startsWith(`${wp}/wp-login.php?action=logto-callback`);
-	const toWordPress = await browser.follow(callbackUrl, isTicket);
+	const { browser, ticketUrl } = await f.atTicket(phone);
 	const redis = f.service('redis');
 	await redis.stop();
 	try {
-		const end = await noServerErrors(() => browser.follow(toWordPress.url));
+		const end = await noServerErrors(() => browser.follow(ticketUrl));
 		assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `signed in with Redis down: ${end.url}`);
 	} finally {
 		await redis.startAgain();
@@ -100,14 +98,11 @@ test('Redis down while the ticket reaches WordPress: the sealed ticket needs nei
 
 test('MariaDB restarted during ticket redemption: WordPress says the database is down, and the same link signs in once it is back, once', async () => {
 	const phone = phones();
-	const { browser, callbackUrl } = await f.atCallback(phone);
-	const isTicket = (u: string) => u.startsWith(`${wp}/wp-login.php?action=logto-callback`);
-	const toWordPress = await browser.follow(callbackUrl, isTicket);
-	assert.ok(isTicket(toWordPress.url), `the bridge issued the ticket: ${toWordPress.url}`);
+	const { browser, ticketUrl } = await f.atTicket(phone);
 	const mariadb = f.service('mariadb');
 	await mariadb.stop();
 	try {
-		const down = await browser.follow(toWordPress.url);
+		const down = await browser.follow(ticketUrl);
 		// WordPress core answers before any plugin loads: its own page (a site may style it with wp-content/db-error.php).
 		assert.equal(down.status, 500);
 		assert.match(down.html, /Error establishing a database connection/);
@@ -115,11 +110,11 @@ test('MariaDB restarted during ticket redemption: WordPress says the database is
 		await mariadb.startAgain();
 	}
 	// Nothing was spent while the database was down: the same link still works, exactly once.
-	const end = await browser.follow(toWordPress.url);
+	const end = await browser.follow(ticketUrl);
 	assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `signed in after the restart: ${end.url}`);
 	assert.equal(f.usersWithPhone(phone), 1, 'one user');
 	// Opened again (in a browser not signed in, which the site would otherwise just let through).
-	const replay = await new Browser().follow(toWordPress.url);
+	const replay = await new Browser().follow(ticketUrl);
 	assert.match(replay.url, /logto_error=ticket_gone/, 'and the link is spent now');
 });
 
