@@ -143,3 +143,19 @@ export function withSettings( settings: Record< string, unknown > ) {
 		await updateSettings( settings );
 	} );
 }
+
+/**
+ * A REST client signed in as a user made by createUser() (wp-login.php's password form), with
+ * core's REST nonce; fails the test when the password is refused.
+ */
+export async function passwordRest( username: string ): Promise< APIRequestContext & { nonce: string } > {
+	const ctx = await request.newContext( { baseURL: wpUrl() } );
+	const login = await ctx.post( '/wp-login.php', {
+		form: { log: username, pwd: `${ username }-Wp-Password-1`, 'wp-submit': 'Log In', testcookie: '1' },
+		headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+		maxRedirects: 0,
+	} );
+	expect( login.status(), `${ username } signs in with a password` ).toBe( 302 );
+	const nonce = await ( await ctx.get( '/wp-admin/admin-ajax.php?action=rest-nonce' ) ).text();
+	return Object.assign( ctx, { nonce } );
+}

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
-import { request as playwrightRequest } from '@playwright/test';
-
 import { sign } from '@logto-bridge/bridge/signature';
 
 import { expect, test } from '../../support/test';
-import { bridgeUrl, createUser, findUsers, withSettings, wpUrl } from '../../support/wordpress';
+import { bridgeUrl, createUser, findUsers, passwordRest, withSettings, wpUrl } from '../../support/wordpress';
 
 const editor = { username: 'activity-editor', email: 'activity-editor@example.test', name: 'Activity Editor', roles: [ 'editor' ] };
 const route = '/logto-bridge/v1/activity';
@@ -49,13 +47,7 @@ test.describe( 'Logto > Activity: why a sign-in failed', () => {
 
 	test( 'an editor has no Activity screen', async () => {
 		if ( ! ( await findUsers( editor.username ) ).length ) await createUser( editor );
-		const ctx = await playwrightRequest.newContext( { baseURL: wpUrl() } );
-		const login = await ctx.post( '/wp-login.php', {
-			form: { log: editor.username, pwd: `${ editor.username }-Wp-Password-1`, 'wp-submit': 'Log In', testcookie: '1' },
-			headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
-			maxRedirects: 0,
-		} );
-		expect( login.status(), 'the editor signs in with a password' ).toBe( 302 );
+		const ctx = await passwordRest( editor.username );
 		const screen = await ctx.get( '/wp-admin/admin.php?page=logto-bridge-activity' );
 		expect( screen.status() ).toBe( 403 );
 		expect( await screen.text() ).not.toContain( 'state_mismatch' );

@@ -1,23 +1,11 @@
 import { request as playwrightRequest } from '@playwright/test';
 
 import { expect, test } from '../../support/test';
-import { adminRest, createUser, findUsers, idpUrl, updateSettings, withSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, createUser, findUsers, idpUrl, passwordRest, updateSettings, withSettings, wpUrl } from '../../support/wordpress';
 
 const editor = { username: 'guard-editor', email: 'guard-editor@example.test', name: 'Guard Editor', roles: [ 'editor' ] };
 const editorPassword = `${ editor.username }-Wp-Password-1`;
-
-/** A REST client signed in as the editor (password form), with core's REST nonce. */
-async function editorRest() {
-	const ctx = await playwrightRequest.newContext( { baseURL: wpUrl() } );
-	const login = await ctx.post( '/wp-login.php', {
-		form: { log: editor.username, pwd: editorPassword, 'wp-submit': 'Log In', testcookie: '1' },
-		headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
-		maxRedirects: 0,
-	} );
-	expect( login.status(), 'the editor signs in with a password' ).toBe( 302 );
-	const nonce = await ( await ctx.get( '/wp-admin/admin-ajax.php?action=rest-nonce' ) ).text();
-	return Object.assign( ctx, { nonce } );
-}
+const editorRest = () => passwordRest( editor.username );
 
 test.describe( "the plugin's guards", () => {
 	withSettings( { allow_password: true } );
