@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { Browser, formAction } from '@logto-bridge/testkit';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
+import { queryWordPressDb } from '../scripts/lib/native/mariadb.mjs';
 import { startBenchStack } from './wp-stack.js';
 
 if (process.env.WP_RUNTIME !== 'native') throw new Error('bench:soak samples MariaDB and Redis: run it with WP_RUNTIME=native');
@@ -26,7 +27,7 @@ const { wordpress: wp, idp } = stack.urls;
 const site = { wpUrl: wp, idpUrl: idp, outbox: stack.smsOutbox };
 const dataDir = join(stack.logDir, '..');
 const redisPort = new URL((stack.services.redis as unknown as { url: string }).url).port;
-const sql = (q: string) => Number(execFileSync('mariadb', ['--no-defaults', `--socket=${join(dataDir, 'native', 'mariadb', 'mysqld.sock')}`, '-uroot', '-N', '-B', 'wordpress', '-e', q], { encoding: 'utf8' }).trim());
+const sql = (q: string) => Number(queryWordPressDb(dataDir, q));
 const redisInfo = (field: string) => Number(new RegExp(`^${field}:(\\d+)`, 'm').exec(execFileSync('redis-cli', ['-p', redisPort, 'INFO', 'memory'], { encoding: 'utf8' }))?.[1]);
 const redisKeys = () => Number(execFileSync('redis-cli', ['-p', redisPort, 'DBSIZE'], { encoding: 'utf8' }).trim());
 const rss = (name: string) => Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${stack.services[name]!.pid}/status`, 'utf8'))?.[1]) * 1024;
@@ -126,7 +127,7 @@ for (let i = 0; Date.now() < end; i++) {
 }
 sample();
 // What the options table holds, by kind (numeric suffixes and hashes folded), before the stack goes.
-const optionKinds = execFileSync('mariadb', ['--no-defaults', `--socket=${join(dataDir, 'native', 'mariadb', 'mysqld.sock')}`, '-uroot', '-N', '-B', 'wordpress', '-e', "SELECT REGEXP_REPLACE(option_name, '[0-9a-f]{8,}.*$', '*') k, COUNT(*) c FROM wp_options GROUP BY k HAVING c > 2 ORDER BY c DESC LIMIT 8"], { encoding: 'utf8' }).trim();
+const optionKinds = queryWordPressDb(dataDir, "SELECT REGEXP_REPLACE(option_name, '[0-9a-f]{8,}.*$', '*') k, COUNT(*) c FROM wp_options GROUP BY k HAVING c > 2 ORDER BY c DESC LIMIT 8");
 await stack.stop();
 
 /** Least-squares slope of y over x. */

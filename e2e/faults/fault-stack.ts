@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Browser } from '@logto-bridge/testkit';
 import { phoneSignUp } from '@logto-bridge/testkit/visitor';
 
+import { queryWordPressDb } from '../../scripts/lib/native/mariadb.mjs';
 import { repoRoot } from '../../scripts/lib/paths.mjs';
 import { stackPorts } from '../../scripts/lib/ports.mjs';
 import { startStack } from '../../scripts/lib/stack.mjs';
@@ -33,8 +34,7 @@ export async function startFaultStack() {
 		wpMounts: [[join(repoRoot, 'e2e', 'faults', 'mu-plugins'), '/wordpress/wp-content/mu-plugins']],
 	});
 	const services = stack.services as Record<string, Service>;
-	const socket = join(faultsDataDir, 'native', 'mariadb', 'mysqld.sock');
-	const sql = (statement: string) => execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-B', 'wordpress', '-e', statement], { encoding: 'utf8' }).trim();
+	const sql = (statement: string) => queryWordPressDb(faultsDataDir, statement);
 	const redis = (...args: string[]) => execFileSync('redis-cli', ['-p', String(ports.redis), ...args], { encoding: 'utf8' }).trim();
 	const logFile = (name: string) => join(stack.logDir, name);
 	const { wordpress: wp, idp } = stack.urls;

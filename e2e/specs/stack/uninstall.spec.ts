@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { queryWordPressDb } from '../../../scripts/lib/native/mariadb.mjs';
 import { chownForRoot } from '../../../scripts/lib/native/system-user.mjs';
 import { repoRoot } from '../../../scripts/lib/paths.mjs';
 import { e2eDataDir } from '../../../scripts/lib/stack.mjs';
@@ -9,8 +10,7 @@ import { expect, test } from '../../support/test';
 import { wpDir } from '../../support/wordpress';
 
 // Runs last (stack/ is the last folder, uninstall the last file in it): it removes the plugin's data.
-const sql = ( statement: string ) =>
-	execFileSync( 'mariadb', [ '--no-defaults', `--socket=${ join( e2eDataDir, 'native', 'mariadb', 'mysqld.sock' ) }`, '-uroot', '-N', '-B', 'wordpress', '-e', statement ], { encoding: 'utf8' } ).trim();
+const sql = ( statement: string ) => queryWordPressDb( e2eDataDir, statement );
 
 /** Every row whose name says logto, straight from MariaDB: options (transients, locks, nonces included) and user meta. */
 const logtoRows = () =>

@@ -45,3 +45,16 @@ export async function startMariaDB({ port, dir, logDir, fresh = false, database 
 	);
 	return { ...service, host: `127.0.0.1:${port}`, sql };
 }
+
+/**
+ * A query against the WordPress database of the native stack under `dataDir` (as root, through
+ * its socket), tab-separated and without headers, as its text: for tests and benchmarks.
+ *
+ * @param {string} dataDir
+ * @param {string} statement
+ * @returns {string}
+ */
+export function queryWordPressDb(dataDir, statement) {
+	const socket = join(dataDir, 'native', 'mariadb', 'mysqld.sock');
+	return execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-B', 'wordpress', '-e', statement], { encoding: 'utf8' }).trim();
+}
