@@ -9,19 +9,23 @@
 //   redemption + the landing page, against the floor sum of a token-endpoint call, a
 //   wp-login.php GET and the landing page again (goal: <= 1.2x);
 // - the server-to-server calls made per sign-in (nginx's log: native runtime only);
-// - the idp's token endpoint over the run: its slope per 1,000 sign-ins (goal: flat).
+// - the idp's token endpoint over the run: its slope per 1,000 sign-ins (goal: flat);
+// - inside the bridge (its own metrics): the /callback route and its code exchange, on average,
+//   so the callback hop splits into the bridge's work, Logto's, and the way there (TLS, nginx).
 // Run: WP_RUNTIME=native npm run bench:latency (Playground works too).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Browser, formAction, lastCode } from '@logto-bridge/testkit';
 
+import { stackPorts } from '../scripts/lib/ports.mjs';
 import { startBenchStack } from './wp-stack.js';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 50);
 const GAP_MS = Number(process.env.BENCH_GAP_SECONDS ?? 0) * 1000;
+const METRICS_TOKEN = 'bench-latency-metrics-token-0123456789abcdef';
 const stack = await startBenchStack('bench-latency', {
-	bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000' },
+	bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000', METRICS_TOKEN },
 	idpEnv: { IDP_SMS_PER_IP_PER_HOUR: '100000' },
 });
 const { wordpress: wp, bridge, idp } = stack.urls;
@@ -69,6 +73,29 @@ async function signIn(phone: string) {
 	return { t1: start.ms + bridgeStart.ms, t2: callback.ms + redeem.ms + landing.ms, start: start.ms, bridgeStart: bridgeStart.ms, callback: callback.ms, redeem: redeem.ms, landing: landing.ms, plainLogin, floor2: token + plainLogin + landingAgain, token };
 }
 
+/** Each bridge instance's own sums and counts: the callback route's time and the code exchange's. */
+async function bridgeTimes() {
+	const ports = stackPorts('BENCH_', { wordpress: 8890, bridge: 3200, idp: 3201 });
+	const instances = stack.runtime === 'native' ? ports.bridgeInstances : [ports.bridge];
+	const sums = { callback: 0, callbacks: 0, exchange: 0, exchanges: 0 };
+	for (const port of instances) {
+		const text = await (await fetch(`http://127.0.0.1:${port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+		for (const [, name = '', labels = '', raw] of text.matchAll(/^(\w+)\{([^}]*)\} (\S+)$/gm)) {
+			const value = Number(raw);
+			if (!name.endsWith('_sum') && !name.endsWith('_count')) continue;
+			if (name.startsWith('logto_bridge_http_request_duration_seconds') && labels.includes('route="/callback"') && labels.includes('status="303"')) {
+				if (name.endsWith('_sum')) sums.callback += value;
+				else sums.callbacks += value;
+			}
+			if (name.startsWith('logto_bridge_logto_token_duration_seconds') && labels.includes('outcome="ok"')) {
+				if (name.endsWith('_sum')) sums.exchange += value;
+				else sums.exchanges += value;
+			}
+		}
+	}
+	return sums;
+}
+
 type Sample = Awaited<ReturnType<typeof signIn>>;
 const pct = (values: number[], p: number) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -91,6 +118,7 @@ const logStart = logSize();
 const tokenTimes: number[] = [];
 try {
 	for (const [kind, list] of Object.entries(runs)) {
+		const before = await bridgeTimes();
 		for (const phone of phones) {
 			if (GAP_MS) await new Promise((r) => setTimeout(r, GAP_MS));
 			const sample = await signIn(phone);
@@ -104,6 +132,9 @@ try {
 			const [t1, t2] = [ratio('t1', 'plainLogin', p), ratio('t2', 'floor2', p)];
 			console.log(`  p${p}: T1 ${t1.toFixed(2)}x a login page (goal <= 1.3: ${t1 <= 1.3 ? 'met' : 'NOT met'}), T2 ${t2.toFixed(2)}x the floor (goal <= 1.2: ${t2 <= 1.2 ? 'met' : 'NOT met'})`);
 		}
+		const after = await bridgeTimes();
+		const avg = (sum: 'callback' | 'exchange', count: 'callbacks' | 'exchanges') => (((after[sum] - before[sum]) / Math.max(1, after[count] - before[count])) * 1000).toFixed(1);
+		console.log(`  inside the bridge, on average: /callback ${avg('callback', 'callbacks')} ms, of which the code exchange ${avg('exchange', 'exchanges')} ms`);
 	}
 	const lines = readFileSync(accessLog, 'utf8').slice(logStart).split('\n');
 	const signIns = runs.new!.length + runs.returning!.length;

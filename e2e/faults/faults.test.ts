@@ -118,6 +118,27 @@ test('MariaDB restarted during ticket redemption: WordPress says the database is
 	assert.match(replay.url, /logto_error=ticket_gone/, 'and the link is spent now');
 });
 
+test('PHP dying while WordPress creates a new member: no account is left half-made, and the next sign-in works at once as one user', async () => {
+	const phone = phones();
+	const users = () => Number(f.sql('SELECT COUNT(*) FROM wp_users'));
+	const before = users();
+	// mu-plugins/logto-bridge-faults-die.php ends the request just after WordPress wrote the user.
+	f.sql("INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('logto_faults_die_on_register', '1', 'no')");
+	try {
+		const { browser, ticketUrl } = await f.atTicket(phone);
+		await browser.follow(ticketUrl);
+	} finally {
+		f.sql("DELETE FROM wp_options WHERE option_name = 'logto_faults_die_on_register'");
+	}
+	assert.equal(users(), before, 'no user row without its Logto link (it would be a second account on the retry)');
+	assert.equal(f.sql("SELECT COUNT(*) FROM wp_options WHERE option_name LIKE 'logto\\_bridge\\_lock\\_%'"), '0', 'its lock released, not left for 30 s');
+	const again = await f.atTicket(phone);
+	const end = await noServerErrors(() => again.browser.follow(again.ticketUrl));
+	assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `the next sign-in works: ${end.url}`);
+	assert.equal(users(), before + 1, 'one user');
+	assert.equal(f.usersWithPhone(phone), 1);
+});
+
 test("Logto's token endpoint answering after 4 s signs the visitor in; one that does not answer in time gets the message, and nothing is stored", async () => {
 	const slow = phones();
 	const late = phones();

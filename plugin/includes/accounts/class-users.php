@@ -36,8 +36,12 @@ final class Users {
 		}
 		$user = self::find_by_sub( $sub );
 		if ( $user ) {
-			self::apply( $user, $claims, false );
-			return $user;
+			return Account_Writes::in_one_transaction(
+				static function () use ( $user, $claims ) {
+					self::apply( $user, $claims, false );
+					return $user;
+				}
+			);
 		}
 
 		// Action: no user is linked yet, before the lock (tests hold a racing request here).
@@ -45,71 +49,36 @@ final class Users {
 		// Two callbacks for one new sub at once: one creates; the other must not wait here (a sleeping
 		// request keeps the database busy), so it reports busy and Sign_In_Retry resumes it afresh.
 		$lock = 'logto_bridge_lock_' . md5( $sub );
-		if ( ! self::acquire( $lock ) ) {
+		if ( ! Account_Writes::acquire( $lock ) ) {
 			return new \WP_Error( 'busy', 'another sign-in for this account is in progress' );
 		}
 		try {
-			// Asked again under the lock: a request that held it may have just created the user.
-			$found = self::find_by_sub( $sub, true );
-			$user  = $found ? $found : self::link( $claims );
-			if ( is_wp_error( $user ) ) {
-				return $user;
-			}
-			$created = false;
-			if ( ! $user ) {
-				// Action: just before a user is created for a new Logto account (tests widen the race here).
-				do_action( 'logto_bridge_before_create_user', $claims );
-				$user = self::create( $claims );
-				if ( is_wp_error( $user ) ) {
+			return Account_Writes::in_one_transaction(
+				static function () use ( $sub, $claims ) {
+					// Asked again under the lock: a request that held it may have just created the user.
+					$found = self::find_by_sub( $sub, true );
+					$user  = $found ? $found : self::link( $claims );
+					if ( is_wp_error( $user ) ) {
+						return $user;
+					}
+					$created = false;
+					if ( ! $user ) {
+						// Action: just before a user is created for a new Logto account (tests widen the race here).
+						do_action( 'logto_bridge_before_create_user', $claims );
+						$user = self::create( $claims );
+						if ( is_wp_error( $user ) ) {
+							return $user;
+						}
+						$created = true;
+					}
+					update_user_meta( $user->ID, self::META_SUB, $sub );
+					self::apply( $user, $claims, $created );
 					return $user;
 				}
-				$created = true;
-			}
-			update_user_meta( $user->ID, self::META_SUB, $sub );
-			self::apply( $user, $claims, $created );
-			return $user;
+			);
 		} finally {
-			self::release( $lock );
+			Account_Writes::release( $lock );
 		}
-	}
-
-	/**
-	 * An atomic lock on the options table's unique key. Not add_option(): its INSERT ... ON
-	 * DUPLICATE KEY UPDATE reports success to both racers on MySQL when the values differ.
-	 *
-	 * @param string $name Lock name.
-	 * @return bool Whether this request holds the lock.
-	 */
-	private static function acquire( $name ) {
-		global $wpdb;
-		// A lock older than 30 s belongs to a request that died: take it over.
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, never cached.
-		$wpdb->query(
-			$wpdb->prepare(
-				"DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value < %d",
-				$name,
-				time() - 30
-			)
-		);
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		return 1 === (int) $wpdb->query(
-			$wpdb->prepare(
-				"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %d, 'no')",
-				$name,
-				time()
-			)
-		);
-	}
-
-	/**
-	 * Releases a lock taken with acquire().
-	 *
-	 * @param string $name Lock name.
-	 */
-	private static function release( $name ) {
-		global $wpdb;
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		$wpdb->delete( $wpdb->options, array( 'option_name' => $name ) );
 	}
 
 	/**
@@ -196,7 +165,11 @@ final class Users {
 			? sanitize_email( (string) $claims['email'] )
 			: '';
 		$name     = User_Names::display_name( $claims );
-		$id       = wp_insert_user(
+		// The password is 32 random characters nobody is told. bcrypt's cost (WordPress 6.8+; 12 on
+		// PHP 8.4, about a quarter second) slows the guessing of chosen passwords, not of this one:
+		// hashed at the lowest cost. A password the member sets later gets the site's own cost.
+		add_filter( 'wp_hash_password_options', array( self::class, 'lowest_cost' ) );
+		$id = wp_insert_user(
 			array(
 				'user_login'   => User_Names::login( $claims ),
 				'user_pass'    => wp_generate_password( 32, true, true ),
@@ -206,10 +179,22 @@ final class Users {
 				'role'         => (string) $s['default_role'],
 			) + User_Names::names( $claims )
 		);
+		remove_filter( 'wp_hash_password_options', array( self::class, 'lowest_cost' ) );
 		if ( is_wp_error( $id ) ) {
 			return new \WP_Error( 'account_error', $id->get_error_message() );
 		}
 		return get_user_by( 'id', $id );
+	}
+
+	/**
+	 * The `wp_hash_password_options` filter while create() hashes a random password: bcrypt's
+	 * lowest cost.
+	 *
+	 * @param array<string,mixed> $options Hashing options.
+	 * @return array<string,mixed>
+	 */
+	public static function lowest_cost( $options ) {
+		return array( 'cost' => 4 ) + (array) $options;
 	}
 
 	/**
