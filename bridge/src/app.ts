@@ -31,7 +31,7 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	const store = metrics.countStoreErrors(overrides.store ?? createStore(config));
 	// The embedded store belongs to one process; Redis may be shared by several instances.
 	const site = new SiteConfigSource(config, store.kind === 'file' ? undefined : { version: () => store.get(SITE_CONFIG_VERSION_KEY) });
-	const log = createLogger(config.logLevel, config.instance);
+	const log = createLogger(config.logLevel, config.instance, config.site);
 	const ctx: BridgeContext = {
 		config,
 		store,

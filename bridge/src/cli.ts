@@ -2,6 +2,7 @@
 import pkg from '../package.json' with { type: 'json' };
 
 import { ENVIRONMENT, loadConfig } from './config.js';
+import { siteConfigs } from './sites.js';
 import { serve } from './server.js';
 
 // The package's own version (bundled in at build), so the command never says another.
@@ -37,14 +38,17 @@ if (arg !== undefined && arg !== '--check') {
 	process.exit(2);
 }
 let config;
+let sites;
 try {
 	config = loadConfig();
+	sites = siteConfigs(config);
 } catch (error) {
 	process.stderr.write(`logto-bridge: invalid configuration: ${(error as Error).message}\n`);
 	process.exit(1);
 }
 if (arg === '--check') {
-	process.stdout.write(`logto-bridge: the configuration is valid: ${config.publicUrl} for ${config.wpUrl}, ${config.redisUrl ? 'Redis' : `a file store in ${config.dataDir}`}, listening on ${config.host}:${config.port}\n`);
+	const served = sites.map((s) => `${s.publicUrl} for ${s.wpUrl}`).join(', ');
+	process.stdout.write(`logto-bridge: the configuration is valid: ${served}, ${config.redisUrl ? 'Redis' : `a file store in ${config.dataDir}`}, listening on ${config.host}:${config.port}\n`);
 	process.exit(0);
 }
-serve(config);
+serve(config, sites);

@@ -2,13 +2,17 @@ import { z } from 'zod';
 
 import { isLoopback } from './loopback.js';
 
+/** Claims and secrets travel between the two: plain http only where it never leaves the machine. */
+export const wordpressUrl = z.url({ protocol: /^https?$/ }).refine((u) => u.startsWith('https:') || isLoopback(new URL(u)), 'must be https unless it is a loopback address (127.0.0.1, localhost, ::1)');
+export const sharedSecret = z.string().refine((s) => Buffer.byteLength(s) >= 32, 'must be at least 32 bytes');
+
 const bool = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
 const schema = z.object({
 	BRIDGE_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
-	// Claims and secrets travel between the two: plain http only where it never leaves the machine.
-	WP_URL: z.url({ protocol: /^https?$/ }).refine((u) => u.startsWith('https:') || isLoopback(new URL(u)), 'must be https unless it is a loopback address (127.0.0.1, localhost, ::1)'),
-	BRIDGE_SHARED_SECRET: z.string().refine((s) => Buffer.byteLength(s) >= 32, 'must be at least 32 bytes'),
+	WP_URL: wordpressUrl.optional(),
+	BRIDGE_SHARED_SECRET: sharedSecret.optional(),
+	BRIDGE_SITES_FILE: z.string().min(1).optional(),
 	PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 	HOST: z.string().default('127.0.0.1'),
 	REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
@@ -28,8 +32,9 @@ const schema = z.object({
  */
 export const ENVIRONMENT: Record<keyof z.infer<typeof schema>, { default?: string; what: string }> = {
 	BRIDGE_PUBLIC_URL: { what: 'The URL browsers reach the bridge at (https in production); Logto redirects here.' },
-	WP_URL: { what: 'The WordPress site (https unless on this machine); the bridge asks it for its settings.' },
-	BRIDGE_SHARED_SECRET: { what: 'At least 32 bytes, the same as LOGTO_BRIDGE_SECRET in wp-config.php; signs every call between the two.' },
+	WP_URL: { what: 'The WordPress site (https unless on this machine); the bridge asks it for its settings. Not with BRIDGE_SITES_FILE.' },
+	BRIDGE_SHARED_SECRET: { what: 'At least 32 bytes, the same as LOGTO_BRIDGE_SECRET in wp-config.php; signs every call between the two. Not with BRIDGE_SITES_FILE.' },
+	BRIDGE_SITES_FILE: { what: 'Several WordPress sites on one bridge: a JSON file {"sites":[{"id","wpUrl","sharedSecret"}]}; site <id> reaches the bridge at BRIDGE_PUBLIC_URL/sites/<id>.' },
 	PORT: { default: '3000', what: 'The port to listen on.' },
 	HOST: { default: '127.0.0.1', what: 'The address to listen on (behind a reverse proxy: keep the loopback address).' },
 	REDIS_URL: { what: 'redis:// or rediss://; needed to run more than one instance (shared sign-ins, tickets, limits).' },
@@ -44,6 +49,10 @@ export const ENVIRONMENT: Record<keyof z.infer<typeof schema>, { default?: strin
 };
 
 export type BridgeConfig = {
+	/** The site this configuration serves, when the bridge serves several (BRIDGE_SITES_FILE). */
+	site?: string;
+	/** BRIDGE_SITES_FILE: the sites' file, read by sites.ts (wpUrl and sharedSecret are then empty here). */
+	sitesFile?: string;
 	publicUrl: string;
 	wpUrl: string;
 	sharedSecret: string;
@@ -75,11 +84,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BridgeConfig {
 		throw new Error(`${String(issue.path[0])} ${value}`);
 	}
 	const e = parsed.data;
+	if (e.BRIDGE_SITES_FILE && (e.WP_URL || e.BRIDGE_SHARED_SECRET)) throw new Error('BRIDGE_SITES_FILE names the sites: WP_URL and BRIDGE_SHARED_SECRET go in it, not beside it');
+	if (!e.BRIDGE_SITES_FILE) {
+		for (const name of ['WP_URL', 'BRIDGE_SHARED_SECRET'] as const) if (!e[name]) throw new Error(`${name} is required`);
+	}
 	const publicUrl = e.BRIDGE_PUBLIC_URL.replace(/\/+$/, '');
 	return {
 		publicUrl,
-		wpUrl: e.WP_URL.replace(/\/+$/, ''),
-		sharedSecret: e.BRIDGE_SHARED_SECRET,
+		sitesFile: e.BRIDGE_SITES_FILE,
+		wpUrl: (e.WP_URL ?? '').replace(/\/+$/, ''),
+		sharedSecret: e.BRIDGE_SHARED_SECRET ?? '',
 		port: e.PORT,
 		host: e.HOST,
 		redisUrl: e.REDIS_URL,

@@ -50,10 +50,12 @@ export class PendingSignIns {
 
 	constructor(
 		private readonly store: KeyValueStore,
-		config: Pick<BridgeConfig, 'sharedSecret' | 'secureCookies'> & Partial<Pick<BridgeConfig, 'pendingSignInCap'>>,
+		config: Pick<BridgeConfig, 'sharedSecret' | 'secureCookies'> & Partial<Pick<BridgeConfig, 'pendingSignInCap' | 'site'>>,
 	) {
 		// __Host- makes the browser refuse the cookie unless Secure, Path=/ and no Domain.
-		this.cookieName = config.secureCookies ? '__Host-logto_bridge.signin' : 'logto_bridge.signin';
+		// One name per site of a bridge serving several: a browser signing in on two keeps both.
+		const name = `logto_bridge.signin${config.site ? `.${config.site}` : ''}`;
+		this.cookieName = config.secureCookies ? `__Host-${name}` : name;
 		// Path=/ whatever the bridge's public path: express-session only serves requests under
 		// the cookie's path, and a proxy that strips a prefix would hide every session.
 		this.cookie = { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies };

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { Browser, errorOf, formAction, signInUrl, startSystem, type System } from '@logto-bridge/testkit';
-import { generateKeyPair, importJWK, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { generateKeyPair } from 'jose';
 import * as client from 'openid-client';
 
 import { OidcClients } from '../src/oidc.js';
 import type { SiteConfig } from '../src/site-config.js';
+import { type LogoutTokenChange, signLogoutToken } from './support/logout-token.js';
 
 // Each test here defends one check of the bridge: it fails when the check is removed.
 let sys: System;
@@ -50,25 +49,7 @@ test('an ID token whose signature was changed on the way from the token endpoint
 	}
 });
 
-/** A logout token as Logto sends it (ES384, typ logout+jwt, no exp), signed with the idp's own key, with `change` applied. */
-async function logoutToken(change: { claims?: JWTPayload; drop?: string[]; iat?: number; key?: CryptoKey } = {}) {
-	const { keys } = JSON.parse(readFileSync(join(sys.idp.config.dataDir, 'keys.json'), 'utf8')) as { keys: Array<JWK & { kid: string }> };
-	const jwk = keys.find((k) => k.alg === 'ES384')!;
-	const claims: JWTPayload = {
-		iss: `${sys.idp.url}/oidc`,
-		aud: 'wp-bridge-test',
-		sub: 'user-1',
-		sid: `sid-${Math.random()}`,
-		jti: `jti-${Math.random()}`,
-		events: { 'http://schemas.openid.net/event/backchannel-logout': {} },
-		...change.claims,
-	};
-	for (const name of change.drop ?? []) delete claims[name];
-	return new SignJWT(claims)
-		.setProtectedHeader({ alg: 'ES384', typ: 'logout+jwt', kid: jwk.kid })
-		.setIssuedAt(change.iat ?? Math.floor(Date.now() / 1000))
-		.sign(change.key ?? (await importJWK(jwk, 'ES384')));
-}
+const logoutToken = (change: LogoutTokenChange = {}) => signLogoutToken(sys.idp, change);
 
 const postLogout = (token: string) =>
 	fetch(`${bridge}/backchannel-logout`, {

@@ -36,14 +36,14 @@ const close = (server: Server) =>
  * it checks the bridge's signature like WordPress will, serves the site config and records
  * back-channel logouts and activity reports.
  */
-export async function startStandInWordPress(port: number, siteConfig: () => Record<string, unknown>, answerSecret = SECRET) {
+export async function startStandInWordPress(port: number, siteConfig: () => Record<string, unknown>, answerSecret?: string, secret = SECRET) {
 	const logouts: Array<{ sub: string; sid: string }> = [];
 	const activity: Array<{ events: Array<Record<string, unknown>> }> = [];
 	const app = express();
 	const seen = new Set<string>();
 	/** Checks a bridge request like the plugin: the signature over method, route and body, and a fresh nonce. */
 	const signed = (req: express.Request, path: string, body: string) => {
-		const check = verify(SECRET, req.get(SIGNATURE_HEADER), { method: req.method, path, body });
+		const check = verify(secret, req.get(SIGNATURE_HEADER), { method: req.method, path, body });
 		if (!check.ok || seen.has(check.nonce)) return undefined;
 		seen.add(check.nonce);
 		return check.nonce;
@@ -56,7 +56,7 @@ export async function startStandInWordPress(port: number, siteConfig: () => Reco
 		if (!nonce) return res.status(401).json({ code: 'invalid_signature' });
 		// Signed inside the answer, as the plugin does (WordPress re-encodes a route's JSON).
 		const payload = JSON.stringify(siteConfig());
-		res.json({ payload, signature: sign(answerSecret, { method: RESPONSE, path, body: payload }, { nonce }) });
+		res.json({ payload, signature: sign(answerSecret ?? secret, { method: RESPONSE, path, body: payload }, { nonce }) });
 	});
 	app.post(`/wp-json${wpRestPath('backchannelLogout')}`, express.text({ type: '*/*' }), (req, res) => {
 		if (!signed(req, wpRestPath('backchannelLogout'), req.body as string)) return res.status(401).end();
@@ -155,24 +155,29 @@ export async function startSystem(
 	};
 }
 
-/** POSTs a redeem as WordPress does (signed unless told otherwise; `header` replaces the signature). */
-export async function redeem(bridgeUrl: string, ticket: string, signature: string | null = 'valid') {
+/** POSTs a redeem as WordPress does (signed with `secret` unless told otherwise; `header` replaces the signature). */
+export async function redeem(bridgeUrl: string, ticket: string, signature: string | null = 'valid', secret = SECRET) {
 	const body = JSON.stringify({ ticket });
 	const headers: Record<string, string> = { 'content-type': 'application/json' };
-	if (signature === 'valid') headers[SIGNATURE_HEADER] = sign(SECRET, { method: 'POST', path: '/tickets/redeem', body });
+	if (signature === 'valid') headers[SIGNATURE_HEADER] = sign(secret, { method: 'POST', path: '/tickets/redeem', body });
 	else if (signature) headers[SIGNATURE_HEADER] = signature;
 	return fetch(`${bridgeUrl}/tickets/redeem`, { method: 'POST', headers, body });
 }
 
 /** Drives a phone sign-in through the real idp pages; returns the WordPress URL the bridge sent the browser to. */
 export async function signInByPhone(sys: System, browser: Browser, phone: string, returnTo: string): Promise<string> {
-	const isWordPress = (u: string) => u.startsWith(`${sys.wp.url}/wp-login.php`);
-	const start = signInUrl(sys.bridges[0]!.url, { returnTo, phone });
+	return signInByPhoneAt({ bridge: sys.bridges[0]!.url, wp: sys.wp.url, idp: sys.idp }, browser, phone, returnTo);
+}
+
+/** signInByPhone through any bridge URL (one site of several) to its WordPress. */
+export async function signInByPhoneAt(at: { bridge: string; wp: string; idp: RunningIdp }, browser: Browser, phone: string, returnTo: string): Promise<string> {
+	const isWordPress = (u: string) => u.startsWith(`${at.wp}/wp-login.php`);
+	const start = signInUrl(at.bridge, { returnTo, phone });
 	const signInPage = await browser.follow(start);
 	if (inputValue(signInPage.html, 'phone') !== phone) throw new Error('the idp does not show the phone screen with the number filled in');
-	const idp = sys.idp.url;
+	const idp = at.idp.url;
 	const codePage = await browser.follow(`${idp}${formAction(signInPage.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
-	const next = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, isWordPress, { form: { code: lastCode(sys.idp.config.sms.outbox, phone) } });
+	const next = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, isWordPress, { form: { code: lastCode(at.idp.config.sms.outbox, phone) } });
 	if (isWordPress(next.url)) return next.url;
 	return (await browser.follow(`${idp}${formAction(next.html, '/register')}`, isWordPress, { form: {} })).url;
 }
