@@ -3,45 +3,22 @@
 // over 10,000 pending sign-ins. The bridge and each bare handler run in their own process,
 // and so does the load generator (autocannon); the idp and a stand-in WordPress run here.
 // Run: npm run bench:bridge
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, mkdtempSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 
 import { BINDING, freePort, SECRET, startSystem } from '@logto-bridge/testkit';
 
-const CONNECTIONS = 50;
+import { load as loadUrl, median, type Result, rssMb, waitFor } from './loopback-load.js';
+
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 // Several short rounds: on a shared 2-core VM single runs of the same server differ by up to 30%.
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const PENDING = 10_000;
-const require = createRequire(import.meta.url);
-const autocannonBin = join(dirname(require.resolve('autocannon/package.json')), 'autocannon.js');
 const repo = join(dirname(new URL(import.meta.url).pathname), '..');
+const load = (url: string, extra: string[] = ['-d', String(DURATION_S)]) => loadUrl(url, extra);
 
-type Result = { rps: number; p50: number; p99: number; bad: number };
-
-async function load(url: string, extra: string[] = ['-d', String(DURATION_S)]): Promise<Result> {
-	const { stdout } = await promisify(execFile)(process.execPath, [autocannonBin, '-j', '-c', String(CONNECTIONS), ...extra, url], { maxBuffer: 64 << 20 });
-	const r = JSON.parse(stdout) as { requests: { average: number }; latency: { p50: number; p99: number }; non2xx: number; '3xx': number; errors: number };
-	return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.non2xx - r['3xx'] + r.errors };
-}
-
-async function waitFor(url: string) {
-	for (let i = 0; i < 200; i++) {
-		try {
-			await (await fetch(url, { redirect: 'manual' })).arrayBuffer();
-			return;
-		} catch {
-			await new Promise((r) => setTimeout(r, 50));
-		}
-	}
-	throw new Error(`${url} did not come up`);
-}
-
-const rssMb = (child: ChildProcess) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024;
 /**
  * RSS right after a burst (V8 has just grown its heap for the load), and at rest: polled once
  * a second after a full GC (bench/gc-on-signal.mjs) until three readings agree within 1 MB,
@@ -131,7 +108,6 @@ try {
 		const [b, r] = results as [Result, Result];
 		console.log(`round ${round + 1}           bridge ${b.rps.toFixed(0)} req/s p99 ${b.p99} ms, res.redirect ${r.rps.toFixed(0)} req/s: ${(b.rps / r.rps).toFixed(2)}`);
 	}
-	const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 	const of = (i: number) => ({
 		rps: median(rounds.map((r) => r[i]!.rps)),
 		p50: median(rounds.map((r) => r[i]!.p50)),
