@@ -18,8 +18,7 @@ import { join } from 'node:path';
 
 import { Browser, formAction, lastCode } from '@logto-bridge/testkit';
 
-import { stackPorts } from '../scripts/lib/ports.mjs';
-import { startBenchStack } from './wp-stack.js';
+import { benchPorts, startBenchStack } from './wp-stack.js';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 50);
 const GAP_MS = Number(process.env.BENCH_GAP_SECONDS ?? 0) * 1000;
@@ -75,7 +74,7 @@ async function signIn(phone: string) {
 
 /** Each bridge instance's own sums and counts: the callback route's time and the code exchange's. */
 async function bridgeTimes() {
-	const ports = stackPorts('BENCH_', { wordpress: 8890, bridge: 3200, idp: 3201 });
+	const ports = benchPorts();
 	const instances = stack.runtime === 'native' ? ports.bridgeInstances : [ports.bridge];
 	const sums = { callback: 0, callbacks: 0, exchange: 0, exchanges: 0 };
 	for (const port of instances) {

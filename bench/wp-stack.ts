@@ -9,10 +9,13 @@ import { stackPorts } from '../scripts/lib/ports.mjs';
 import { stopOnSignals } from '../scripts/lib/processes.mjs';
 import { runtimeFromEnv, startStack } from '../scripts/lib/stack.mjs';
 
+/** The BENCH_* ports (8890, 3200, 3201 unless set), for the stack and for a benchmark that asks its parts directly. */
+export const benchPorts = () => stackPorts('BENCH_', { wordpress: 8890, bridge: 3200, idp: 3201 });
+
 export async function startBenchStack(name: string, env: { bridgeEnv?: Record<string, string>; idpEnv?: Record<string, string>; wpMounts?: Array<[string, string]> } = {}) {
 	const runtime = runtimeFromEnv();
 	const tlsDir = join(repoRoot, '.data', 'bench-tls');
 	if (runtime === 'native') await runTrustingLocalCa(tlsDir);
 	stopOnSignals();
-	return startStack({ runtime, tlsDir, dataDir: join(repoRoot, '.data', name), ports: stackPorts('BENCH_', { wordpress: 8890, bridge: 3200, idp: 3201 }), fresh: true, ...env });
+	return startStack({ runtime, tlsDir, dataDir: join(repoRoot, '.data', name), ports: benchPorts(), fresh: true, ...env });
 }

@@ -8,9 +8,10 @@ import type { KeyValueStore } from './types.js';
  * Closing it leaves the shared store open: the bridge closes that once.
  */
 export function siteStore(shared: KeyValueStore, site: string): KeyValueStore {
+	const prefix = `site:${site}:`;
 	// Redis: the same connection under a longer prefix, so sessions keep connect-redis.
-	if (shared instanceof RedisStore) return shared.scoped(`site:${site}:`);
-	const k = (key: string) => `site:${site}:${key}`;
+	if (shared instanceof RedisStore) return shared.scoped(prefix);
+	const k = (key: string) => prefix + key;
 	return {
 		kind: shared.kind,
 		get: (key) => shared.get(k(key)),

@@ -95,10 +95,10 @@ final class Account_Writes {
 				time()
 			)
 		);
-		if ( $taken && ! self::$held ) {
-			register_shutdown_function( array( self::class, 'abandon' ) );
-		}
 		if ( $taken ) {
+			if ( ! self::$held ) {
+				register_shutdown_function( array( self::class, 'abandon' ) );
+			}
 			self::$held[ $name ] = true;
 		}
 		return $taken;
