@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { test as base, expect, type Page } from '@playwright/test';
@@ -23,6 +23,7 @@ export const test = base.extend< { serviceLogs: void; adminPage: Page } >( {
 				return;
 			}
 			for ( const name of readdirSync( dir ) ) {
+				if ( ! statSync( join( dir, name ) ).isFile() ) continue;
 				await testInfo.attach( name, {
 					body: readFileSync( join( dir, name ) ),
 					contentType: 'text/plain',

@@ -35,6 +35,7 @@ export function startIdp({ port, dataDir, clientsFile, logDir, echo, env = {} })
 /**
  * The auth bridge for the WordPress site at `wpUrl`, reached at `url` (directly, or through a proxy);
  * `instance` names one of several; `release`: the installed release's script (bridge-release.mjs) instead of the sources.
+ * Without `wpUrl` and `sharedSecret` it serves the sites its env's BRIDGE_SITES_FILE lists.
  */
 export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, echo, instance, release, env = {} }) {
 	return startNode({
@@ -44,7 +45,7 @@ export function startBridge({ port, url, wpUrl, sharedSecret, dataDir, logDir, e
 		// BRIDGE_NODE=22|24 runs the bridge on that Node.js (scripts/lib/node-binary.mjs).
 		node: nodeBinary(),
 		label: instance ? `bridge-${instance}` : 'bridge',
-		env: { BRIDGE_PUBLIC_URL: url, WP_URL: wpUrl, BRIDGE_SHARED_SECRET: sharedSecret, PORT: String(port), BRIDGE_DATA_DIR: dataDir, ...(instance ? { BRIDGE_INSTANCE: instance } : {}), ...env },
+		env: { BRIDGE_PUBLIC_URL: url, ...(wpUrl ? { WP_URL: wpUrl, BRIDGE_SHARED_SECRET: sharedSecret } : {}), PORT: String(port), BRIDGE_DATA_DIR: dataDir, ...(instance ? { BRIDGE_INSTANCE: instance } : {}), ...env },
 		port,
 		readyPath: '/healthz',
 		logDir,

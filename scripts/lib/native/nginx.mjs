@@ -35,7 +35,8 @@ export function bridgeServerBlock({ port, upstreams, certFile, keyFile, source =
  * @param {string} options.dir     config, pid and temp folders
  * @param {string} options.logDir
  * @param {{ certFile: string, keyFile: string }} options.tls
- * @param {{ port: number, root: string, phpPort: number }} options.wordpress
+ * @param {{ port: number, root: string, phpPort: number } | Array<{ port: number, root: string, phpPort: number }>} options.wordpress
+ *        one site, or several (one bridge serving several sites), each on its own port
  * @param {{ port: number, upstreams: number[] }} options.bridge
  */
 export async function startNginx({ dir, logDir, tls, wordpress, bridge }) {
@@ -48,6 +49,24 @@ export async function startNginx({ dir, logDir, tls, wordpress, bridge }) {
 	const ssl = `ssl_certificate ${tls.certFile};
 		ssl_certificate_key ${tls.keyFile};
 		ssl_protocols TLSv1.2 TLSv1.3;`;
+	const sites = [wordpress].flat();
+	const wordpressServerBlock = (site) => `server {
+		listen 127.0.0.1:${site.port} ssl;
+		server_name 127.0.0.1 localhost;
+		${ssl}
+		root ${site.root};
+		index index.php;
+		location / {
+			try_files $uri $uri/ /index.php?$args;
+		}
+		location ~ \\.php$ {
+			try_files $uri =404;
+			include /etc/nginx/fastcgi.conf;
+			fastcgi_param HTTPS on;
+			fastcgi_pass 127.0.0.1:${site.phpPort};
+			fastcgi_read_timeout 120s;
+		}
+	}`;
 	const config = join(dir, 'nginx.conf');
 	writeFileSync(
 		config,
@@ -68,23 +87,7 @@ http {
 	client_max_body_size 64m;
 	server_tokens off;
 
-	server {
-		listen 127.0.0.1:${wordpress.port} ssl;
-		server_name 127.0.0.1 localhost;
-		${ssl}
-		root ${wordpress.root};
-		index index.php;
-		location / {
-			try_files $uri $uri/ /index.php?$args;
-		}
-		location ~ \\.php$ {
-			try_files $uri =404;
-			include /etc/nginx/fastcgi.conf;
-			fastcgi_param HTTPS on;
-			fastcgi_pass 127.0.0.1:${wordpress.phpPort};
-			fastcgi_read_timeout 120s;
-		}
-	}
+	${sites.map(wordpressServerBlock).join('\n\n\t')}
 
 	${bridgeServerBlock({ ...bridge, ...tls }).replace(/\n/g, '\n\t')}
 }
@@ -95,7 +98,7 @@ http {
 		command: '/usr/sbin/nginx',
 		args: ['-p', dir, '-c', config],
 		logFile: join(logDir, 'nginx.out.log'),
-		readyUrl: `tcp://127.0.0.1:${wordpress.port}`,
+		readyUrl: `tcp://127.0.0.1:${sites[0].port}`,
 		timeoutMs: 30_000,
 	});
 }
