@@ -35,7 +35,7 @@ spl_autoload_register(
 			return;
 		}
 		$file = 'class-' . str_replace( '_', '-', strtolower( substr( $class_name, strlen( $prefix ) ) ) ) . '.php';
-		foreach ( array( '', 'login/', 'accounts/', 'settings/', 'bridge/', 'front/', 'api/', 'setup/' ) as $folder ) {
+		foreach ( array( '', 'login/', 'accounts/', 'settings/', 'bridge/', 'front/', 'api/', 'setup/', 'network/' ) as $folder ) {
 			if ( is_readable( LOGTO_BRIDGE_DIR . 'includes/' . $folder . $file ) ) {
 				require LOGTO_BRIDGE_DIR . 'includes/' . $folder . $file;
 				return;

@@ -79,7 +79,7 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 		else ctx.log.error(line, 'unexpected error');
 		if (res.headersSent) return;
 		if (req.method !== 'GET') return void res.status(500).json({ error: 'server_error' });
-		errorUrl(config, ctx.site, reason).then(
+		errorUrl(config, ctx.site, reason, res.locals.networkSite as string | undefined).then(
 			(url) => seeOther(res, url),
 			() => res.status(500).json({ error: 'server_error' }),
 		);

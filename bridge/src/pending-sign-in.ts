@@ -22,6 +22,8 @@ export type PendingSignIn = Versioned & {
 	binding: string;
 	/** The number the visitor typed (E.164): the verified one must be the same. */
 	phone?: string;
+	/** The network site it started on (its URL in the site config's networkSites): the ticket goes back there. */
+	site?: string;
 	flow: string;
 	startedAt: number;
 };

@@ -21,6 +21,14 @@ export const siteConfigSchema = z.object({
 	restUrl: z.url({ protocol: /^https?$/ }),
 	/** The site's REST API as a Logto API resource: the audience of the access tokens it accepts. */
 	apiResource: z.url().optional(),
+	/**
+	 * A multisite network's sites (the main site reports them all): a sign-in goes back to the
+	 * site it started on (the longest `url` its return_to starts with), to that site's own
+	 * login URL, which provisions the member there and sets that site's cookies.
+	 */
+	networkSites: z
+		.array(z.object({ url: z.url({ protocol: /^https?$/ }), callbackUrl: z.url({ protocol: /^https?$/ }), errorUrl: z.url({ protocol: /^https?$/ }) }))
+		.optional(),
 });
 
 export type SiteConfig = z.infer<typeof siteConfigSchema>;

@@ -28,6 +28,23 @@ export function restEndpoint(restUrl: string, route: string): URL {
 	return url;
 }
 
+/** Where a sign-in's ticket and failures go: a network's site by its URL, else the site's own. */
+export type SignInTarget = Pick<SiteConfig, 'callbackUrl' | 'errorUrl'>;
+
+/**
+ * The network site a return_to belongs to (the longest site URL it starts with), or none: a
+ * single site, or a URL outside every site (the site's own URLs then, as before networks).
+ */
+export function networkSiteOf(site: Pick<SiteConfig, 'networkSites'>, returnTo: string): string | undefined {
+	const matches = (site.networkSites ?? []).filter((s) => returnTo.startsWith(s.url.endsWith('/') ? s.url : `${s.url}/`) || returnTo === s.url.replace(/\/$/, ''));
+	return matches.sort((a, b) => b.url.length - a.url.length)[0]?.url;
+}
+
+/** The callback and error URLs of the network site `url` names (networkSiteOf), else the site's own. */
+export function signInTarget(site: Pick<SiteConfig, 'callbackUrl' | 'errorUrl' | 'networkSites'>, url: string | undefined): SignInTarget {
+	return (url && site.networkSites?.find((s) => s.url === url)) || site;
+}
+
 /** wp-login.php's callback with the ticket, at the URL WordPress reported (its login URL may be filtered). */
 export function ticketUrl(site: Pick<SiteConfig, 'callbackUrl'>, ticket: string, sealed?: string): string {
 	const url = new URL(site.callbackUrl);
@@ -41,10 +58,10 @@ export function ticketUrl(site: Pick<SiteConfig, 'callbackUrl'>, ticket: string,
  * may have been told they changed: a login URL moved by a plugin), else the last copy. Before
  * WordPress has ever answered, its default wp-login.php is the best guess.
  */
-export async function errorUrl(config: Pick<BridgeConfig, 'wpUrl'>, site: SiteConfigSource, code: SignInErrorCode): Promise<string> {
+export async function errorUrl(config: Pick<BridgeConfig, 'wpUrl'>, site: SiteConfigSource, code: SignInErrorCode, networkSite?: string): Promise<string> {
 	// WordPress did not answer just now: asking again would only keep the visitor waiting.
 	const current = code === 'site_unreachable' ? site.peek() : await site.get().catch(() => site.peek());
-	const url = new URL(current?.errorUrl ?? `${config.wpUrl}/wp-login.php`);
+	const url = new URL(current ? signInTarget(current, networkSite).errorUrl : `${config.wpUrl}/wp-login.php`);
 	url.searchParams.set(WP_LOGIN_QUERY.error, code);
 	return url.href;
 }

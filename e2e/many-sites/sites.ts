@@ -39,7 +39,7 @@ export function bridgeLog() {
 }
 
 /** On `s`'s wp-login.php (phone mode): types the number and goes to Logto. */
-export async function startPhoneSignIn( page: Page, s: Site, phone: string ) {
+export async function startPhoneSignIn( page: Page, s: { url: string }, phone: string ) {
 	await page.goto( `${ s.url }/wp-login.php` );
 	await page.getByLabel( 'Phone number' ).fill( phone );
 	await page.getByRole( 'button', { name: 'Continue with phone' } ).click();

@@ -41,8 +41,13 @@ final class Plugin {
 		add_action( 'init', array( __CLASS__, 'load_textdomain' ) );
 		add_action( 'init', array( Block::class, 'register' ) );
 		add_action( 'init', array( Users::class, 'register_meta' ) );
+		if ( is_multisite() ) {
+			// Before anything checks what the visitor may do here.
+			add_action( 'init', array( Network_Members::class, 'on_visit' ), 1 );
+		}
 		add_shortcode( 'logto_sign_in', array( Shortcode::class, 'render' ) );
 		add_action( 'admin_menu', array( Settings_Page::class, 'register_menu' ) );
+		add_action( 'network_admin_menu', array( Settings_Page::class, 'register_network_menu' ) );
 		add_action( 'admin_menu', array( Activity_Page::class, 'register_menu' ) );
 		add_action( 'admin_enqueue_scripts', array( Settings_Page::class, 'enqueue_assets' ) );
 		add_action( 'rest_api_init', array( Rest_Admin::class, 'register_routes' ) );
@@ -96,12 +101,15 @@ final class Plugin {
 	}
 
 	/**
-	 * Runs on activation: the shared secret for the bridge, unless wp-config.php defines one.
+	 * Runs on activation: the shared secret for the bridge, unless wp-config.php defines one
+	 * (the network's when network-activated).
+	 *
+	 * @param bool $network_wide Whether the plugin is being network-activated.
 	 */
-	public static function activate() {
+	public static function activate( $network_wide = false ) {
 		// First: with no data yet this is a fresh install, which needs no migration.
 		Settings_Upgrade::maybe_upgrade();
-		Settings::ensure_bridge_secret();
+		Settings::ensure_bridge_secret( (bool) $network_wide );
 	}
 
 	/**

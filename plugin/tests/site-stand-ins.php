@@ -71,4 +71,7 @@ function apply_filters( $hook, $value ) {
 function wp_parse_args( $args, $defaults ) {
 	return array_merge( $defaults, (array) $args );
 }
+function is_multisite() {
+	return false;
+}
 // phpcs:enable

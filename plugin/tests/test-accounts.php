@@ -13,6 +13,7 @@ logto_bridge_require(
 		'accounts/class-user-names',
 		'accounts/class-roles',
 		'settings/class-settings',
+		'network/class-network',
 		'settings/class-settings-fields',
 	)
 );
@@ -65,6 +66,15 @@ function sanitize_text_field( $text ) {
  */
 function wp_strip_all_tags( $text ) {
 	return (string) preg_replace( '/<[^>]*>/', '', $text );
+}
+
+/**
+ * Stand-in: a single site.
+ *
+ * @return bool
+ */
+function is_multisite() {
+	return false;
 }
 
 /**

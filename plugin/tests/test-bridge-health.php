@@ -12,6 +12,7 @@ logto_bridge_require(
 		'bridge/class-bridge-client',
 		'bridge/class-bridge-health',
 		'settings/class-settings',
+		'network/class-network',
 		'settings/class-settings-fields',
 	)
 );

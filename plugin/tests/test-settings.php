@@ -11,6 +11,7 @@ logto_bridge_require(
 	array(
 		'accounts/class-roles',
 		'settings/class-settings',
+		'network/class-network',
 		'settings/class-settings-fields',
 		'settings/class-settings-validator',
 		'settings/class-logto-params',

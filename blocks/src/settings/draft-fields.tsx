@@ -10,7 +10,7 @@ export type DraftFields = {
 	fieldErrors: FieldErrors;
 	set: < K extends keyof SettingsUpdate >( key: K, value: SettingsUpdate[ K ] ) => void;
 	locked: ( key: string ) => boolean;
-	lockedHelp: string;
+	lockedHelp: ( key: string ) => string;
 	text: ( key: TextKey, label: string, help?: string ) => JSX.Element;
 	toggle: ( key: ToggleKey, label: string, help?: string ) => JSX.Element;
 };
@@ -23,8 +23,9 @@ export function draftFields(
 	fieldErrors: FieldErrors
 ): DraftFields {
 	const set: DraftFields[ 'set' ] = ( key, value ) => setDraft( ( d ) => ( { ...d, [ key ]: value } ) );
-	const locked = ( key: string ) => settings.locked.includes( key );
-	const lockedHelp = __( 'Defined in wp-config.php.', 'logto-bridge' );
+	const locked = ( key: string ) => settings.locked.includes( key ) || settings.inherited.includes( key );
+	const lockedHelp = ( key: string ) =>
+		settings.locked.includes( key ) ? __( 'Defined in wp-config.php.', 'logto-bridge' ) : __( 'Set for the whole network in Network Admin > Logto.', 'logto-bridge' );
 	const text = ( key: TextKey, label: string, help?: string ) => (
 		<TextControl
 			__nextHasNoMarginBottom
@@ -33,11 +34,11 @@ export function draftFields(
 			value={ String( draft[ key ] ?? '' ) }
 			onChange={ ( v ) => set( key, v ) }
 			disabled={ locked( key ) }
-			help={ fieldErrors[ key ] ? <span className="logto-bridge-settings__error">{ fieldErrors[ key ] }</span> : locked( key ) ? lockedHelp : help }
+			help={ fieldErrors[ key ] ? <span className="logto-bridge-settings__error">{ fieldErrors[ key ] }</span> : locked( key ) ? lockedHelp( key ) : help }
 		/>
 	);
 	const toggle = ( key: ToggleKey, label: string, help?: string ) => (
-		<ToggleControl __nextHasNoMarginBottom label={ label } help={ help } checked={ Boolean( draft[ key ] ) } onChange={ ( v ) => set( key, v ) } />
+		<ToggleControl __nextHasNoMarginBottom label={ label } help={ locked( key ) ? lockedHelp( key ) : help } checked={ Boolean( draft[ key ] ) } disabled={ locked( key ) } onChange={ ( v ) => set( key, v ) } />
 	);
 	return { settings, draft, fieldErrors, set, locked, lockedHelp, text, toggle };
 }

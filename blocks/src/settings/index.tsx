@@ -5,5 +5,6 @@ import './style.scss';
 
 const root = document.getElementById( 'logto-bridge-settings' );
 if ( root ) {
-	createRoot( root ).render( <SettingsApp /> );
+	// Network Admin > Logto prints data-scope="network": the same screen, for the network's settings.
+	createRoot( root ).render( <SettingsApp network={ root.dataset.scope === 'network' } /> );
 }

@@ -14,13 +14,17 @@ import type { Settings, SettingsUpdate } from './types';
 import { useSettings } from './use-settings';
 
 function draftFrom( s: Settings ): SettingsUpdate {
-	const { app_secret_set: _set, locked: _locked, uris: _uris, available_roles: _roles, ...editable } = s;
+	const { app_secret_set: _set, locked: _locked, inherited: _inherited, uris: _uris, available_roles: _roles, ...editable } = s;
 	return editable;
 }
 
-/** Logto > Settings: the setup wizard, then one card per section, saved together. */
-export default function SettingsApp() {
-	const { settings, loadError, saving, fieldErrors, save, reload } = useSettings();
+/**
+ * Logto > Settings: the setup wizard, then one card per section, saved together. On Network
+ * Admin > Logto (`network`) the network's settings; on a site of a network, what the site may
+ * differ in, with the network's values shown read-only.
+ */
+export default function SettingsApp( { network = false }: { network?: boolean } ) {
+	const { settings, loadError, saving, fieldErrors, save, reload } = useSettings( network );
 	const [ draft, setDraft ] = useState< SettingsUpdate >( {} );
 	const [ newSecret, setNewSecret ] = useState< string | null >( null );
 	const [ notice, setNotice ] = useState< { ok: boolean; message: string } | null >( null );
@@ -38,10 +42,11 @@ export default function SettingsApp() {
 	}
 
 	const fields = draftFields( settings, draft, setDraft, fieldErrors );
+	const inNetwork = settings.inherited.length > 0;
 	const onSave = async () => {
 		const update: SettingsUpdate = { ...draft };
 		if ( newSecret ) update.app_secret = newSecret;
-		for ( const key of settings.locked ) delete update[ key as keyof SettingsUpdate ];
+		for ( const key of [ ...settings.locked, ...settings.inherited ] ) delete update[ key as keyof SettingsUpdate ];
 		const result = await save( update );
 		setNotice( result );
 		if ( result.ok ) setNewSecret( null );
@@ -49,14 +54,20 @@ export default function SettingsApp() {
 
 	return (
 		<div className="logto-bridge-settings">
-			<Heading level={ 1 }>{ __( 'Logto settings', 'logto-bridge' ) }</Heading>
+			<Heading level={ 1 }>{ network ? __( 'Logto settings for the network', 'logto-bridge' ) : __( 'Logto settings', 'logto-bridge' ) }</Heading>
+			{ inNetwork && (
+				<Notice status="info" isDismissible={ false }>
+					{ __( 'This site signs in with the network’s Logto connection (Network Admin > Logto). Here you choose how this site’s login page looks and which role its members get.', 'logto-bridge' ) }
+				</Notice>
+			) }
 			{ notice && (
 				<Notice status={ notice.ok ? 'success' : 'error' } onRemove={ () => setNotice( null ) }>
 					{ notice.message }
 				</Notice>
 			) }
 
-			<SetupWizard roles={ settings.available_roles } onSettingsChanged={ reload } />
+			{ /* The wizard writes one site's settings; a network's connection is set on its own screen. */ }
+			{ ! network && ! inNetwork && <SetupWizard roles={ settings.available_roles } onSettingsChanged={ reload } /> }
 			<Connection fields={ fields } newSecret={ newSecret } setNewSecret={ setNewSecret } />
 			{ /* What the bridge reports wins over what PHP derives from the bridge URL. */ }
 			<ConsoleUris uris={ reportedUris ?? settings.uris } reported={ Boolean( reportedUris ) } runOnMount={ Boolean( settings.bridge_url ) } onUris={ setReportedUris } />

@@ -31,12 +31,14 @@ export type Settings = {
 	api_resource: string;
 	api_clients: string;
 	locked: string[];
+	/** On a site of a network: the fields that are the network's (Network Admin > Logto), read-only here. */
+	inherited: string[];
 	uris: AppRegistrationUris;
 	available_roles: Array< { value: string; label: string } >;
 };
 
 /** What the screen sends: the editable fields, plus a new secret only when replaced. */
-export type SettingsUpdate = Partial< Omit< Settings, 'app_secret_set' | 'locked' | 'uris' | 'available_roles' > > & {
+export type SettingsUpdate = Partial< Omit< Settings, 'app_secret_set' | 'locked' | 'inherited' | 'uris' | 'available_roles' > > & {
 	app_secret?: string;
 };
 

@@ -5,12 +5,14 @@ import { __ } from '@wordpress/i18n';
 import type { FieldErrors, Settings, SettingsUpdate } from './types';
 import { WP_REST_NAMESPACE, WP_REST_ROUTES } from '@logto-bridge/contract/wordpress-rest';
 
-const PATH = `/${ WP_REST_NAMESPACE }/${ WP_REST_ROUTES.settings }`;
+/** This site's settings, or on Network Admin > Logto the network's. */
+const pathFor = ( network: boolean ) => `/${ WP_REST_NAMESPACE }/${ network ? WP_REST_ROUTES.networkSettings : WP_REST_ROUTES.settings }`;
 
 type RestError = { code?: string; message?: string; data?: { fields?: FieldErrors } };
 
 /** Loads and saves the settings over REST (apiFetch adds the REST nonce). */
-export function useSettings() {
+export function useSettings( network: boolean ) {
+	const PATH = pathFor( network );
 	const [ settings, setSettings ] = useState< Settings | null >( null );
 	const [ loadError, setLoadError ] = useState< string | null >( null );
 	const [ saving, setSaving ] = useState( false );
@@ -20,8 +22,8 @@ export function useSettings() {
 		apiFetch< Settings >( { path: PATH } ).then( setSettings, ( error: RestError ) =>
 			setLoadError( error.message ?? __( 'The settings could not be loaded.', 'logto-bridge' ) )
 		);
-	}, [] );
-	useEffect( reload, [] );
+	}, [ PATH ] );
+	useEffect( reload, [ reload ] );
 
 	const save = useCallback( async ( update: SettingsUpdate ): Promise< { ok: boolean; message: string } > => {
 		setSaving( true );
@@ -37,7 +39,7 @@ export function useSettings() {
 		} finally {
 			setSaving( false );
 		}
-	}, [] );
+	}, [ PATH ] );
 
 	return { settings, loadError, saving, fieldErrors, save, reload };
 }

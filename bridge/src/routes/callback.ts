@@ -5,7 +5,7 @@ import type { BridgeContext } from '../context.js';
 import { SignInError } from '../errors.js';
 import { seeOther } from '../see-other.js';
 import { client } from '../oidc.js';
-import { ticketUrl } from '../wordpress.js';
+import { signInTarget, ticketUrl } from '../wordpress.js';
 
 /**
  * Logto's extended scopes and the claim each adds, in the ID token only where the tenant's
@@ -29,7 +29,7 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 		try {
 			// Consumed here, whatever comes next: a replayed or concurrent callback finds none.
 			const pending = await pendingSignIns.take(req, res, query.state);
-			if (pending) res.locals.flow = pending.flow;
+			if (pending) Object.assign(res.locals, { flow: pending.flow, networkSite: pending.site });
 			if (query.error === 'access_denied') throw new SignInError('cancelled');
 			if (!pending) throw new SignInError('state_mismatch');
 			if (typeof query.error === 'string') throw new SignInError('idp_error', query.error);
@@ -73,7 +73,7 @@ export default function callback(router: IRouter, { config, site, oidc, log, pen
 				metrics.completed.inc();
 				log.info({ flow: pending.flow, step: 'callback' }, 'ticket issued');
 			}
-			seeOther(res, ticketUrl(siteConfig, issued.ticket, issued.sealed));
+			seeOther(res, ticketUrl(signInTarget(siteConfig, pending.site), issued.ticket, issued.sealed));
 		} catch (error) {
 			next(error);
 		}

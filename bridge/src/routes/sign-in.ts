@@ -8,6 +8,7 @@ import { seeOther } from '../see-other.js';
 import { client } from '../oidc.js';
 import type { PendingSignIn } from '../pending-sign-in.js';
 import { safeReturnTo } from '../return-to.js';
+import { networkSiteOf } from '../wordpress.js';
 
 /** SHA-256 (hex) of the random cookie WordPress set on its own origin when it sent the visitor here. */
 const BINDING = /^[0-9a-f]{64}$/;
@@ -32,6 +33,9 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 			if (!binding) throw new SignInError('browser_mismatch', 'no binding from WordPress');
 			const returnTo = returnToParam === undefined ? siteConfig.siteUrl : safeReturnTo(returnToParam, siteConfig.allowedReturnOrigins);
 			if (!returnTo) throw new SignInError('invalid_return_to');
+			// On a network, the site it started on: its own login page hears of any failure from here on.
+			const networkSite = networkSiteOf(siteConfig, returnTo);
+			res.locals.networkSite = networkSite;
 			const params: Record<string, string> = Object.fromEntries(Object.entries(siteConfig.extraParams).filter((e): e is [string, string] => typeof e[1] === 'string'));
 			const invalid = invalidExtraParam(params);
 			if (invalid) throw new SignInError('misconfigured', `invalid extra param ${invalid} in site config`);
@@ -46,7 +50,7 @@ export default function signIn(router: IRouter, { config, site, oidc, log, pendi
 			await oidc.ensureReachable(siteConfig);
 			// Each 256 bits, as openid-client's randomPKCECodeVerifier/randomState/randomNonce make them.
 			const verifier = randomToken();
-			const signIn: PendingSignIn = { state: randomToken(), nonce: randomToken(), verifier, returnTo, binding, flow, startedAt: Date.now(), ...(phone ? { phone } : {}) };
+			const signIn: PendingSignIn = { state: randomToken(), nonce: randomToken(), verifier, returnTo, binding, flow, startedAt: Date.now(), ...(phone ? { phone } : {}), ...(networkSite ? { site: networkSite } : {}) };
 			// A fresh id for every sign-in: no fixation, nothing left from an earlier attempt.
 			await pending.start(req, signIn);
 			const url = client.buildAuthorizationUrl(oidcConfig, {

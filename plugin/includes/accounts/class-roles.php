@@ -83,6 +83,11 @@ final class Roles {
 		if ( null === $target ) {
 			return;
 		}
+		// A super admin runs the whole network whatever their role here: Logto may not touch them
+		// unless the network lets Logto manage administrators.
+		if ( is_multisite() && is_super_admin( $user->ID ) && ! Settings::get()['manage_admins'] ) {
+			return;
+		}
 		if ( in_array( 'administrator', $user->roles, true )
 			&& ( ! Settings::get()['manage_admins'] || self::is_last_administrator() )
 		) {

@@ -38,6 +38,10 @@ final class Users {
 		if ( $user ) {
 			return Account_Writes::in_one_transaction(
 				static function () use ( $user, $claims ) {
+					$joined = is_multisite() ? Network_Members::join( $user, $claims ) : true;
+					if ( is_wp_error( $joined ) ) {
+						return $joined;
+					}
 					self::apply( $user, $claims, false );
 					return $user;
 				}
@@ -106,6 +110,8 @@ final class Users {
 				'meta_value'    => $sub, // phpcs:ignore WordPress.DB.SlowDBQuery
 				'number'        => 1,
 				'cache_results' => ! $fresh,
+				// A network's users are the network's: the member may not be on this site yet.
+				'blog_id'       => 0,
 			)
 		);
 		return $users ? $users[0] : null;
@@ -133,6 +139,7 @@ final class Users {
 					// phpcs:ignore WordPress.DB.SlowDBQuery
 					'meta_value' => self::e164( (string) $claims['phone_number'] ),
 					'number'     => 1,
+					'blog_id'    => 0,
 				)
 			);
 			$user  = $users ? $users[0] : null;
@@ -239,6 +246,10 @@ final class Users {
 		// No roles claim (an app that did not ask for the roles scope) says nothing about roles.
 		if ( isset( $claims['roles'] ) && is_array( $claims['roles'] ) ) {
 			Roles::apply( $user, array_map( 'strval', $claims['roles'] ) );
+			// On a network, the other sites map them when the member first comes there.
+			if ( is_multisite() ) {
+				update_user_meta( $user->ID, Network_Members::META_ROLES, array_map( 'strval', $claims['roles'] ) );
+			}
 		}
 	}
 

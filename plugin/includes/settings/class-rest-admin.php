@@ -26,6 +26,7 @@ final class Rest_Admin {
 		'backchannelLogout' => 'backchannel-logout',
 		'appSignIn'         => 'app/sign-in',
 		'settings'          => 'settings',
+		'networkSettings'   => 'network-settings',
 		'setup'             => 'setup',
 		'activity'          => 'activity',
 	);
@@ -51,6 +52,25 @@ final class Rest_Admin {
 				),
 			)
 		);
+		if ( is_multisite() && Network::is_active() ) {
+			register_rest_route(
+				self::NAMESPACE_V1,
+				'/' . self::ROUTES['networkSettings'],
+				array(
+					array(
+						'methods'             => \WP_REST_Server::READABLE,
+						'callback'            => array( __CLASS__, 'get_network_settings' ),
+						'permission_callback' => array( __CLASS__, 'can_manage_network' ),
+					),
+					array(
+						'methods'             => \WP_REST_Server::EDITABLE,
+						'callback'            => array( __CLASS__, 'update_network_settings' ),
+						'permission_callback' => array( __CLASS__, 'can_manage_network' ),
+						'args'                => Settings_Fields::rest_args(),
+					),
+				)
+			);
+		}
 		register_rest_route(
 			self::NAMESPACE_V1,
 			'/connection-check',
@@ -81,6 +101,36 @@ final class Rest_Admin {
 			);
 		}
 		return current_user_can( 'manage_options' );
+	}
+
+	/**
+	 * The network's settings: as can_manage(), and only for who may manage the network.
+	 *
+	 * @return bool|\WP_Error
+	 */
+	public static function can_manage_network() {
+		$site = self::can_manage();
+		return true === $site ? current_user_can( 'manage_network_options' ) : $site;
+	}
+
+	/**
+	 * GET network-settings.
+	 *
+	 * @return \WP_REST_Response
+	 */
+	public static function get_network_settings() {
+		return rest_ensure_response( self::with_roles( Settings::for_browser( true ) ) );
+	}
+
+	/**
+	 * POST network-settings: all or nothing, with per-field errors.
+	 *
+	 * @param \WP_REST_Request $request Request.
+	 * @return \WP_REST_Response|\WP_Error
+	 */
+	public static function update_network_settings( \WP_REST_Request $request ) {
+		$result = Settings::update( (array) $request->get_json_params(), true );
+		return is_wp_error( $result ) ? $result : rest_ensure_response( self::with_roles( $result ) );
 	}
 
 	/**

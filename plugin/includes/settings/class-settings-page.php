@@ -51,13 +51,33 @@ final class Settings_Page {
 	}
 
 	/**
+	 * Network Admin > Logto, when the plugin is network-activated: the network's connection and
+	 * the defaults every site inherits.
+	 */
+	public static function register_network_menu() {
+		if ( ! Network::is_active() ) {
+			return;
+		}
+		self::$hook_suffix = (string) add_menu_page(
+			__( 'Logto settings for the network', 'logto-bridge' ),
+			__( 'Logto', 'logto-bridge' ),
+			'manage_network_options',
+			self::MENU_SLUG,
+			array( __CLASS__, 'render' ),
+			'dashicons-lock',
+			81
+		);
+	}
+
+	/**
 	 * Prints the element the React app mounts on, with a fallback for when scripts fail.
 	 */
 	public static function render() {
-		if ( ! current_user_can( 'manage_options' ) ) {
+		$network = is_network_admin();
+		if ( ! current_user_can( $network ? 'manage_network_options' : 'manage_options' ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to manage Logto settings.', 'logto-bridge' ), 403 );
 		}
-		echo '<div class="wrap"><div id="logto-bridge-settings">';
+		echo '<div class="wrap"><div id="logto-bridge-settings" data-scope="' . esc_attr( $network ? 'network' : 'site' ) . '">';
 		echo '<noscript>' . esc_html__( 'The Logto settings screen needs JavaScript.', 'logto-bridge' ) . '</noscript>';
 		echo '</div></div>';
 	}

@@ -30,13 +30,36 @@ final class Settings {
 	}
 
 	/**
-	 * Effective settings: stored values over defaults, constants over both.
+	 * Effective settings: stored values over defaults, constants over both. On a network (the
+	 * plugin network-activated) the stored values are the network's, with the site's own over
+	 * them where a site may differ (Network::SITE_FIELDS).
 	 *
 	 * @return array<string,mixed>
 	 */
 	public static function get() {
-		$stored   = get_option( self::OPTION, array() );
-		$settings = array_merge( self::defaults(), is_array( $stored ) ? $stored : array() );
+		$stored = get_option( self::OPTION, array() );
+		if ( is_multisite() && Network::is_active() ) {
+			$stored = array_merge( Network::stored(), Network::overrides( $stored ) );
+		}
+		return self::with_constants( array_merge( self::defaults(), is_array( $stored ) ? $stored : array() ) );
+	}
+
+	/**
+	 * The network's settings (Network Admin > Logto): its stored values over defaults, constants over both.
+	 *
+	 * @return array<string,mixed>
+	 */
+	public static function network_get() {
+		return self::with_constants( array_merge( self::defaults(), Network::stored() ) );
+	}
+
+	/**
+	 * Settings with wp-config.php's constants over them.
+	 *
+	 * @param array<string,mixed> $settings Stored values over defaults.
+	 * @return array<string,mixed>
+	 */
+	private static function with_constants( array $settings ) {
 		foreach ( Settings_Fields::constants() as $key => $constant ) {
 			if ( defined( $constant ) ) {
 				$settings[ $key ] = (string) constant( $constant );
@@ -52,6 +75,15 @@ final class Settings {
 	 */
 	public static function locked() {
 		return array_keys( array_filter( Settings_Fields::constants(), 'defined' ) );
+	}
+
+	/**
+	 * On a site of a network: the fields that are the network's, which its screen shows read-only.
+	 *
+	 * @return string[]
+	 */
+	public static function inherited() {
+		return is_multisite() && Network::is_active() && ! is_network_admin() ? Network::inherited_fields() : array();
 	}
 
 	/**
@@ -73,14 +105,22 @@ final class Settings {
 		if ( defined( 'LOGTO_BRIDGE_SECRET' ) && '' !== (string) LOGTO_BRIDGE_SECRET ) {
 			return (string) LOGTO_BRIDGE_SECRET;
 		}
-		return (string) get_option( self::SECRET_OPTION, '' );
+		// A network has one bridge connection: every site signs and opens with the same secret.
+		return (string) ( is_multisite() && Network::is_active() ? get_site_option( self::SECRET_OPTION, '' ) : get_option( self::SECRET_OPTION, '' ) );
 	}
 
 	/**
-	 * Makes the shared secret on activation (32 random bytes), kept out of autoload.
+	 * Makes the shared secret on activation (32 random bytes), kept out of autoload; the
+	 * network's when network-activated.
+	 *
+	 * @param bool $network_wide Whether the plugin is being network-activated.
 	 */
-	public static function ensure_bridge_secret() {
-		if ( '' === (string) get_option( self::SECRET_OPTION, '' ) ) {
+	public static function ensure_bridge_secret( $network_wide = false ) {
+		if ( $network_wide ) {
+			if ( '' === (string) get_site_option( self::SECRET_OPTION, '' ) ) {
+				add_site_option( self::SECRET_OPTION, bin2hex( random_bytes( 32 ) ) );
+			}
+		} elseif ( '' === (string) get_option( self::SECRET_OPTION, '' ) ) {
 			add_option( self::SECRET_OPTION, bin2hex( random_bytes( 32 ) ), '', 'no' );
 		}
 	}
@@ -88,10 +128,11 @@ final class Settings {
 	/**
 	 * What the settings screen may see: write-only fields only as `<key>_set`.
 	 *
+	 * @param bool $network The network's settings (Network Admin > Logto), not this site's.
 	 * @return array<string,mixed>
 	 */
-	public static function for_browser() {
-		$s       = self::get();
+	public static function for_browser( $network = false ) {
+		$s       = $network ? self::network_get() : self::get();
 		$browser = array();
 		foreach ( Settings_Fields::FIELDS as $key => $field ) {
 			if ( 'write_only' === $field['browser'] ) {
@@ -101,6 +142,7 @@ final class Settings {
 			}
 		}
 		$browser['locked']                      = self::locked();
+		$browser['inherited']                   = $network ? array() : self::inherited();
 		$browser['uris']                        = Bridge_Client::registered_uris();
 		$browser['bridge_secret_from_constant'] = defined( 'LOGTO_BRIDGE_SECRET' );
 		return $browser;
@@ -126,6 +168,11 @@ final class Settings {
 		$origins               = array_filter(
 			array( self::origin( home_url( '/' ) ), self::origin( site_url( '/' ) ), self::origin( admin_url( '/' ) ) )
 		);
+		if ( is_multisite() && Network::is_active() ) {
+			// The bridge knows the main site; it returns each visitor to the site they started on.
+			$bridge['networkSites'] = Network::bridge_sites();
+			$origins                = array_merge( $origins, Network::origins( $bridge['networkSites'] ) );
+		}
 		return $bridge + array(
 			'siteUrl'              => home_url( '/' ),
 			'allowedReturnOrigins' => array_values( array_unique( $origins ) ),
@@ -151,22 +198,34 @@ final class Settings {
 	}
 
 	/**
-	 * Validates and saves a partial update. Nothing is saved when any field is invalid.
+	 * Validates and saves a partial update. Nothing is saved when any field is invalid. On a site
+	 * of a network only what a site may differ in is saved, and a value equal to the network's is
+	 * not kept, so the site follows the network's later changes.
 	 *
-	 * @param array<string,mixed> $input Fields from the settings screen.
+	 * @param array<string,mixed> $input   Fields from the settings screen.
+	 * @param bool                $network The network's settings (Network Admin > Logto).
 	 * @return array<string,mixed>|\WP_Error Saved settings for the browser, or per-field errors.
 	 */
-	public static function update( array $input ) {
-		$next   = array_merge( self::defaults(), (array) get_option( self::OPTION, array() ) );
-		$errors = array();
-		$locked = self::locked();
+	public static function update( array $input, $network = false ) {
+		$in_network = ! $network && is_multisite() && Network::is_active();
+		$stored     = $network ? Network::stored() : (array) get_option( self::OPTION, array() );
+		$next       = $in_network ? Network::overrides( $stored ) : array_merge( self::defaults(), $stored );
+		$inherited  = $in_network ? self::network_get() : array();
+		$errors     = array();
+		$locked     = self::locked();
 		foreach ( array_keys( Settings_Fields::FIELDS ) as $key ) {
 			if ( ! array_key_exists( $key, $input ) || in_array( $key, $locked, true ) ) {
+				continue;
+			}
+			if ( $in_network && ! in_array( $key, Network::SITE_FIELDS, true ) ) {
+				$errors[ $key ] = __( 'This is set for the whole network, in Network Admin > Logto.', 'logto-bridge' );
 				continue;
 			}
 			$value = call_user_func( Settings_Fields::validator( $key ), $input[ $key ], $key );
 			if ( is_wp_error( $value ) ) {
 				$errors[ $key ] = $value->get_error_message();
+			} elseif ( $in_network && $value === $inherited[ $key ] ) {
+				unset( $next[ $key ] );
 			} elseif ( null !== $value ) {
 				$next[ $key ] = $value;
 			}
@@ -181,13 +240,17 @@ final class Settings {
 				)
 			);
 		}
-		update_option( self::OPTION, $next, true );
+		if ( $network ) {
+			update_site_option( Network::OPTION, $next );
+		} else {
+			update_option( self::OPTION, $next, true );
+		}
 		// The admin has now seen and saved the settings an upgrade reset.
 		delete_option( Settings_Upgrade::RESET_OPTION );
 		Setup_Credentials::forget_if_retargeted();
 		// A new bridge URL, or an admin checking a repaired bridge, is asked afresh.
 		delete_transient( Bridge_Health::HEALTH_TRANSIENT );
 		Bridge_Client::refresh_site_config();
-		return self::for_browser();
+		return self::for_browser( $network );
 	}
 }

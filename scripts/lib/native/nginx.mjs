@@ -30,12 +30,22 @@ export function bridgeServerBlock({ port, upstreams, certFile, keyFile, source =
 	return block;
 }
 
+/** @typedef {{ port: number, root: string, phpPort: number, network?: boolean }} WordPressSite  network: a subdirectory multisite */
+
+// A subdirectory network's sites live at /<site>/: their wp-admin, wp-login.php and files are core's.
+const subdirectoryNetwork = `
+		if (!-e $request_filename) {
+			rewrite /wp-admin$ $scheme://$http_host$uri/ permanent;
+			rewrite ^(/[^/]+)?(/wp-.*) $2 last;
+			rewrite ^(/[^/]+)?(/.*\\.php) $2 last;
+		}`;
+
 /**
  * @param {object} options
  * @param {string} options.dir     config, pid and temp folders
  * @param {string} options.logDir
  * @param {{ certFile: string, keyFile: string }} options.tls
- * @param {{ port: number, root: string, phpPort: number } | Array<{ port: number, root: string, phpPort: number }>} options.wordpress
+ * @param {WordPressSite | WordPressSite[]} options.wordpress
  *        one site, or several (one bridge serving several sites), each on its own port
  * @param {{ port: number, upstreams: number[] }} options.bridge
  */
@@ -55,7 +65,7 @@ export async function startNginx({ dir, logDir, tls, wordpress, bridge }) {
 		server_name 127.0.0.1 localhost;
 		${ssl}
 		root ${site.root};
-		index index.php;
+		index index.php;${site.network ? subdirectoryNetwork : ''}
 		location / {
 			try_files $uri $uri/ /index.php?$args;
 		}

@@ -45,8 +45,10 @@ function lstatExists(path) {
  * @param {Record<string,unknown>} [options.initialSettings]
  * @param {Array<[string, string]>} [options.mounts]  host folder, Playground path (/wordpress/...)
  * @param {number} [options.workers]
+ * @param {{ subsites: string[] }} [options.network]  a multisite network (subdirectory install) with
+ *        these sites besides the main one (at /<name>/), the plugin network-activated
  */
-export async function startNativeWordPress({ url, ports, dir, logDir, secret, caFile, fresh = false, constants = {}, initialSettings, mounts = [], workers = 8 }) {
+export async function startNativeWordPress({ url, ports, dir, logDir, secret, caFile, fresh = false, constants = {}, initialSettings, mounts = [], workers = 8, network }) {
 	const coreDir = assembleWordPress(join(dir, 'wordpress'), process.env.WP_CORE);
 	link(join(repoRoot, 'plugin'), join(coreDir, 'wp-content', 'plugins', 'logto-bridge'));
 	for (const [host, vfs] of mounts) link(host, join(coreDir, vfs.replace(/^\/wordpress\//, '')));
@@ -71,8 +73,8 @@ export async function startNativeWordPress({ url, ports, dir, logDir, secret, ca
 		DB_HOST: db.host,
 		DB_CHARSET: 'utf8mb4',
 		DB_COLLATE: '',
-		WP_HOME: url,
-		WP_SITEURL: url,
+		// A network's sites each have their own URL: these would pin them all to the main one.
+		...(network ? { WP_ALLOW_MULTISITE: true } : { WP_HOME: url, WP_SITEURL: url }),
 		...Object.fromEntries(salts.map((k) => [k, createHmac('sha256', secret).update(k).digest('hex')])),
 		WP_DEBUG: true,
 		WP_DEBUG_DISPLAY: false,
@@ -85,7 +87,7 @@ export async function startNativeWordPress({ url, ports, dir, logDir, secret, ca
 // Written by scripts/lib/native/wordpress.mjs at each start.
 ${Object.entries(defined).map(([k, v]) => `define( '${k}', ${php(v)} );`).join('\n')}
 $table_prefix = 'wp_';
-if ( ! defined( 'ABSPATH' ) ) {
+${network ? networkConstants(new URL(url).host) : ''}if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );
 }
 require_once ABSPATH . 'wp-settings.php';
@@ -107,8 +109,8 @@ if ( ! is_blog_installed() ) {
 	$GLOBALS['wp_rewrite']->set_permalink_structure( '/%postname%/' );
 	flush_rewrite_rules( false );
 }
-activate_plugin( 'logto-bridge/logto-bridge.php' );
-${initialSettings ? `if ( false === get_option( 'logto_bridge_settings' ) ) { update_option( 'logto_bridge_settings', json_decode( ${php(JSON.stringify(initialSettings))}, true ), true ); }` : ''}
+${network ? '' : "activate_plugin( 'logto-bridge/logto-bridge.php' );"}
+${network ? networkSetup(network, initialSettings) : initialSettings ? `if ( false === get_option( 'logto_bridge_settings' ) ) { update_option( 'logto_bridge_settings', json_decode( ${php(JSON.stringify(initialSettings))}, true ), true ); }` : ''}
 `,
 	);
 	const phpFpm = await startPhpFpm({ port: ports.php, dir: join(dir, 'php-fpm'), logDir, workers }).catch(async (error) => {
@@ -116,6 +118,8 @@ ${initialSettings ? `if ( false === get_option( 'logto_bridge_settings' ) ) { up
 		throw error;
 	});
 	try {
+		// A network is installed as one site first (the network's constants held back), then made a network.
+		if (network) execFileSync('php', ['-r', `define( 'LOGTO_STACK_INSTALLING', true ); require ${php(setup)};`], { stdio: 'pipe' });
 		execFileSync('php', [setup], { stdio: 'pipe' });
 		// It writes uploads (and the e2e mailbox) too: after the setup, which runs as this user.
 		const uploads = join(coreDir, 'wp-content', 'uploads');
@@ -127,4 +131,57 @@ ${initialSettings ? `if ( false === get_option( 'logto_bridge_settings' ) ) { up
 		throw new Error(`installing WordPress failed: ${error.stderr?.toString() || error.stdout?.toString() || error.message}`);
 	}
 	return { url, coreDir, services: [db, phpFpm] };
+}
+
+/** wp-config's multisite constants, held back while the single site the network grows from is installed. */
+function networkConstants(host) {
+	return `if ( ! defined( 'LOGTO_STACK_INSTALLING' ) ) {
+	define( 'MULTISITE', true );
+	define( 'SUBDOMAIN_INSTALL', false );
+	define( 'DOMAIN_CURRENT_SITE', ${php(host)} );
+	define( 'PATH_CURRENT_SITE', '/' );
+	define( 'SITE_ID_CURRENT_SITE', 1 );
+	define( 'BLOG_ID_CURRENT_SITE', 1 );
+}
+`;
+}
+
+/**
+ * setup.php's network part: the first run (single site) makes the network's tables, the second
+ * adds the sites and network-activates the plugin with the first settings.
+ * @param {{ subsites: string[] }} network
+ * @param {Record<string,unknown>} [initialSettings]
+ */
+function networkSetup(network, initialSettings) {
+	return `if ( ! is_multisite() ) {
+	// As wp-admin/network.php does: a single site's wpdb has no network table names yet.
+	foreach ( $GLOBALS['wpdb']->tables( 'ms_global' ) as $table => $prefixed ) {
+		$GLOBALS['wpdb']->$table = $prefixed;
+	}
+	if ( ! $GLOBALS['wpdb']->get_var( "SHOW TABLES LIKE '{$GLOBALS['wpdb']->site}'" ) ) {
+		require_once ABSPATH . 'wp-admin/includes/network.php';
+		install_network();
+		$result = populate_network( 1, $_SERVER['HTTP_HOST'], 'admin@example.com', 'Logto Network', '/', false );
+		if ( is_wp_error( $result ) ) {
+			fwrite( STDERR, $result->get_error_message() );
+			exit( 1 );
+		}
+	}
+	return;
+}
+foreach ( json_decode( ${php(JSON.stringify(network.subsites))} ) as $name ) {
+	if ( ! domain_exists( $_SERVER['HTTP_HOST'], "/{$name}/", 1 ) ) {
+		$id = wp_insert_site( array( 'domain' => $_SERVER['HTTP_HOST'], 'path' => "/{$name}/", 'title' => "Site {$name}", 'user_id' => 1 ) );
+		// WordPress strips a port from a new site's domain (a real network is on 443): put it back.
+		$GLOBALS['wpdb']->update( $GLOBALS['wpdb']->blogs, array( 'domain' => $_SERVER['HTTP_HOST'] ), array( 'blog_id' => $id ) );
+		clean_blog_cache( $id );
+		switch_to_blog( $id );
+		update_option( 'home', "https://{$_SERVER['HTTP_HOST']}/{$name}" );
+		update_option( 'siteurl', "https://{$_SERVER['HTTP_HOST']}/{$name}" );
+		restore_current_blog();
+	}
+}
+activate_plugin( 'logto-bridge/logto-bridge.php', '', true );
+${initialSettings ? `if ( false === get_site_option( 'logto_bridge_network_settings' ) ) { update_site_option( 'logto_bridge_network_settings', json_decode( ${php(JSON.stringify(initialSettings))}, true ) ); }` : ''}
+`;
 }

@@ -13,7 +13,7 @@ export default function Connection( { fields, newSecret, setNewSecret }: { field
 			{ text( 'endpoint', __( 'Logto endpoint', 'logto-bridge' ), __( 'For example https://your-tenant.logto.app', 'logto-bridge' ) ) }
 			{ text( 'app_id', __( 'App ID', 'logto-bridge' ), __( 'From your Traditional web application in the Logto Console.', 'logto-bridge' ) ) }
 			{ locked( 'app_secret' ) ? (
-				<p>{ __( 'App secret', 'logto-bridge' ) }: { lockedHelp }</p>
+				<p>{ __( 'App secret', 'logto-bridge' ) }: { lockedHelp( 'app_secret' ) }</p>
 			) : settings.app_secret_set && newSecret === null ? (
 				<div className="logto-bridge-settings__secret">
 					<TextControl __nextHasNoMarginBottom __next40pxDefaultSize label={ __( 'App secret', 'logto-bridge' ) } value="••••••••••••" readOnly disabled onChange={ () => {} } help={ __( 'Saved. It is never shown again.', 'logto-bridge' ) } />

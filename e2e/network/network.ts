@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { request } from '@playwright/test';
+
+import { admin } from '../support/wordpress';
+
+type NetworkRun = { url: string; bridgeUrl: string; dbDir: string; logDir: string };
+const run = () => JSON.parse( process.env.E2E_NETWORK as string ) as NetworkRun;
+
+/** The network's sites: the main one (blog 1) and /b/ (2), /c/ (3). */
+export const sites = () => {
+	const { url } = run();
+	return { main: { url, blog: 1 }, b: { url: `${ url }/b`, blog: 2 }, c: { url: `${ url }/c`, blog: 3 } };
+};
+export type NetworkSite = ReturnType< typeof sites >[ 'main' ];
+export const bridgeUrl = () => run().bridgeUrl;
+
+/** A query against the network's MariaDB (as root, through its socket), tab-separated. */
+export const sql = ( statement: string ) =>
+	execFileSync( 'mariadb', [ '--no-defaults', `--socket=${ join( run().dbDir, 'mariadb', 'mysqld.sock' ) }`, '-uroot', '-N', '-B', 'wordpress', '-e', statement ], { encoding: 'utf8' } ).trim();
+
+/** The network's users whose verified Logto phone is `phone`: their IDs. */
+export const usersWithPhone = ( phone: string ) =>
+	sql( `SELECT user_id FROM wp_usermeta WHERE meta_key = 'logto_phone' AND meta_value = '${ phone.replace( /[^+\d]/g, '' ) }'` ).split( '\n' ).filter( Boolean );
+
+/** A user's roles on one site of the network ([] when not a member there), from its capabilities meta. */
+export function rolesOn( userId: string, site: NetworkSite ): string[] {
+	const key = site.blog === 1 ? 'wp_capabilities' : `wp_${ site.blog }_capabilities`;
+	const value = sql( `SELECT meta_value FROM wp_usermeta WHERE user_id = ${ Number( userId ) } AND meta_key = '${ key }'` );
+	return [ ...value.matchAll( /s:\d+:"([^"]+)";b:1;/g ) ].map( ( m ) => m[ 1 ]! );
+}
+
+/** The super admin (the network's `admin`), signed in by password, with one site's REST nonce. */
+export async function superAdminRest( site: NetworkSite ) {
+	const ctx = await request.newContext( { ignoreHTTPSErrors: false } );
+	const login = await ctx.post( `${ sites().main.url }/wp-login.php`, {
+		form: { log: admin.username, pwd: admin.password, 'wp-submit': 'Log In', testcookie: '1', logto_break_glass: '1' },
+		headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+		maxRedirects: 0,
+	} );
+	if ( login.status() !== 302 ) throw new Error( `the super admin did not sign in: ${ login.status() }` );
+	const nonce = await ( await ctx.get( `${ site.url }/wp-admin/admin-ajax.php?action=rest-nonce` ) ).text();
+	return Object.assign( ctx, { nonce } );
+}
