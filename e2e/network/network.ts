@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import { request } from '@playwright/test';
+import { request, type Page } from '@playwright/test';
 
 import { admin } from '../support/wordpress';
 
@@ -42,4 +42,18 @@ export async function superAdminRest( site: NetworkSite ) {
 	if ( login.status() !== 302 ) throw new Error( `the super admin did not sign in: ${ login.status() }` );
 	const nonce = await ( await ctx.get( `${ site.url }/wp-admin/admin-ajax.php?action=rest-nonce` ) ).text();
 	return Object.assign( ctx, { nonce } );
+}
+
+/** One site's option, as stored (serialized), '' when none. */
+export const siteOption = ( site: NetworkSite, name: string ) =>
+	sql( `SELECT option_value FROM ${ site.blog === 1 ? 'wp_options' : `wp_${ site.blog }_options` } WHERE option_name = '${ name }'` );
+
+/** The page's browser signed in as the super admin (the password form's break-glass). */
+export async function signInAsSuperAdmin( page: Page ) {
+	const login = await page.request.post( `${ sites().main.url }/wp-login.php`, {
+		form: { log: admin.username, pwd: admin.password, 'wp-submit': 'Log In', testcookie: '1', logto_break_glass: '1' },
+		headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+		maxRedirects: 0,
+	} );
+	if ( login.status() !== 302 ) throw new Error( `the super admin did not sign in: ${ login.status() }` );
 }

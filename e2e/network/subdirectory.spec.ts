@@ -3,8 +3,9 @@
 // roles, in Chromium on the native runtime.
 import { newPhone } from '../support/logto';
 import { expect, test } from '../support/test';
+import { idpUrl } from '../support/wordpress';
 import { startPhoneSignIn, verifyPhone } from '../many-sites/sites';
-import { bridgeUrl, rolesOn, sites, superAdminRest, usersWithPhone } from './network';
+import { bridgeUrl, rolesOn, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -54,4 +55,107 @@ test( 'the member opens site c: signed in with no Logto round trip, and joins c 
 		await page.goto( `${ site.url }/wp-admin/` );
 		await expect( page, `signed out of ${ site.url }` ).toHaveURL( /wp-login\.php/ );
 	}
+} );
+
+test( "Network Admin > Logto holds the network's connection; a site's screen shows it read-only and keeps only what the site changes", async ( { page } ) => {
+	await signInAsSuperAdmin( page );
+	await page.goto( `${ sites().main.url }/wp-admin/network/admin.php?page=logto-bridge` );
+	await expect( page.getByRole( 'heading', { name: 'Logto settings for the network' } ) ).toBeVisible();
+	await expect( page.getByLabel( 'Logto endpoint' ) ).toBeEnabled();
+	await expect( page.getByLabel( 'Logto endpoint' ) ).toHaveValue( idpUrl() );
+
+	await page.goto( `${ c.url }/wp-admin/admin.php?page=logto-bridge` );
+	await expect( page.getByText( 'This site signs in with the network’s Logto connection' ).first() ).toBeVisible();
+	await expect( page.getByLabel( 'Logto endpoint' ) ).toBeDisabled();
+	await expect( page.getByText( 'Set for the whole network in Network Admin > Logto.' ).first() ).toBeVisible();
+
+	const rest = await superAdminRest( c );
+	const refused = await rest.post( `${ c.url }/wp-json/logto-bridge/v1/settings`, { data: { endpoint: 'https://elsewhere.example' }, headers: { 'X-WP-Nonce': rest.nonce } } );
+	expect( refused.status() ).toBe( 400 );
+	expect( ( await refused.json() ).data.fields.endpoint ).toBe( 'This is set for the whole network, in Network Admin > Logto.' );
+	// The network's own value, saved on a site, is not kept there: the site follows the network.
+	const same = await rest.post( `${ c.url }/wp-json/logto-bridge/v1/settings`, { data: { login_mode: 'phone' }, headers: { 'X-WP-Nonce': rest.nonce } } );
+	expect( same.status() ).toBe( 200 );
+	expect( siteOption( c, 'logto_bridge_settings' ) ).toContain( 'contributor' );
+	expect( siteOption( c, 'logto_bridge_settings' ) ).not.toContain( 'login_mode' );
+	const network = await superAdminRest( sites().main );
+	const buttons = await network.post( `${ sites().main.url }/wp-json/logto-bridge/v1/network-settings`, { data: { login_mode: 'buttons' }, headers: { 'X-WP-Nonce': network.nonce } } );
+	expect( buttons.status(), await buttons.text() ).toBe( 200 );
+	try {
+		await page.context().clearCookies();
+		await page.goto( `${ c.url }/wp-login.php` );
+		await expect( page.getByRole( 'button', { name: 'Sign in with Logto' } ), 'site c follows the network' ).toBeVisible();
+	} finally {
+		await network.post( `${ sites().main.url }/wp-json/logto-bridge/v1/network-settings`, { data: { login_mode: 'phone' }, headers: { 'X-WP-Nonce': network.nonce } } );
+		await network.dispose();
+		await rest.dispose();
+	}
+} );
+
+test( 'Logto ending the session (back-channel logout) signs the member out on every site of the network', async ( { page } ) => {
+	await startPhoneSignIn( page, b, phone );
+	await verifyPhone( page, phone, { newNumber: false } );
+	await expect( page ).toHaveURL( new RegExp( `^${ b.url }/wp-admin/` ) );
+	await page.goto( `${ c.url }/wp-admin/` );
+	await expect( page ).toHaveURL( new RegExp( `^${ c.url }/wp-admin/` ) );
+	await page.goto( `${ idpUrl() }/oidc/session/end` );
+	await expect( page.getByText( 'You have been signed out.' ) ).toBeVisible();
+	for ( const site of [ b, c ] ) {
+		await expect( async () => {
+			await page.goto( `${ site.url }/wp-admin/` );
+			await expect( page ).toHaveURL( /wp-login\.php/ );
+		}, `signed out of ${ site.url }` ).toPass( { timeout: 10_000 } );
+	}
+} );
+
+test( 'a site added in Network Admin > Sites signs its first visitor in on itself, with nothing registered at Logto', async ( { page, browser } ) => {
+	await signInAsSuperAdmin( page );
+	await page.goto( `${ sites().main.url }/wp-admin/network/site-new.php` );
+	await page.locator( '#site-address' ).fill( 'd' );
+	await page.locator( '#site-title' ).fill( 'Site d' );
+	await page.locator( '#admin-email' ).fill( 'admin@example.com' );
+	await page.getByRole( 'button', { name: 'Add Site' } ).click();
+	await expect( page.getByText( 'Site added.' ) ).toBeVisible();
+
+	const visitor = await ( await browser.newContext() ).newPage();
+	const newcomer = newPhone();
+	const d = { url: `${ sites().main.url }/d`, blog: 4 };
+	await startPhoneSignIn( visitor, d, newcomer );
+	await verifyPhone( visitor, newcomer, { newNumber: true } );
+	await expect( visitor ).toHaveURL( new RegExp( `^${ d.url }/wp-admin/` ) );
+	const [ id ] = usersWithPhone( newcomer );
+	expect( rolesOn( id!, d ) ).toEqual( [ 'subscriber' ] );
+	expect( rolesOn( id!, sites().main ), 'not sent to the main site' ).toEqual( [] );
+	await visitor.context().close();
+} );
+
+test( "a super admin keeps their role when Logto's roles map to another: Logto does not manage administrators here", async ( { page } ) => {
+	const [ id ] = usersWithPhone( phone );
+	const login = sql( `SELECT user_login FROM wp_users WHERE ID = ${ Number( id ) }` );
+	const admins = sql( "SELECT meta_value FROM wp_sitemeta WHERE meta_key = 'site_admins'" );
+	sql( `UPDATE wp_sitemeta SET meta_value = 'a:2:{i:0;s:5:"admin";i:1;s:${ login.length }:"${ login }";}' WHERE meta_key = 'site_admins'` );
+	sql( `UPDATE wp_usermeta SET meta_value = 'a:1:{s:6:"editor";b:1;}' WHERE user_id = ${ Number( id ) } AND meta_key = 'wp_2_capabilities'` );
+	const network = await superAdminRest( sites().main );
+	const mapped = await network.post( `${ sites().main.url }/wp-json/logto-bridge/v1/network-settings`, { data: { role_mapping: [ { logto_role: 'editor', wp_role: 'editor' } ] }, headers: { 'X-WP-Nonce': network.nonce } } );
+	expect( mapped.status(), await mapped.text() ).toBe( 200 );
+	try {
+		await startPhoneSignIn( page, b, phone );
+		await verifyPhone( page, phone, { newNumber: false } );
+		await expect( page ).toHaveURL( new RegExp( `^${ b.url }/wp-admin/` ) );
+		expect( rolesOn( id!, b ), 'no Logto role maps, so a member would become a subscriber; the super admin stays an editor' ).toEqual( [ 'editor' ] );
+	} finally {
+		await network.post( `${ sites().main.url }/wp-json/logto-bridge/v1/network-settings`, { data: { role_mapping: [] }, headers: { 'X-WP-Nonce': network.nonce } } );
+		await network.dispose();
+		sql( `UPDATE wp_sitemeta SET meta_value = '${ admins }' WHERE meta_key = 'site_admins'` );
+	}
+} );
+
+test( 'the member, signed out, signs in through Logto on the main site: still one user of the network, now a member there too', async ( { page } ) => {
+	const main = sites().main;
+	await startPhoneSignIn( page, main, phone );
+	await verifyPhone( page, phone, { newNumber: false } );
+	await expect( page ).toHaveURL( new RegExp( `^${ main.url }/wp-admin/` ) );
+	const [ id, ...more ] = usersWithPhone( phone );
+	expect( more, 'found across the network, not made again' ).toEqual( [] );
+	expect( rolesOn( id!, main ) ).toEqual( [ 'subscriber' ] );
 } );

@@ -44,6 +44,10 @@ final class Plugin {
 		if ( is_multisite() ) {
 			// Before anything checks what the visitor may do here.
 			add_action( 'init', array( Network_Members::class, 'on_visit' ), 1 );
+			// After core has made the new site's tables and URLs (10).
+			add_action( 'wp_initialize_site', array( Network::class, 'sites_changed' ), 20 );
+			add_action( 'wp_delete_site', array( Network::class, 'sites_changed' ), 20 );
+			add_action( 'wp_update_site', array( Network::class, 'sites_changed' ), 20 );
 		}
 		add_shortcode( 'logto_sign_in', array( Shortcode::class, 'render' ) );
 		add_action( 'admin_menu', array( Settings_Page::class, 'register_menu' ) );

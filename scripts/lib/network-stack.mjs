@@ -7,6 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { installBridgeRelease } from './bridge-release.mjs';
+import { repoRoot } from './paths.mjs';
 import { ensureCertificate } from './native/tls.mjs';
 import { startNginx } from './native/nginx.mjs';
 import { startNativeWordPress } from './native/wordpress.mjs';
@@ -50,6 +51,8 @@ export async function startNetworkStack({ dataDir, tlsDir, subsites, ports }) {
 			fresh: true,
 			workers: 6,
 			network: { subsites },
+			// WordPress strips a port from a new site's domain; this keeps it (a real network is on 443).
+			mounts: [[join(repoRoot, 'e2e', 'network', 'mu-plugins'), '/wordpress/wp-content/mu-plugins']],
 			constants: { LOGTO_BRIDGE_SECRET: secrets.bridgeSecret, WP_HTTP_BLOCK_EXTERNAL: true, WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost', WP_ENVIRONMENT_TYPE: 'local' },
 			initialSettings: {
 				endpoint: urls.idp,

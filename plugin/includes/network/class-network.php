@@ -97,6 +97,17 @@ final class Network {
 	}
 
 	/**
+	 * A site added, changed or removed: the bridge fetches the network's sites again at once,
+	 * so the new site's first visitor is sent back to it (nothing new to register at Logto: the
+	 * network's one app has the bridge's URIs only).
+	 */
+	public static function sites_changed() {
+		if ( self::is_active() ) {
+			Bridge_Client::refresh_site_config();
+		}
+	}
+
+	/**
 	 * The origins of every site (one on a subdirectory network, one per site on a subdomain one).
 	 *
 	 * @param array<int,array<string,string>> $sites bridge_sites().

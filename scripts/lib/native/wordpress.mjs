@@ -159,6 +159,9 @@ function networkSetup(network, initialSettings) {
 		$GLOBALS['wpdb']->$table = $prefixed;
 	}
 	if ( ! $GLOBALS['wpdb']->get_var( "SHOW TABLES LIKE '{$GLOBALS['wpdb']->site}'" ) ) {
+		// No WP_HOME / WP_SITEURL on a network: the main site's URLs are its options (the CLI's guess is a path).
+		update_option( 'home', 'https://' . $_SERVER['HTTP_HOST'] );
+		update_option( 'siteurl', 'https://' . $_SERVER['HTTP_HOST'] );
 		require_once ABSPATH . 'wp-admin/includes/network.php';
 		install_network();
 		$result = populate_network( 1, $_SERVER['HTTP_HOST'], 'admin@example.com', 'Logto Network', '/', false );
@@ -171,14 +174,8 @@ function networkSetup(network, initialSettings) {
 }
 foreach ( json_decode( ${php(JSON.stringify(network.subsites))} ) as $name ) {
 	if ( ! domain_exists( $_SERVER['HTTP_HOST'], "/{$name}/", 1 ) ) {
-		$id = wp_insert_site( array( 'domain' => $_SERVER['HTTP_HOST'], 'path' => "/{$name}/", 'title' => "Site {$name}", 'user_id' => 1 ) );
-		// WordPress strips a port from a new site's domain (a real network is on 443): put it back.
-		$GLOBALS['wpdb']->update( $GLOBALS['wpdb']->blogs, array( 'domain' => $_SERVER['HTTP_HOST'] ), array( 'blog_id' => $id ) );
-		clean_blog_cache( $id );
-		switch_to_blog( $id );
-		update_option( 'home', "https://{$_SERVER['HTTP_HOST']}/{$name}" );
-		update_option( 'siteurl', "https://{$_SERVER['HTTP_HOST']}/{$name}" );
-		restore_current_blog();
+		// On a port, the network's mu-plugin keeps it in the domain (WordPress would strip it).
+		wp_insert_site( array( 'domain' => $_SERVER['HTTP_HOST'], 'path' => "/{$name}/", 'title' => "Site {$name}", 'user_id' => 1 ) );
 	}
 }
 activate_plugin( 'logto-bridge/logto-bridge.php', '', true );

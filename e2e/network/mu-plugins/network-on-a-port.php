@@ -1,0 +1,17 @@
+<?php
+/**
+ * The test network runs on 127.0.0.1:<port>; WordPress strips the port from a new site's domain
+ * (sanitize_user() on it), which a real network on 443 never notices. Keeps it, so Network Admin >
+ * Sites > Add New makes sites this network can serve.
+ *
+ * @package LogtoBridge
+ */
+
+add_filter(
+	'sanitize_user',
+	static function ( $username, $raw, $strict ) {
+		return ( $strict && defined( 'DOMAIN_CURRENT_SITE' ) && DOMAIN_CURRENT_SITE === $raw ) ? $raw : $username;
+	},
+	10,
+	3
+);
