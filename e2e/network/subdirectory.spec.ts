@@ -152,6 +152,7 @@ test( "a super admin keeps their role when Logto's roles map to another: Logto d
 
 test( 'the member, signed out, signs in through Logto on the main site: still one user of the network, now a member there too', async ( { page } ) => {
 	const main = sites().main;
+	expect( rolesOn( usersWithPhone( phone )[ 0 ]!, main ), 'not a member of the main site yet' ).toEqual( [] );
 	await startPhoneSignIn( page, main, phone );
 	await verifyPhone( page, phone, { newNumber: false } );
 	await expect( page ).toHaveURL( new RegExp( `^${ main.url }/wp-admin/` ) );

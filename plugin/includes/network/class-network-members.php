@@ -2,7 +2,7 @@
 /**
  * Members of a multisite network: a Logto member is one user of the network, added to each
  * site with that site's role, on their first sign-in there or, already signed in elsewhere on
- * the network (one cookie on a subdirectory network), on their first visit.
+ * the network (one cookie on a subdirectory network), when they first open its dashboard.
  *
  * @package LogtoBridge
  */
@@ -47,12 +47,14 @@ final class Network_Members {
 	}
 
 	/**
-	 * On `init` of a network's site: a Logto member signed in elsewhere on the network who comes
-	 * here for the first time joins with the role this site maps their Logto roles to. Super
-	 * admins, users Logto never signed in, and sites that add no members are left alone.
+	 * On `init` of a network's site: a Logto member signed in elsewhere on the network who opens
+	 * this site's dashboard for the first time joins with the role this site maps their Logto
+	 * roles to. Only in wp-admin: a page, a feed or the browser's /favicon.ico (served by the main
+	 * site) is no reason to join a site. Super admins, users Logto never signed in, and sites
+	 * that add no members are left alone.
 	 */
 	public static function on_visit() {
-		if ( ! is_user_logged_in() || ! Network::is_active() ) {
+		if ( ! is_admin() || ! is_user_logged_in() || ! Network::is_active() ) {
 			return;
 		}
 		$id = get_current_user_id();
