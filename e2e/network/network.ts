@@ -48,6 +48,9 @@ export async function superAdminRest( site: NetworkSite ) {
 export const siteOption = ( site: NetworkSite, name: string ) =>
 	sql( `SELECT option_value FROM ${ site.blog === 1 ? 'wp_options' : `wp_${ site.blog }_options` } WHERE option_name = '${ name }'` );
 
+/** The network's Logto settings, as stored (serialized). */
+export const networkOption = () => sql( "SELECT meta_value FROM wp_sitemeta WHERE meta_key = 'logto_bridge_network_settings'" );
+
 /** The page's browser signed in as the super admin (the password form's break-glass). */
 export async function signInAsSuperAdmin( page: Page ) {
 	const login = await page.request.post( `${ sites().main.url }/wp-login.php`, {

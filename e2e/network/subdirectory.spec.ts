@@ -1,11 +1,13 @@
 // A WordPress multisite network (subdirectory install: the main site, /b/ and /c/) with the plugin
 // network-activated: one Logto app and one bridge for the network, each site its own members and
 // roles, in Chromium on the native runtime.
+import { request } from '@playwright/test';
+
 import { newPhone } from '../support/logto';
 import { expect, test } from '../support/test';
 import { idpUrl } from '../support/wordpress';
 import { startPhoneSignIn, verifyPhone } from '../many-sites/sites';
-import { bridgeUrl, rolesOn, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
+import { bridgeUrl, networkOption, rolesOn, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -159,4 +161,29 @@ test( 'the member, signed out, signs in through Logto on the main site: still on
 	const [ id, ...more ] = usersWithPhone( phone );
 	expect( more, 'found across the network, not made again' ).toEqual( [] );
 	expect( rolesOn( id!, main ) ).toEqual( [ 'subscriber' ] );
+} );
+
+test( "a site's administrator sets the site's Logto settings, never the network's", async () => {
+	const superAdmin = await superAdminRest( c );
+	const made = await superAdmin.post( `${ c.url }/wp-json/wp/v2/users`, {
+		data: { username: 'cowner', email: 'cowner@example.com', password: 'cowner-Wp-Password-1', roles: [ 'administrator' ] },
+		headers: { 'X-WP-Nonce': superAdmin.nonce },
+	} );
+	expect( made.status(), await made.text() ).toBe( 201 );
+	await superAdmin.dispose();
+	const owner = await request.newContext();
+	const login = await owner.post( `${ c.url }/wp-login.php`, {
+		form: { log: 'cowner', pwd: 'cowner-Wp-Password-1', 'wp-submit': 'Log In', testcookie: '1', logto_break_glass: '1' },
+		headers: { cookie: 'wordpress_test_cookie=WP%20Cookie%20check' },
+		maxRedirects: 0,
+	} );
+	expect( login.status() ).toBe( 302 );
+	const nonce = await ( await owner.get( `${ c.url }/wp-admin/admin-ajax.php?action=rest-nonce` ) ).text();
+	const headers = { 'X-WP-Nonce': nonce };
+	expect( ( await owner.get( `${ c.url }/wp-json/logto-bridge/v1/settings`, { headers } ) ).status(), "the site's own" ).toBe( 200 );
+	expect( ( await owner.get( `${ c.url }/wp-json/logto-bridge/v1/network-settings`, { headers } ) ).status(), "the network's: not theirs" ).toBe( 403 );
+	const refused = await owner.post( `${ c.url }/wp-json/logto-bridge/v1/network-settings`, { data: { endpoint: 'https://elsewhere.example' }, headers } );
+	expect( refused.status() ).toBe( 403 );
+	expect( siteOption( sites().main, 'logto_bridge_settings' ) + JSON.stringify( networkOption() ) ).not.toContain( 'elsewhere' );
+	await owner.dispose();
 } );
