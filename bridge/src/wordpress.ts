@@ -36,7 +36,9 @@ export type SignInTarget = Pick<SiteConfig, 'callbackUrl' | 'errorUrl'>;
  * single site, or a URL outside every site (the site's own URLs then, as before networks).
  */
 export function networkSiteOf(site: Pick<SiteConfig, 'networkSites'>, returnTo: string): string | undefined {
-	const matches = (site.networkSites ?? []).filter((s) => returnTo.startsWith(s.url.endsWith('/') ? s.url : `${s.url}/`) || returnTo === s.url.replace(/\/$/, ''));
+	// Whole path segments only: https://net.example/bb/ is not site /b/'s.
+	const under = (url: string) => `${returnTo}/`.startsWith(url.endsWith('/') ? url : `${url}/`);
+	const matches = (site.networkSites ?? []).filter((s) => under(s.url));
 	return matches.sort((a, b) => b.url.length - a.url.length)[0]?.url;
 }
 
