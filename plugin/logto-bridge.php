@@ -34,8 +34,9 @@ spl_autoload_register(
 		if ( 0 !== strpos( $class_name, $prefix ) ) {
 			return;
 		}
-		$file = 'class-' . str_replace( '_', '-', strtolower( substr( $class_name, strlen( $prefix ) ) ) ) . '.php';
-		foreach ( array( '', 'login/', 'accounts/', 'settings/', 'bridge/', 'front/', 'api/', 'setup/', 'network/' ) as $folder ) {
+		$file    = 'class-' . str_replace( '_', '-', strtolower( substr( $class_name, strlen( $prefix ) ) ) ) . '.php';
+		$folders = array( '', 'login/', 'accounts/', 'settings/', 'bridge/', 'front/', 'api/', 'setup/', 'network/' );
+		foreach ( $folders as $folder ) {
 			if ( is_readable( LOGTO_BRIDGE_DIR . 'includes/' . $folder . $file ) ) {
 				require LOGTO_BRIDGE_DIR . 'includes/' . $folder . $file;
 				return;

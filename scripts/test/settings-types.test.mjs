@@ -9,7 +9,7 @@ import { repoRoot } from '../lib/paths.mjs';
 
 // The settings app's types are checked against the plugin's one field table
 // (Settings_Fields::FIELDS), so a field added there and not here, or typed differently, fails.
-const COMPUTED = new Set(['locked', 'uris', 'available_roles', 'bridge_secret_from_constant']);
+const COMPUTED = new Set(['locked', 'inherited', 'uris', 'available_roles', 'bridge_secret_from_constant']);
 
 function fieldTable() {
 	const php = `define( 'ABSPATH', '' ); require '${join(repoRoot, 'plugin/includes/settings/class-settings-fields.php')}'; echo json_encode( LogtoBridge\\Settings_Fields::FIELDS );`;

@@ -114,6 +114,7 @@ final class Network {
 	 * @return string[]
 	 */
 	public static function origins( array $sites ) {
-		return array_values( array_unique( array_filter( array_map( array( Settings::class, 'origin' ), wp_list_pluck( $sites, 'url' ) ) ) ) );
+		$origins = array_map( array( Settings::class, 'origin' ), wp_list_pluck( $sites, 'url' ) );
+		return array_values( array_unique( array_filter( $origins ) ) );
 	}
 }

@@ -77,7 +77,8 @@ final class Settings_Page {
 		if ( ! current_user_can( $network ? 'manage_network_options' : 'manage_options' ) ) {
 			wp_die( esc_html__( 'Sorry, you are not allowed to manage Logto settings.', 'logto-bridge' ), 403 );
 		}
-		echo '<div class="wrap"><div id="logto-bridge-settings" data-scope="' . esc_attr( $network ? 'network' : 'site' ) . '">';
+		$scope = $network ? 'network' : 'site';
+		echo '<div class="wrap"><div id="logto-bridge-settings" data-scope="' . esc_attr( $scope ) . '">';
 		echo '<noscript>' . esc_html__( 'The Logto settings screen needs JavaScript.', 'logto-bridge' ) . '</noscript>';
 		echo '</div></div>';
 	}

@@ -106,7 +106,10 @@ final class Settings {
 			return (string) LOGTO_BRIDGE_SECRET;
 		}
 		// A network has one bridge connection: every site signs and opens with the same secret.
-		return (string) ( is_multisite() && Network::is_active() ? get_site_option( self::SECRET_OPTION, '' ) : get_option( self::SECRET_OPTION, '' ) );
+		if ( is_multisite() && Network::is_active() ) {
+			return (string) get_site_option( self::SECRET_OPTION, '' );
+		}
+		return (string) get_option( self::SECRET_OPTION, '' );
 	}
 
 	/**
