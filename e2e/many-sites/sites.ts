@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 
 import { expect } from '../support/test';
 import { idpUrl, smsCode } from '../support/wordpress';
-import type { SitesRun } from './sites-setup';
+import type { SitesRun } from './global-setup';
 
 const run = () => JSON.parse( process.env.E2E_SITES as string ) as SitesRun;
 export type Site = SitesRun[ 'sites' ][ number ];
