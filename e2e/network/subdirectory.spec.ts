@@ -187,3 +187,24 @@ test( "a site's administrator sets the site's Logto settings, never the network'
 	expect( siteOption( sites().main, 'logto_bridge_settings' ) + JSON.stringify( networkOption() ) ).not.toContain( 'elsewhere' );
 	await owner.dispose();
 } );
+
+test( "roles follow Logto per site: each site maps the member's Logto roles with its own mapping", async ( { page } ) => {
+	// idp/fixtures/users.json: ed (+12015550123) holds the Logto role `editor`.
+	const ed = '+12015550123';
+	const mappings = { b: [ { logto_role: 'editor', wp_role: 'editor' } ], c: [ { logto_role: 'editor', wp_role: 'author' } ] };
+	for ( const [ name, site ] of [ [ 'b', b ], [ 'c', c ] ] as const ) {
+		const rest = await superAdminRest( site );
+		const saved = await rest.post( `${ site.url }/wp-json/logto-bridge/v1/settings`, { data: { role_mapping: mappings[ name ] }, headers: { 'X-WP-Nonce': rest.nonce } } );
+		expect( saved.status(), await saved.text() ).toBe( 200 );
+		await rest.dispose();
+	}
+	await startPhoneSignIn( page, b, ed );
+	await verifyPhone( page, ed, { newNumber: false } );
+	await expect( page ).toHaveURL( new RegExp( `^${ b.url }/wp-admin/` ) );
+	const [ id ] = usersWithPhone( ed );
+	expect( rolesOn( id!, b ), "b maps Logto's editor to editor" ).toEqual( [ 'editor' ] );
+	await page.goto( `${ c.url }/wp-admin/` );
+	await expect( page ).toHaveURL( new RegExp( `^${ c.url }/wp-admin/` ) );
+	expect( rolesOn( id!, c ), 'c maps it to author, without a sign-in there' ).toEqual( [ 'author' ] );
+	expect( rolesOn( id!, sites().main ) ).toEqual( [] );
+} );

@@ -38,7 +38,7 @@ final class Users {
 		if ( $user ) {
 			return Account_Writes::in_one_transaction(
 				static function () use ( $user, $claims ) {
-					$joined = is_multisite() ? Network_Members::join( $user, $claims ) : true;
+					$joined = is_multisite() ? Network_Members::join( $user ) : true;
 					if ( is_wp_error( $joined ) ) {
 						return $joined;
 					}

@@ -28,12 +28,10 @@ final class Network_Members {
 	 * At a sign-in on this site: a member of the network who is not yet a member here joins it
 	 * with the site's default role (the role mapping runs next), when the site adds members.
 	 *
-	 * @param \WP_User            $user   The member, found by their Logto subject.
-	 * @param array<string,mixed> $claims Verified claims (unused: the mapping runs after).
+	 * @param \WP_User $user The member, found by their Logto subject.
 	 * @return true|\WP_Error
 	 */
-	public static function join( \WP_User $user, array $claims ) {
-		unset( $claims );
+	public static function join( \WP_User $user ) {
 		if ( ! is_multisite() || is_user_member_of_blog( $user->ID ) ) {
 			return true;
 		}
