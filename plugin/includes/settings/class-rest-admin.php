@@ -52,7 +52,7 @@ final class Rest_Admin {
 				),
 			)
 		);
-		if ( is_multisite() && Network::is_active() ) {
+		if ( Settings::on_network() ) {
 			register_rest_route(
 				self::NAMESPACE_V1,
 				'/' . self::ROUTES['networkSettings'],

@@ -38,7 +38,7 @@ final class Settings {
 	 */
 	public static function get() {
 		$stored = get_option( self::OPTION, array() );
-		if ( is_multisite() && Network::is_active() ) {
+		if ( self::on_network() ) {
 			$stored = array_merge( Network::stored(), Network::overrides( $stored ) );
 		}
 		return self::with_constants( array_merge( self::defaults(), is_array( $stored ) ? $stored : array() ) );
@@ -78,12 +78,22 @@ final class Settings {
 	}
 
 	/**
+	 * Whether the plugin is network-activated on a multisite (is_multisite() first: a single site
+	 * never loads the network's class).
+	 *
+	 * @return bool
+	 */
+	public static function on_network() {
+		return is_multisite() && Network::is_active();
+	}
+
+	/**
 	 * On a site of a network: the fields that are the network's, which its screen shows read-only.
 	 *
 	 * @return string[]
 	 */
 	public static function inherited() {
-		return is_multisite() && Network::is_active() && ! is_network_admin() ? Network::inherited_fields() : array();
+		return self::on_network() && ! is_network_admin() ? Network::inherited_fields() : array();
 	}
 
 	/**
@@ -106,7 +116,7 @@ final class Settings {
 			return (string) LOGTO_BRIDGE_SECRET;
 		}
 		// A network has one bridge connection: every site signs and opens with the same secret.
-		if ( is_multisite() && Network::is_active() ) {
+		if ( self::on_network() ) {
 			return (string) get_site_option( self::SECRET_OPTION, '' );
 		}
 		return (string) get_option( self::SECRET_OPTION, '' );
@@ -171,7 +181,7 @@ final class Settings {
 		$origins               = array_filter(
 			array( self::origin( home_url( '/' ) ), self::origin( site_url( '/' ) ), self::origin( admin_url( '/' ) ) )
 		);
-		if ( is_multisite() && Network::is_active() ) {
+		if ( self::on_network() ) {
 			// The bridge knows the main site; it returns each visitor to the site they started on.
 			$bridge['networkSites'] = Network::bridge_sites();
 			$origins                = array_merge( $origins, Network::origins( $bridge['networkSites'] ) );
@@ -210,7 +220,7 @@ final class Settings {
 	 * @return array<string,mixed>|\WP_Error Saved settings for the browser, or per-field errors.
 	 */
 	public static function update( array $input, $network = false ) {
-		$in_network = ! $network && is_multisite() && Network::is_active();
+		$in_network = ! $network && self::on_network();
 		$stored     = $network ? Network::stored() : (array) get_option( self::OPTION, array() );
 		$next       = $in_network ? Network::overrides( $stored ) : array_merge( self::defaults(), $stored );
 		$inherited  = $in_network ? self::network_get() : array();
