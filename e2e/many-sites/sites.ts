@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { Page } from '@playwright/test';
 
+import { queryMariaDb } from '../../scripts/lib/native/mariadb.mjs';
 import { expect } from '../support/test';
 import { idpUrl, smsCode } from '../support/wordpress';
 import type { SitesRun } from './global-setup';
@@ -19,12 +19,14 @@ export const site = ( id: string ): Site => {
 export const bridgeUrl = () => run().bridgeUrl;
 
 /** A query against one site's own MariaDB (as root, through its socket), tab-separated. */
-export const sql = ( s: Site, statement: string ) =>
-	execFileSync( 'mariadb', [ '--no-defaults', `--socket=${ join( s.dataDir, 'mariadb', 'mysqld.sock' ) }`, '-uroot', '-N', '-B', 'wordpress', '-e', statement ], { encoding: 'utf8' } ).trim();
+export const sql = ( s: Site, statement: string ) => queryMariaDb( join( s.dataDir, 'mariadb' ), statement );
+
+/** The IDs of the WordPress users in a database (`query` runs SQL on it) whose verified Logto phone is `phone`. */
+export const userIdsWithPhone = ( query: ( statement: string ) => string, phone: string ) =>
+	query( `SELECT user_id FROM wp_usermeta WHERE meta_key = 'logto_phone' AND meta_value = '${ phone.replace( /[^+\d]/g, '' ) }'` ).split( '\n' ).filter( Boolean );
 
 /** The WordPress users of a site whose verified Logto phone is `phone`: their IDs. */
-export const usersWithPhone = ( s: Site, phone: string ) =>
-	sql( s, `SELECT user_id FROM wp_usermeta WHERE meta_key = 'logto_phone' AND meta_value = '${ phone.replace( /[^+\d]/g, '' ) }'` ).split( '\n' ).filter( Boolean );
+export const usersWithPhone = ( s: Site, phone: string ) => userIdsWithPhone( ( statement ) => sql( s, statement ), phone );
 
 /** What the bridge logged since `mark()` was called, as JSON lines. */
 export function bridgeLog() {

@@ -1,8 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { request, type Page } from '@playwright/test';
 
+import { queryMariaDb } from '../../scripts/lib/native/mariadb.mjs';
+import { userIdsWithPhone } from '../many-sites/sites';
 import { admin } from '../support/wordpress';
 
 type NetworkRun = { url: string; bridgeUrl: string; dbDir: string; logDir: string };
@@ -17,12 +18,10 @@ export type NetworkSite = ReturnType< typeof sites >[ 'main' ];
 export const bridgeUrl = () => run().bridgeUrl;
 
 /** A query against the network's MariaDB (as root, through its socket), tab-separated. */
-export const sql = ( statement: string ) =>
-	execFileSync( 'mariadb', [ '--no-defaults', `--socket=${ join( run().dbDir, 'mariadb', 'mysqld.sock' ) }`, '-uroot', '-N', '-B', 'wordpress', '-e', statement ], { encoding: 'utf8' } ).trim();
+export const sql = ( statement: string ) => queryMariaDb( join( run().dbDir, 'mariadb' ), statement );
 
 /** The network's users whose verified Logto phone is `phone`: their IDs. */
-export const usersWithPhone = ( phone: string ) =>
-	sql( `SELECT user_id FROM wp_usermeta WHERE meta_key = 'logto_phone' AND meta_value = '${ phone.replace( /[^+\d]/g, '' ) }'` ).split( '\n' ).filter( Boolean );
+export const usersWithPhone = ( phone: string ) => userIdsWithPhone( sql, phone );
 
 /** A user's roles on one site of the network ([] when not a member there), from its capabilities meta. */
 export function rolesOn( userId: string, site: NetworkSite ): string[] {

@@ -14,6 +14,7 @@ import { startNativeWordPress } from './native/wordpress.mjs';
 import { startRedis } from './native/redis.mjs';
 import { writeIdpClients } from './registration.mjs';
 import { startBridge, startIdp } from './services.mjs';
+import { localSiteConstants } from './stack.mjs';
 
 /**
  * @param {object} options
@@ -53,7 +54,7 @@ export async function startNetworkStack({ dataDir, tlsDir, subsites, ports }) {
 			network: { subsites },
 			// WordPress strips a port from a new site's domain; this keeps it (a real network is on 443).
 			mounts: [[join(repoRoot, 'e2e', 'network', 'mu-plugins'), '/wordpress/wp-content/mu-plugins']],
-			constants: { LOGTO_BRIDGE_SECRET: secrets.bridgeSecret, WP_HTTP_BLOCK_EXTERNAL: true, WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost', WP_ENVIRONMENT_TYPE: 'local' },
+			constants: localSiteConstants(secrets.bridgeSecret),
 			initialSettings: {
 				endpoint: urls.idp,
 				app_id: secrets.appId,

@@ -14,6 +14,7 @@ import { startNginx } from './native/nginx.mjs';
 import { startNativeWordPress } from './native/wordpress.mjs';
 import { startRedis } from './native/redis.mjs';
 import { startBridge, startIdp } from './services.mjs';
+import { localSiteConstants } from './stack.mjs';
 
 const { appRegistration } = await tsImport('@logto-bridge/contract', import.meta.url);
 
@@ -68,7 +69,7 @@ export async function startSitesStack({ dataDir, tlsDir, siteIds, ports }) {
 				caFile: tls.caFile,
 				fresh: true,
 				workers: 4,
-				constants: { LOGTO_BRIDGE_SECRET: site.secret, WP_HTTP_BLOCK_EXTERNAL: true, WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost', WP_ENVIRONMENT_TYPE: 'local' },
+				constants: localSiteConstants(site.secret),
 				initialSettings: {
 					endpoint: idpUrl,
 					app_id: site.app.id,

@@ -22,6 +22,19 @@ import { repoRoot } from './paths.mjs';
 
 export { defaultDataDir, e2eDataDir } from './paths.mjs';
 
+/** wp-config constants of every local WordPress (this stack's, and the many-sites and network suites'). */
+export const localSiteConstants = (bridgeSecret) => ({
+	LOGTO_BRIDGE_SECRET: bridgeSecret,
+	// Offline machine: fail calls to wordpress.org at once instead of holding a PHP worker
+	// until they time out.
+	WP_HTTP_BLOCK_EXTERNAL: true,
+	WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost',
+	// What this stack is; WordPress then offers application passwords over http.
+	WP_ENVIRONMENT_TYPE: 'local',
+	// Plugins are installed and deleted in wp-admin by the PHP user itself, never over FTP.
+	FS_METHOD: 'direct',
+});
+
 /** The runtime WP_RUNTIME asks for. */
 export function runtimeFromEnv() {
 	const runtime = process.env.WP_RUNTIME ?? 'playground';
@@ -60,17 +73,7 @@ export async function startStack({ dataDir, ports, runtime = 'playground', tlsDi
 	const stop = async () => {
 		for (const service of [...services].reverse()) await service.stop();
 	};
-	const constants = {
-		LOGTO_BRIDGE_SECRET: secrets.bridgeSecret,
-		// Offline machine: fail calls to wordpress.org at once instead of holding a PHP worker
-		// until they time out.
-		WP_HTTP_BLOCK_EXTERNAL: true,
-		WP_ACCESSIBLE_HOSTS: '127.0.0.1,localhost',
-		// What this stack is; WordPress then offers application passwords over http.
-		WP_ENVIRONMENT_TYPE: 'local',
-		// Plugins are installed and deleted in wp-admin by the PHP user itself, never over FTP.
-		FS_METHOD: 'direct',
-	};
+	const constants = localSiteConstants(secrets.bridgeSecret);
 	// IDP_EMPTY=1: the idp starts as a fresh tenant without the WordPress app, and the site
 	// knows only its bridge, so "Set up Logto for me" can be tried from zero.
 	const empty = /^(1|true|on)$/.test(idpEnv.IDP_EMPTY ?? process.env.IDP_EMPTY ?? '');

@@ -55,6 +55,17 @@ export async function startMariaDB({ port, dir, logDir, fresh = false, database 
  * @returns {string}
  */
 export function queryWordPressDb(dataDir, statement) {
-	const socket = join(dataDir, 'native', 'mariadb', 'mysqld.sock');
+	return queryMariaDb(join(dataDir, 'native', 'mariadb'), statement);
+}
+
+/**
+ * The same against the WordPress database of the MariaDB started in `dir` (startMariaDB's).
+ *
+ * @param {string} dir
+ * @param {string} statement
+ * @returns {string}
+ */
+export function queryMariaDb(dir, statement) {
+	const socket = join(dir, 'mysqld.sock');
 	return execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-N', '-B', 'wordpress', '-e', statement], { encoding: 'utf8' }).trim();
 }
