@@ -56,7 +56,7 @@ final class Plugin {
 		add_action( 'admin_enqueue_scripts', array( Settings_Page::class, 'enqueue_assets' ) );
 		add_action( 'rest_api_init', array( Rest_Admin::class, 'register_routes' ) );
 		add_action( 'rest_api_init', array( Rest_Bridge::class, 'register_routes' ) );
-		add_action( 'rest_api_init', array( Rest_Setup::class, 'register_routes' ) );
+		add_action( 'rest_api_init', array( Setup_Routes::class, 'register_routes' ) );
 		add_action( 'rest_api_init', array( Rest_App::class, 'register_routes' ) );
 
 		// Users screens: the Logto column and views, the profile section, unlinking, password resets.

@@ -66,14 +66,14 @@ export default function SettingsApp( { network = false }: { network?: boolean } 
 				</Notice>
 			) }
 
-			{ /* The wizard writes one site's settings; a network's connection is set on its own screen. */ }
-			{ ! network && ! inNetwork && <SetupWizard roles={ settings.available_roles } onSettingsChanged={ reload } /> }
+			{ /* On a network the wizard writes the network's connection: it runs on Network Admin > Logto only. */ }
+			{ ! inNetwork && <SetupWizard network={ network } roles={ settings.available_roles } onSettingsChanged={ reload } /> }
 			<Connection fields={ fields } newSecret={ newSecret } setNewSecret={ setNewSecret } />
 			{ /* What the bridge reports wins over what PHP derives from the bridge URL. */ }
 			<ConsoleUris uris={ reportedUris ?? settings.uris } reported={ Boolean( reportedUris ) } runOnMount={ Boolean( settings.bridge_url ) } onUris={ setReportedUris } />
 			<SignIn fields={ fields } />
 			<Users fields={ fields } />
-			<RestApi fields={ fields } />
+			<RestApi fields={ fields } network={ network || inNetwork } />
 
 			<p>
 				<Button variant="primary" onClick={ onSave } isBusy={ saving } disabled={ saving }>

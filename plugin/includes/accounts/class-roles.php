@@ -114,8 +114,8 @@ final class Roles {
 	 * @return array|\WP_Error The mapping and what happened to each row (added, replaced, also), or why it
 	 *                         was not saved.
 	 */
-	public static function add_rows( array $rows ) {
-		$mapping = Settings::get()['role_mapping'];
+	public static function add_rows( array $rows, $network = false ) {
+		$mapping = ( $network ? Settings::network_get() : Settings::get() )['role_mapping'];
 		$report  = array();
 		foreach ( $rows as $row ) {
 			$found = array_search( $row['logto_role'], array_column( $mapping, 'logto_role' ), true );
@@ -153,7 +153,7 @@ final class Roles {
 				}
 			}
 		}
-		$saved = Settings::update( array( 'role_mapping' => $mapping ) );
+		$saved = Settings::update( array( 'role_mapping' => $mapping ), $network );
 		return is_wp_error( $saved ) ? $saved : array( $mapping, $report );
 	}
 }

@@ -32,13 +32,18 @@ final class Bearer_Auth {
 	private static $result = null;
 
 	/**
-	 * The API resource indicator Logto's access tokens for this site carry as their audience.
+	 * The API resource indicator Logto's access tokens for this site carry as their audience. On a
+	 * network, one for every site (the main site's REST API): its members are users of every site,
+	 * and one Logto API resource (the network's wizard registers it) serves them all.
 	 *
 	 * @return string
 	 */
 	public static function resource() {
 		$configured = (string) Settings::get()['api_resource'];
-		return '' !== $configured ? $configured : untrailingslashit( home_url( '/wp-json' ) );
+		if ( '' !== $configured ) {
+			return $configured;
+		}
+		return untrailingslashit( Settings::on_network() ? network_home_url( '/wp-json' ) : home_url( '/wp-json' ) );
 	}
 
 	/**

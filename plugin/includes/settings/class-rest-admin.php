@@ -28,6 +28,7 @@ final class Rest_Admin {
 		'settings'          => 'settings',
 		'networkSettings'   => 'network-settings',
 		'setup'             => 'setup',
+		'networkSetup'      => 'network-setup',
 		'activity'          => 'activity',
 	);
 

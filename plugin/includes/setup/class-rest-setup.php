@@ -12,41 +12,14 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * `logto-bridge/v1/setup/<step>`: administrators only (manage_options, REST nonce). Each step
+ * `logto-bridge/v1/setup/<step>` (`network-setup/<step>` on a network): administrators only (Setup_Routes). Each step
  * is run by the bridge against Logto's Management API; what comes back to the browser never
  * holds a secret. The WordPress app's secret goes straight into the settings.
  */
 final class Rest_Setup {
 
-	// The wizard's steps, as fixtures/setup.json lists them.
+	// The wizard's steps, as fixtures/setup.json lists them (each a route: Setup_Routes).
 	const STEPS = array( 'connect', 'application', 'sms', 'sms-test', 'sign-in', 'roles', 'api', 'finish' );
-
-	/**
-	 * Registers the routes.
-	 */
-	public static function register_routes() {
-		// Each step's method is its path, with _ for - (sms-test is sms_test).
-		foreach ( self::STEPS as $path ) {
-			register_rest_route(
-				Rest_Admin::NAMESPACE_V1,
-				'/' . Rest_Admin::ROUTES['setup'] . '/' . $path,
-				array(
-					'methods'             => \WP_REST_Server::CREATABLE,
-					'callback'            => array( __CLASS__, str_replace( '-', '_', $path ) ),
-					'permission_callback' => array( Rest_Admin::class, 'can_manage' ),
-				)
-			);
-		}
-		register_rest_route(
-			Rest_Admin::NAMESPACE_V1,
-			'/' . Rest_Admin::ROUTES['setup'],
-			array(
-				'methods'             => \WP_REST_Server::READABLE,
-				'callback'            => array( __CLASS__, 'state' ),
-				'permission_callback' => array( Rest_Admin::class, 'can_manage' ),
-			)
-		);
-	}
 
 	/**
 	 * What the wizard starts from: the kept credentials (no secret) and whether the bridge is set.
@@ -70,7 +43,7 @@ final class Rest_Setup {
 	 * @return \WP_REST_Response|\WP_Error
 	 */
 	public static function connect( \WP_REST_Request $request ) {
-		return self::run( $request, 'connect', array( 'siteUrl' => home_url( '/' ) ) );
+		return self::run( $request, 'connect', array( 'siteUrl' => Setup_Routes::site_url( $request ) ) );
 	}
 
 	/**
@@ -81,7 +54,7 @@ final class Rest_Setup {
 	 */
 	public static function application( \WP_REST_Request $request ) {
 		$input  = array(
-			'siteUrl' => home_url( '/' ),
+			'siteUrl' => Setup_Routes::site_url( $request ),
 			'name'    => sanitize_text_field( (string) $request->get_param( 'name' ) ),
 		);
 		$app_id = sanitize_text_field( (string) $request->get_param( 'app_id' ) );
@@ -99,7 +72,8 @@ final class Rest_Setup {
 					'endpoint'   => $credentials['endpoint'],
 					'app_id'     => (string) $data['app']['id'],
 					'app_secret' => (string) $data['secret'],
-				)
+				),
+				Setup_Routes::for_network( $request )
 			);
 			if ( is_wp_error( $saved ) ) {
 				return $saved;
@@ -175,7 +149,7 @@ final class Rest_Setup {
 		}
 		list( $data ) = $result;
 		if ( ! empty( $input['apply'] ) ) {
-			$mapping = Roles::add_rows( $rows );
+			$mapping = Roles::add_rows( $rows, Setup_Routes::for_network( $request ) );
 			if ( is_wp_error( $mapping ) ) {
 				return $mapping;
 			}
@@ -211,10 +185,11 @@ final class Rest_Setup {
 	public static function finish( \WP_REST_Request $request ) {
 		// The point of the wizard is phone sign-in: wp-login.php offers the phone field unless the
 		// admin unticked it (a site that sends everyone straight to Logto keeps doing so).
-		$mode = Settings::get()['login_mode'];
+		$network = Setup_Routes::for_network( $request );
+		$mode    = ( $network ? Settings::network_get() : Settings::get() )['login_mode'];
 		if ( $request->get_param( 'phone_field' )
 			&& 'buttons' === $mode
-			&& ! is_wp_error( Settings::update( array( 'login_mode' => 'phone' ) ) )
+			&& ! is_wp_error( Settings::update( array( 'login_mode' => 'phone' ), $network ) )
 		) {
 			$mode = 'phone';
 		}

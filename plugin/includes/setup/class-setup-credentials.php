@@ -97,24 +97,30 @@ final class Setup_Credentials {
 			self::forget();
 			return;
 		}
-		update_option(
-			self::OPTION,
-			array(
-				'bridge_url' => Bridge_Client::base_url(),
-				'endpoint'   => $credentials['endpoint'],
-				'app_id'     => $credentials['appId'],
-				'app_secret' => $credentials['appSecret'],
-				'resource'   => $credentials['resource'],
-			),
-			false
+		$kept = array(
+			'bridge_url' => Bridge_Client::base_url(),
+			'endpoint'   => $credentials['endpoint'],
+			'app_id'     => $credentials['appId'],
+			'app_secret' => $credentials['appSecret'],
+			'resource'   => $credentials['resource'],
 		);
+		// On a network the wizard is the network's (Network Admin > Logto): kept for the network.
+		if ( Settings::on_network() ) {
+			update_site_option( self::OPTION, $kept );
+		} else {
+			update_option( self::OPTION, $kept, false );
+		}
 	}
 
 	/**
 	 * Forgets the kept credentials.
 	 */
 	public static function forget() {
-		delete_option( self::OPTION );
+		if ( Settings::on_network() ) {
+			delete_site_option( self::OPTION );
+		} else {
+			delete_option( self::OPTION );
+		}
 	}
 
 	/**
@@ -159,7 +165,7 @@ final class Setup_Credentials {
 	 * @return array{bridge_url: string, endpoint: string, app_id: string, app_secret: string, resource: string}|null
 	 */
 	private static function kept() {
-		$kept = get_option( self::OPTION, null );
+		$kept = Settings::on_network() ? get_site_option( self::OPTION, null ) : get_option( self::OPTION, null );
 		if ( ! is_array( $kept ) || empty( $kept['app_secret'] ) ) {
 			return null;
 		}

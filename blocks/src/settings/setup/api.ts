@@ -1,4 +1,5 @@
 import apiFetch from '@wordpress/api-fetch';
+import { createContext, useContext } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import type { Asked, ProfileField, SignUpChoice as Choice } from '@logto-bridge/contract/logto-sign-up';
 import { WP_REST_NAMESPACE, WP_REST_ROUTES } from '@logto-bridge/contract/wordpress-rest';
@@ -72,17 +73,30 @@ export class StepError extends Error {
 	}
 }
 
+/**
+ * Whose wizard runs: a site's (`setup`) or, on Network Admin > Logto, the network's
+ * (`network-setup`), which saves the network's connection. The wizard provides it to its steps.
+ */
+export const SetupRoute = createContext< string >( WP_REST_ROUTES.setup );
+export const setupRouteFor = ( network: boolean ) => ( network ? WP_REST_ROUTES.networkSetup : WP_REST_ROUTES.setup );
+
 /** Runs a setup step on the server (apiFetch adds the REST nonce). */
-export async function setupStep< T >( step: string, credentials: Credentials, data: Record< string, unknown > = {} ): Promise< T > {
+export async function setupStep< T >( route: string, step: string, credentials: Credentials, data: Record< string, unknown > = {} ): Promise< T > {
 	try {
-		return await apiFetch< T >( { path: `/${ WP_REST_NAMESPACE }/${ WP_REST_ROUTES.setup }/${ step }`, method: 'POST', data: { logto: credentials, ...data } } );
+		return await apiFetch< T >( { path: `/${ WP_REST_NAMESPACE }/${ route }/${ step }`, method: 'POST', data: { logto: credentials, ...data } } );
 	} catch ( e ) {
 		const error = e as RestError;
 		throw new StepError( error.message ?? __( 'The step could not run.', 'logto-bridge' ), error.code === 'logto_bridge_setup_confirmation_needed' );
 	}
 }
 
-export const loadSetupState = () => apiFetch< SetupState >( { path: `/${ WP_REST_NAMESPACE }/${ WP_REST_ROUTES.setup }` } );
+export const loadSetupState = ( route: string ) => apiFetch< SetupState >( { path: `/${ WP_REST_NAMESPACE }/${ route }` } );
+
+/** setupStep on the wizard's route. */
+export function useSetupStep() {
+	const route = useContext( SetupRoute );
+	return < T >( step: string, credentials: Credentials, data: Record< string, unknown > = {} ) => setupStep< T >( route, step, credentials, data );
+}
 
 /** Where an app lives in Logto Console: a link for Logto Cloud, the menu path otherwise. */
 export function consoleLink( endpoint: string, path: string ): string | null {

@@ -2,7 +2,7 @@ import { Button, Notice, TextControl } from '@wordpress/components';
 import { useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { setupStep, StepError, type Connected, type Credentials } from './api';
+import { StepError, useSetupStep, type Connected, type Credentials } from './api';
 
 type Props = {
 	credentials: Credentials;
@@ -13,6 +13,7 @@ type Props = {
 
 /** Step 1: the Logto endpoint and the machine-to-machine app that may use the Management API. */
 export default function ConnectStep( { credentials, secretKept, onChange, onConnected }: Props ) {
+	const setupStep = useSetupStep();
 	const [ busy, setBusy ] = useState( false );
 	const [ error, setError ] = useState< string | null >( null );
 	const set = ( key: keyof Credentials ) => ( value: string ) => onChange( { ...credentials, [ key ]: value } );

@@ -2,7 +2,7 @@ import { Button, Notice, SelectControl, TextControl } from '@wordpress/component
 import { useEffect, useState } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 
-import { setupStep, StepError, type Connected, type Credentials, type SignInResult, type SignUpChoice, type SmsResult } from './api';
+import { StepError, useSetupStep, type Connected, type Credentials, type SignInResult, type SignUpChoice, type SmsResult } from './api';
 import ChangesList from './changes-list';
 import SignUpPlan, { askedText } from './sign-up-choice';
 import ConnectorForm, { type ConnectorConfig, USAGE_TYPES } from './connector-form';
@@ -17,6 +17,7 @@ type Props = {
 
 /** Step 3: the SMS connector (with a test message) and phone sign-in in the sign-in experience. */
 export default function PhoneStep( { credentials, connected, onConnector, onSignIn }: Props ) {
+	const setupStep = useSetupStep();
 	const factories = connected.factories;
 	const initialFactory = connected.sms?.factoryId ?? factories.find( ( f ) => f.id.startsWith( 'tencent' ) )?.id ?? factories[ 0 ]?.id ?? '';
 	const [ factoryId, setFactoryId ] = useState( initialFactory );

@@ -2,7 +2,7 @@ import { Button, Card, CardBody, CardHeader, CheckboxControl, Notice, __experime
 import { useEffect, useState } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
-import { consoleLink, loadSetupState, setupStep, type Connected, type Credentials, type SetupState } from './api';
+import { consoleLink, loadSetupState, setupStep, SetupRoute, setupRouteFor, type Connected, type Credentials, type SetupState } from './api';
 import ApiStep from './api-step';
 import ApplicationStep from './application-step';
 import ConnectStep from './connect-step';
@@ -10,6 +10,8 @@ import PhoneStep from './phone-step';
 import RolesStep from './roles-step';
 
 type Props = {
+	/** On Network Admin > Logto: the network's wizard, saving the network's connection. */
+	network: boolean;
 	roles: Array< { value: string; label: string } >;
 	/** The settings changed on the server (app ID and secret, role mapping): reload them. */
 	onSettingsChanged: () => void;
@@ -22,7 +24,8 @@ type Done = { text: string; link: string | null; already: boolean };
  * showing each change before it is made. The M2M secret stays in this page's memory and is
  * sent with each step; the server keeps it only if the admin asks to at the end.
  */
-export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
+export default function SetupWizard( { network, roles, onSettingsChanged }: Props ) {
+	const route = setupRouteFor( network );
 	const [ open, setOpen ] = useState( false );
 	const [ state, setState ] = useState< SetupState | null >( null );
 	const [ credentials, setCredentials ] = useState< Credentials >( { endpoint: '', app_id: '', app_secret: '', resource: '' } );
@@ -35,7 +38,7 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 
 	useEffect( () => {
 		if ( ! open || state ) return;
-		void loadSetupState().then( ( s ) => {
+		void loadSetupState( route ).then( ( s ) => {
 			setState( s );
 			// Kept values fill only what the admin has not typed meanwhile.
 			setCredentials( ( c ) => ( { ...c, endpoint: c.endpoint || s.credentials.endpoint, app_id: c.app_id || s.credentials.app_id, resource: c.resource || s.credentials.resource } ) );
@@ -45,7 +48,7 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 
 	const record = ( text: string, path: string | null = null, already = false ) => setDone( ( d ) => [ ...d, { text, already, link: path ? consoleLink( credentials.endpoint, path ) : null } ] );
 	const finish = async () => {
-		const answer = await setupStep< { kept: boolean; login_mode?: string } >( 'finish', credentials, { keep, phone_field: phoneField } ).catch( () => null );
+		const answer = await setupStep< { kept: boolean; login_mode?: string } >( route, 'finish', credentials, { keep, phone_field: phoneField } ).catch( () => null );
 		setFinished( answer?.kept ?? false );
 		setLoginMode( answer?.login_mode ?? null );
 		if ( answer?.login_mode === 'phone' ) onSettingsChanged();
@@ -53,6 +56,7 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 	};
 
 	return (
+		<SetupRoute.Provider value={ route }>
 		<Card className="logto-bridge-setup">
 			<CardHeader>
 				<Heading level={ 2 }>{ __( 'Set up Logto for me', 'logto-bridge' ) }</Heading>
@@ -60,6 +64,9 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 			</CardHeader>
 			{ open && (
 				<CardBody>
+					{ network && (
+						<Notice status="info" isDismissible={ false }>{ __( 'For every site of the network: one Logto application, whose URIs are the bridge’s and the same for every site (a site added later needs nothing in Logto), and the network’s defaults below.', 'logto-bridge' ) }</Notice>
+					) }
 					{ state && ! state.bridge_set && (
 						<Notice status="warning" isDismissible={ false }>{ __( 'Set the bridge URL below and save first: the bridge talks to Logto for this setup.', 'logto-bridge' ) }</Notice>
 					) }
@@ -129,5 +136,6 @@ export default function SetupWizard( { roles, onSettingsChanged }: Props ) {
 				</CardBody>
 			) }
 		</Card>
+		</SetupRoute.Provider>
 	);
 }

@@ -1,12 +1,13 @@
 import { useState } from '@wordpress/element';
 
-import { setupStep, StepError, type Credentials, type Planned } from './api';
+import { StepError, useSetupStep, type Credentials, type Planned } from './api';
 
 /**
  * One wizard step's state: its preview (the changes it would make), its result once applied,
  * and its error. Applying a plan that overwrites something needs `confirm`.
  */
 export function useStep< T extends Planned >( step: string, credentials: Credentials ) {
+	const setupStep = useSetupStep();
 	const [ busy, setBusy ] = useState( false );
 	const [ error, setError ] = useState< string | null >( null );
 	const [ plan, setPlan ] = useState< T | null >( null );
