@@ -19,15 +19,39 @@ $logto_bridge_like = array(
 	$wpdb->esc_like( '_site_transient_logto_' ) . '%',
 	$wpdb->esc_like( '_site_transient_timeout_logto_' ) . '%',
 );
-foreach ( $logto_bridge_like as $logto_bridge_pattern ) {
-	// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: the rows themselves, once.
-	$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $logto_bridge_pattern ) );
+// On a network: every site's rows and table, and the network's own (its settings, bridge secret
+// and kept setup credentials, as site options).
+$logto_bridge_blogs = is_multisite() ? get_sites(
+	array(
+		'fields' => 'ids',
+		'number' => 0,
+	)
+) : array( 0 );
+foreach ( $logto_bridge_blogs as $logto_bridge_blog ) {
+	if ( $logto_bridge_blog ) {
+		switch_to_blog( (int) $logto_bridge_blog );
+	}
+	foreach ( $logto_bridge_like as $logto_bridge_pattern ) {
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- uninstall: the rows themselves, once.
+		$wpdb->query(
+			$wpdb->prepare( "DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $logto_bridge_pattern )
+		);
+	}
+	// The sign-in activity table (Logto > Activity).
+	// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.DirectDatabaseQuery.SchemaChange
+	$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}logto_bridge_activity" );
+	if ( $logto_bridge_blog ) {
+		restore_current_blog();
+	}
+}
+if ( is_multisite() ) {
+	foreach ( $logto_bridge_like as $logto_bridge_pattern ) {
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery
+		$wpdb->query( $wpdb->prepare( "DELETE FROM {$wpdb->sitemeta} WHERE meta_key LIKE %s", $logto_bridge_pattern ) );
+	}
 }
 // phpcs:ignore WordPress.DB.DirectDatabaseQuery
 $wpdb->query(
 	$wpdb->prepare( "DELETE FROM {$wpdb->usermeta} WHERE meta_key LIKE %s", $wpdb->esc_like( 'logto_' ) . '%' )
 );
-// The sign-in activity table (Logto > Activity).
-// phpcs:ignore WordPress.DB.DirectDatabaseQuery, WordPress.DB.DirectDatabaseQuery.SchemaChange
-$wpdb->query( "DROP TABLE IF EXISTS {$wpdb->prefix}logto_bridge_activity" );
 wp_cache_flush();

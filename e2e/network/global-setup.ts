@@ -14,7 +14,7 @@ export default async function networkSetup() {
 		subsites: [ 'b', 'c' ],
 		ports: { wordpress: wp, php: wp + 1000, db: wp + 1100, redis: wp + 1200, bridge, bridgeInstance: bridge + 10, idp: envPort( 'NETWORK_IDP_PORT', bridge + 1 ) },
 	} );
-	process.env.E2E_NETWORK = JSON.stringify( { url: stack.urls.wordpress, bridgeUrl: stack.urls.bridge, dbDir: stack.dbDir, logDir: stack.logDir } );
+	process.env.E2E_NETWORK = JSON.stringify( { url: stack.urls.wordpress, bridgeUrl: stack.urls.bridge, dbDir: stack.dbDir, logDir: stack.logDir, coreDir: stack.coreDir } );
 	process.env.E2E_IDP_URL = stack.urls.idp;
 	process.env.E2E_SMS_OUTBOX = stack.smsOutbox;
 	process.env.E2E_LOG_DIR = stack.logDir;

@@ -6,7 +6,7 @@ import { queryMariaDb } from '../../scripts/lib/native/mariadb.mjs';
 import { userIdsWithPhone } from '../many-sites/sites';
 import { admin } from '../support/wordpress';
 
-type NetworkRun = { url: string; bridgeUrl: string; dbDir: string; logDir: string };
+type NetworkRun = { url: string; bridgeUrl: string; dbDir: string; logDir: string; coreDir: string };
 const run = () => JSON.parse( process.env.E2E_NETWORK as string ) as NetworkRun;
 
 /** The network's sites: the main one (blog 1) and /b/ (2), /c/ (3). */
@@ -16,6 +16,8 @@ export const sites = () => {
 };
 export type NetworkSite = ReturnType< typeof sites >[ 'main' ];
 export const bridgeUrl = () => run().bridgeUrl;
+/** The network's WordPress files. */
+export const coreDir = () => run().coreDir;
 
 /** A query against the network's MariaDB (as root, through its socket), tab-separated. */
 export const sql = ( statement: string ) => queryMariaDb( join( run().dbDir, 'mariadb' ), statement );

@@ -110,7 +110,8 @@ final class Roles {
 	 * The role mapping merged with the wizard's rows, saved: a missing row is added, a row that
 	 * maps the same Logto role to another WordPress role is replaced.
 	 *
-	 * @param array<int,array{logto_role: string, wp_role: string}> $rows Rows to merge.
+	 * @param array<int,array{logto_role: string, wp_role: string}> $rows    Rows to merge.
+	 * @param bool                                                  $network The network's mapping.
 	 * @return array|\WP_Error The mapping and what happened to each row (added, replaced, also), or why it
 	 *                         was not saved.
 	 */

@@ -24,7 +24,8 @@ final class Setup_Routes {
 	public static function register_routes() {
 		self::register_scope( Rest_Admin::ROUTES['setup'], array( __CLASS__, 'can_run_on_site' ) );
 		if ( Settings::on_network() ) {
-			self::register_scope( Rest_Admin::ROUTES['networkSetup'], array( Rest_Admin::class, 'can_manage_network' ) );
+			$network_admins = array( Rest_Admin::class, 'can_manage_network' );
+			self::register_scope( Rest_Admin::ROUTES['networkSetup'], $network_admins );
 		}
 	}
 
