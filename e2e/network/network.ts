@@ -6,13 +6,14 @@ import { queryMariaDb } from '../../scripts/lib/native/mariadb.mjs';
 import { userIdsWithPhone } from '../many-sites/sites';
 import { admin } from '../support/wordpress';
 
-type NetworkRun = { url: string; bridgeUrl: string; dbDir: string; logDir: string; coreDir: string };
+type NetworkRun = { url: string; bridgeUrl: string; dbDir: string; logDir: string; coreDir: string; subdomain?: boolean };
 const run = () => JSON.parse( process.env.E2E_NETWORK as string ) as NetworkRun;
 
-/** The network's sites: the main one (blog 1) and /b/ (2), /c/ (3). */
+/** The network's sites: the main one (blog 1) and /b/ (2), /c/ (3), or b.<host> and c.<host> on a subdomain network. */
 export const sites = () => {
-	const { url } = run();
-	return { main: { url, blog: 1 }, b: { url: `${ url }/b`, blog: 2 }, c: { url: `${ url }/c`, blog: 3 } };
+	const { url, subdomain } = run();
+	const at = ( name: string ) => ( subdomain ? url.replace( '://', `://${ name }.` ) : `${ url }/${ name }` );
+	return { main: { url, blog: 1 }, b: { url: at( 'b' ), blog: 2 }, c: { url: at( 'c' ), blog: 3 } };
 };
 export type NetworkSite = ReturnType< typeof sites >[ 'main' ];
 export const bridgeUrl = () => run().bridgeUrl;

@@ -1,4 +1,5 @@
-// A WordPress multisite network (subdirectory install: the main site and /b/, /c/) with the plugin
+// A WordPress multisite network (subdirectory install: the main site and /b/, /c/; or subdomain:
+// localhost and b.localhost, c.localhost, names Chromium resolves to loopback) with the plugin
 // network-activated, on the native runtime's real parts (nginx over https, php-fpm, MariaDB), one
 // bridge (the packed release on Redis) and one Logto app for the whole network. The network e2e
 // suite (npm run test:network) runs on it.
@@ -21,13 +22,16 @@ import { localSiteConstants } from './stack.mjs';
  * @param {string} options.dataDir  emptied first: every start is a fresh one
  * @param {string} options.tlsDir
  * @param {string[]} options.subsites  the sites besides the main one, each at /<name>/
+ * @param {boolean} [options.subdomain]  each at <name>.localhost instead (only Chromium reaches them:
+ *        PHP and Node resolve no such names, and need not: they call the main site and the bridge)
+ * @param {'phone'|'buttons'|'redirect'} [options.loginMode]  the network's login mode
  * @param {{ wordpress: number, php: number, db: number, bridge: number, bridgeInstance: number, idp: number, redis: number }} options.ports
  */
-export async function startNetworkStack({ dataDir, tlsDir, subsites, ports }) {
+export async function startNetworkStack({ dataDir, tlsDir, subsites, subdomain = false, loginMode = 'phone', ports }) {
 	rmSync(dataDir, { recursive: true, force: true });
 	mkdirSync(dataDir, { recursive: true });
 	const logDir = join(dataDir, 'logs');
-	const urls = { wordpress: `https://127.0.0.1:${ports.wordpress}`, bridge: `https://127.0.0.1:${ports.bridge}`, idp: `http://127.0.0.1:${ports.idp}` };
+	const urls = { wordpress: `https://${subdomain ? 'localhost' : '127.0.0.1'}:${ports.wordpress}`, bridge: `https://127.0.0.1:${ports.bridge}`, idp: `http://127.0.0.1:${ports.idp}` };
 	const secrets = { appId: 'wordpress-network', appSecret: randomBytes(24).toString('base64url'), bridgeSecret: randomBytes(32).toString('hex') };
 	const services = [];
 	const stop = async () => {
@@ -51,7 +55,7 @@ export async function startNetworkStack({ dataDir, tlsDir, subsites, ports }) {
 			caFile: tls.caFile,
 			fresh: true,
 			workers: 6,
-			network: { subsites },
+			network: { subsites, subdomain },
 			// WordPress strips a port from a new site's domain; this keeps it (a real network is on 443).
 			mounts: [[join(repoRoot, 'e2e', 'network', 'mu-plugins'), '/wordpress/wp-content/mu-plugins']],
 			constants: localSiteConstants(secrets.bridgeSecret),
@@ -60,13 +64,13 @@ export async function startNetworkStack({ dataDir, tlsDir, subsites, ports }) {
 				app_id: secrets.appId,
 				app_secret: secrets.appSecret,
 				bridge_url: urls.bridge,
-				login_mode: 'phone',
+				login_mode: loginMode,
 				create_users: true,
 				default_role: 'subscriber',
 			},
 		});
 		services.push(...wordpress.services);
-		const site = { port: ports.wordpress, root: wordpress.coreDir, phpPort: ports.php, network: true };
+		const site = { port: ports.wordpress, root: wordpress.coreDir, phpPort: ports.php, network: !subdomain };
 		services.push(await startNginx({ dir: join(dataDir, 'nginx'), logDir, tls, wordpress: site, bridge: { port: ports.bridge, upstreams: [ports.bridgeInstance] } }));
 		return { urls, secrets, tls, logDir, coreDir: wordpress.coreDir, dbDir: join(dataDir, 'wordpress'), smsOutbox: join(dataDir, 'idp', 'sms-outbox.jsonl'), stop };
 	} catch (error) {

@@ -10,7 +10,11 @@
 add_filter(
 	'sanitize_user',
 	static function ( $username, $raw, $strict ) {
-		return ( $strict && defined( 'DOMAIN_CURRENT_SITE' ) && DOMAIN_CURRENT_SITE === $raw ) ? $raw : $username;
+		if ( ! $strict || ! defined( 'DOMAIN_CURRENT_SITE' ) ) {
+			return $username;
+		}
+		$ours = DOMAIN_CURRENT_SITE === $raw || ( is_string( $raw ) && '.' . DOMAIN_CURRENT_SITE === strstr( $raw, '.' ) );
+		return $ours ? $raw : $username;
 	},
 	10,
 	3

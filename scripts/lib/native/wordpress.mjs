@@ -45,8 +45,9 @@ function lstatExists(path) {
  * @param {Record<string,unknown>} [options.initialSettings]
  * @param {Array<[string, string]>} [options.mounts]  host folder, Playground path (/wordpress/...)
  * @param {number} [options.workers]
- * @param {{ subsites: string[] }} [options.network]  a multisite network (subdirectory install) with
- *        these sites besides the main one (at /<name>/), the plugin network-activated
+ * @param {{ subsites: string[], subdomain?: boolean }} [options.network]  a multisite network with
+ *        these sites besides the main one (at /<name>/, or at <name>.<host> on a subdomain
+ *        install), the plugin network-activated
  */
 export async function startNativeWordPress({ url, ports, dir, logDir, secret, caFile, fresh = false, constants = {}, initialSettings, mounts = [], workers = 8, network }) {
 	const coreDir = assembleWordPress(join(dir, 'wordpress'), process.env.WP_CORE);
@@ -87,7 +88,7 @@ export async function startNativeWordPress({ url, ports, dir, logDir, secret, ca
 // Written by scripts/lib/native/wordpress.mjs at each start.
 ${Object.entries(defined).map(([k, v]) => `define( '${k}', ${php(v)} );`).join('\n')}
 $table_prefix = 'wp_';
-${network ? networkConstants(new URL(url).host) : ''}if ( ! defined( 'ABSPATH' ) ) {
+${network ? networkConstants(new URL(url).host, Boolean(network.subdomain)) : ''}if ( ! defined( 'ABSPATH' ) ) {
 	define( 'ABSPATH', __DIR__ . '/' );
 }
 require_once ABSPATH . 'wp-settings.php';
@@ -134,14 +135,17 @@ ${network ? networkSetup(network, initialSettings) : initialSettings ? `if ( fal
 }
 
 /** wp-config's multisite constants, held back while the single site the network grows from is installed. */
-function networkConstants(host) {
+function networkConstants(host, subdomain) {
+	// A subdomain network's cookies would be for `.<host>`: a port in it breaks them, and browsers
+	// refuse a cookie for `.localhost`. Host-only cookies instead, as a network whose sites are on
+	// domains of their own has: each site its own sign-in.
 	return `if ( ! defined( 'LOGTO_STACK_INSTALLING' ) ) {
 	define( 'MULTISITE', true );
-	define( 'SUBDOMAIN_INSTALL', false );
+	define( 'SUBDOMAIN_INSTALL', ${subdomain} );
 	define( 'DOMAIN_CURRENT_SITE', ${php(host)} );
 	define( 'PATH_CURRENT_SITE', '/' );
 	define( 'SITE_ID_CURRENT_SITE', 1 );
-	define( 'BLOG_ID_CURRENT_SITE', 1 );
+	define( 'BLOG_ID_CURRENT_SITE', 1 );${subdomain ? "\n\tdefine( 'COOKIE_DOMAIN', '' );" : ''}
 }
 `;
 }
@@ -149,7 +153,7 @@ function networkConstants(host) {
 /**
  * setup.php's network part: the first run (single site) makes the network's tables, the second
  * adds the sites and network-activates the plugin with the first settings.
- * @param {{ subsites: string[] }} network
+ * @param {{ subsites: string[], subdomain?: boolean }} network
  * @param {Record<string,unknown>} [initialSettings]
  */
 function networkSetup(network, initialSettings) {
@@ -164,8 +168,9 @@ function networkSetup(network, initialSettings) {
 		update_option( 'siteurl', 'https://' . $_SERVER['HTTP_HOST'] );
 		require_once ABSPATH . 'wp-admin/includes/network.php';
 		install_network();
-		$result = populate_network( 1, $_SERVER['HTTP_HOST'], 'admin@example.com', 'Logto Network', '/', false );
-		if ( is_wp_error( $result ) ) {
+		$result = populate_network( 1, $_SERVER['HTTP_HOST'], 'admin@example.com', 'Logto Network', '/', ${Boolean(network.subdomain)} );
+		// A subdomain network is made, then checked for a wildcard DNS entry, which loopback names lack.
+		if ( is_wp_error( $result ) && 'no_wildcard_dns' !== $result->get_error_code() ) {
 			fwrite( STDERR, $result->get_error_message() );
 			exit( 1 );
 		}
@@ -173,9 +178,11 @@ function networkSetup(network, initialSettings) {
 	return;
 }
 foreach ( json_decode( ${php(JSON.stringify(network.subsites))} ) as $name ) {
-	if ( ! domain_exists( $_SERVER['HTTP_HOST'], "/{$name}/", 1 ) ) {
+	$domain = ${network.subdomain ? '"{$name}." . ' : ''}$_SERVER['HTTP_HOST'];
+	$path   = ${network.subdomain ? "'/'" : '"/{$name}/"'};
+	if ( ! domain_exists( $domain, $path, 1 ) ) {
 		// On a port, the network's mu-plugin keeps it in the domain (WordPress would strip it).
-		wp_insert_site( array( 'domain' => $_SERVER['HTTP_HOST'], 'path' => "/{$name}/", 'title' => "Site {$name}", 'user_id' => 1 ) );
+		wp_insert_site( array( 'domain' => $domain, 'path' => $path, 'title' => "Site {$name}", 'user_id' => 1 ) );
 	}
 }
 activate_plugin( 'logto-bridge/logto-bridge.php', '', true );
