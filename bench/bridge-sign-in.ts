@@ -2,7 +2,8 @@
 // on loopback, against bare express handlers that only redirect, and the bridge's RSS growth
 // over 10,000 pending sign-ins. The bridge and each bare handler run in their own process,
 // and so does the load generator (autocannon); the idp and a stand-in WordPress run here.
-// Run: npm run bench:bridge
+// Run: npm run bench:bridge; its many-sites mode, BENCH_SITES=100 npm run bench:bridge, is
+// bench/bridge-many-sites.ts (npm run bench:sites): one of 100 sites against a bridge of one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,11 @@ import { dirname, join } from 'node:path';
 import { BINDING, freePort, SECRET, startSystem } from '@logto-bridge/testkit';
 
 import { load as loadUrl, median, type Result, rssMb, waitFor } from './loopback-load.js';
+
+if (process.env.BENCH_SITES) {
+	await import('./bridge-many-sites.js');
+	process.exit(0);
+}
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 // Several short rounds: on a shared 2-core VM single runs of the same server differ by up to 30%.
