@@ -3,6 +3,9 @@
 // roles, in Chromium on the native runtime.
 import { request } from '@playwright/test';
 
+import { appAccessToken } from '@logto-bridge/testkit/app-token';
+import { registerNativeApp } from '@logto-bridge/testkit/management-api';
+
 import { newPhone } from '../support/logto';
 import { expect, test } from '../support/test';
 import { idpUrl } from '../support/wordpress';
@@ -207,4 +210,32 @@ test( "roles follow Logto per site: each site maps the member's Logto roles with
 	await expect( page ).toHaveURL( new RegExp( `^${ c.url }/wp-admin/` ) );
 	expect( rolesOn( id!, c ), 'c maps it to author, without a sign-in there' ).toEqual( [ 'author' ] );
 	expect( rolesOn( id!, sites().main ) ).toEqual( [] );
+} );
+
+test( "an app's Logto access token for the network's REST API (the main site's /wp-json) acts as the member on every site, with each site's role", async ( { page } ) => {
+	const member = newPhone();
+	await startPhoneSignIn( page, b, member );
+	await verifyPhone( page, member, { newNumber: true } );
+	await expect( page ).toHaveURL( new RegExp( `^${ b.url }/wp-admin/` ) );
+	await page.goto( `${ c.url }/wp-admin/` );
+	await expect( page ).toHaveURL( new RegExp( `^${ c.url }/wp-admin/` ) );
+	const [ id ] = usersWithPhone( member );
+
+	const redirect = 'io.logto.wordpress.network://callback';
+	const appId = await registerNativeApp( idpUrl(), 'Network app (e2e)', redirect );
+	const network = await superAdminRest( sites().main );
+	const saved = await network.post( `${ sites().main.url }/wp-json/logto-bridge/v1/network-settings`, { data: { api_clients: appId }, headers: { 'X-WP-Nonce': network.nonce } } );
+	expect( saved.status(), await saved.text() ).toBe( 200 );
+	await network.dispose();
+	const app = { idpUrl: idpUrl(), outbox: process.env.E2E_SMS_OUTBOX as string, clientId: appId, redirectUri: redirect, resource: `${ sites().main.url }/wp-json` };
+	const token = await appAccessToken( app, member, 'wp:read' );
+	const api = await request.newContext( { extraHTTPHeaders: { authorization: `Bearer ${ token }` } } );
+	for ( const site of [ b, c ] ) {
+		const me = await api.get( `${ site.url }/wp-json/wp/v2/users/me?context=edit` );
+		expect( me.status(), `${ site.url }: ${ await me.text() }` ).toBe( 200 );
+		const body = ( await me.json() ) as { id: number; roles: string[] };
+		expect( body.id ).toBe( Number( id ) );
+		expect( body.roles, `${ site.url }'s role` ).toEqual( rolesOn( id!, site ) );
+	}
+	await api.dispose();
 } );

@@ -40,7 +40,8 @@ export async function startNetworkStack({ dataDir, tlsDir, subsites, subdomain =
 	try {
 		const tls = ensureCertificate(tlsDir);
 		const clientsFile = writeIdpClients(dataDir, secrets, urls);
-		services.push(await startIdp({ port: ports.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, env: { IDP_SMS_PER_IP_PER_HOUR: '100000' } }));
+		// The network's REST API: one resource, the main site's (Bearer_Auth::resource()).
+		services.push(await startIdp({ port: ports.idp, dataDir: join(dataDir, 'idp'), clientsFile, logDir, env: { IDP_SMS_PER_IP_PER_HOUR: '100000', IDP_API_RESOURCE: `${urls.wordpress}/wp-json` } }));
 		const redis = await startRedis({ port: ports.redis, dir: join(dataDir, 'redis'), logDir });
 		services.push(redis);
 		const { entry: release } = installBridgeRelease(join(dataDir, 'bridge-release'));

@@ -138,10 +138,20 @@ final class Login_Screen {
 	}
 
 	/**
-	 * Hides the password form when it is turned off (unless in break-glass).
+	 * The browser opens its connections to the bridge and to Logto, the next two hops of a sign-in,
+	 * while the visitor reads the page (no handshake waits for their click); hides the password form
+	 * when it is turned off (unless in break-glass).
 	 */
 	public static function login_head() {
-		if ( Settings::get()['allow_password'] || Password_Policy::is_break_glass() || ! Settings::is_configured() ) {
+		if ( ! Settings::is_configured() ) {
+			return;
+		}
+		$settings = Settings::get();
+		$origins  = array( Settings::origin( Bridge_Client::base_url() ), Settings::origin( $settings['endpoint'] ) );
+		foreach ( array_unique( array_filter( $origins ) ) as $origin ) {
+			printf( '<link rel="preconnect" href="%s">' . "\n", esc_url( $origin ) );
+		}
+		if ( $settings['allow_password'] || Password_Policy::is_break_glass() ) {
 			return;
 		}
 		echo '<style>#loginform,#nav{display:none}</style>';
