@@ -50,6 +50,11 @@ export function createApp(config: BridgeConfig, overrides: { store?: KeyValueSto
 	app.disable('x-powered-by');
 	if (config.trustProxy) app.set('trust proxy', 1);
 	app.use(metrics.timing);
+	// A stale copy of the site's settings is fetched after the response that found it stale.
+	app.use((_req, res, next) => {
+		res.once('finish', site.refreshIfDue);
+		next();
+	});
 	app.get(METRICS_PATH, metrics.handler(config.metricsToken));
 	// Routes straight on the app, not in nested routers: one less layer walk per request.
 	health(app, ctx);

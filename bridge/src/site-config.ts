@@ -78,7 +78,7 @@ export class SiteConfigSource {
 		const version = this.shared ? await this.shared.version().catch(() => undefined) : undefined;
 		if (this.cached && this.cached.version !== version) this.invalidate();
 		if (this.cached) {
-			if (this.cached.until <= Date.now()) this.refreshInBackground(this.cached, version);
+			if (this.cached.until <= Date.now()) this.markDue(this.cached, version);
 			return this.cached.value;
 		}
 		return this.load(version);
@@ -92,12 +92,27 @@ export class SiteConfigSource {
 	/** Told of a failed fetch no visitor waited for (the server logs it). */
 	onBackgroundError: ((error: Error) => void) | undefined;
 
-	private refreshInBackground(stale: CachedCopy, version: string | undefined): void {
+	/**
+	 * A stale copy is fetched again once the response that found it stale has gone (the app calls
+	 * refreshIfDue() when a response finishes): the fetch, its TLS handshake and its signature never
+	 * share the event loop with that visitor's hop.
+	 */
+	private due: { stale: CachedCopy; version: string | undefined } | undefined;
+
+	private markDue(stale: CachedCopy, version: string | undefined): void {
 		if (this.inflight) return;
 		// Until this fetch ends, and for a few seconds after a failure, the stale copy is not refetched again.
 		stale.until = Date.now() + Math.min(this.config.siteConfigTtlMs, RETRY_MS);
-		this.load(version).catch((error: Error) => this.onBackgroundError?.(error));
+		this.due = { stale, version };
 	}
+
+	/** Starts the fetch a stale copy asked for, if any. */
+	readonly refreshIfDue = (): void => {
+		const due = this.due;
+		if (!due) return;
+		this.due = undefined;
+		if (this.cached === due.stale) this.load(due.version).catch((error: Error) => this.onBackgroundError?.(error));
+	};
 
 	private load(version: string | undefined): Promise<SiteConfig> {
 		if (!this.inflight) {

@@ -55,7 +55,12 @@ test('a visitor never waits for WordPress once a copy is in hand: a stale copy i
 	const stale = await timed(source.get());
 	assert.equal(stale.value.appSecret, 'first');
 	assert.ok(stale.ms < 100, `served in ${stale.ms.toFixed(0)} ms, not after WordPress's 800 ms`);
+	await sleep(50);
+	assert.equal(fetches, 1, 'not fetched while that response is being made');
+	// The app's hook when that response has gone.
+	source.refreshIfDue();
 	assert.equal((await source.get()).appSecret, 'first', 'one fetch at a time');
+	source.refreshIfDue();
 	await sleep(1000);
 	assert.equal(fetches, 2);
 	assert.equal((await source.get()).appSecret, 'second', 'then the fresh copy');
@@ -71,9 +76,15 @@ test('WordPress down: the copy in hand is kept, the failure reported, and WordPr
 	await sleep(350);
 	answer = { appSecret: 'never', delayMs: 0, down: true };
 	fetches = 0;
-	for (let i = 0; i < 5; i++) assert.equal((await source.get()).appSecret, 'kept');
+	for (let i = 0; i < 5; i++) {
+		assert.equal((await source.get()).appSecret, 'kept');
+		source.refreshIfDue();
+	}
 	await sleep(100);
-	for (let i = 0; i < 5; i++) assert.equal((await source.get()).appSecret, 'kept');
+	for (let i = 0; i < 5; i++) {
+		assert.equal((await source.get()).appSecret, 'kept');
+		source.refreshIfDue();
+	}
 	await sleep(100);
 	assert.equal(fetches, 1, 'one refresh, not one per visitor');
 	assert.equal(failures.length, 1);

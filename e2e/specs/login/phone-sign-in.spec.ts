@@ -1,6 +1,6 @@
 import { completePhoneVerification, newPhone, startPhoneSignIn } from '../../support/logto';
 import { expect, PHP_MATRIX, test } from '../../support/test';
-import { adminRest, findUserByPhone, findUsers, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, bridgeUrl, findUserByPhone, findUsers, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -50,8 +50,11 @@ test.describe( 'wp-login.php in phone mode', () => {
 		expect( ( await findUserByPhone( phone ) )?.id ).toBe( user!.id );
 	} );
 
-	test( 'the phone field has the focus, so a visitor who starts typing types their number there', async ( { page } ) => {
+	test( 'the phone field has the focus, so a visitor who starts typing types their number there; the bridge and Logto are preconnected', async ( { page } ) => {
 		await page.goto( '/wp-login.php' );
+		// The click's next two hops: the browser opens those connections while the visitor types.
+		const preconnected = await page.locator( 'link[rel="preconnect"]' ).evaluateAll( ( links ) => links.map( ( l ) => l.getAttribute( 'href' ) ) );
+		expect( preconnected ).toEqual( [ new URL( bridgeUrl() ).origin, new URL( idpUrl() ).origin ] );
 		// WordPress moves the focus to the username field 200 ms after load unless told not to.
 		await page.waitForTimeout( 600 );
 		await expect( page.getByLabel( 'Phone number' ) ).toBeFocused();
