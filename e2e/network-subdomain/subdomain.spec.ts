@@ -3,11 +3,10 @@
 // until c's own sign-in, which Logto's session answers without asking anything.
 import { existsSync, readFileSync } from 'node:fs';
 
-import { newPhone, signUpWithPhone } from '../support/logto';
+import { newPhone, signInWithPhone, signUpWithPhone } from '../support/logto';
 import { expect, test } from '../support/test';
 import { idpUrl } from '../support/wordpress';
 import { rolesOn, sites, usersWithPhone } from '../network/network';
-import { completeSignIn } from './sign-in';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -36,7 +35,7 @@ test( "the member opens c.localhost: c's own cookie, so c signs them in, through
 	const since = smsSent();
 	await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
 	// At Logto: the code for the known number, then back on b.
-	await completeSignIn( page, phone );
+	await signInWithPhone( page, phone );
 	await expect( page ).toHaveURL( new RegExp( `^${ b.url }/wp-admin/` ) );
 	expect( smsSent() ).toBe( since + 1 );
 
@@ -65,7 +64,7 @@ test( "the member opens c.localhost: c's own cookie, so c signs them in, through
 test( 'signing out on c signs the member out of b too: Logto ends its session, and its back-channel logout the sessions it began', async ( { page } ) => {
 	await page.goto( `${ b.url }/wp-login.php` );
 	await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();
-	await completeSignIn( page, phone );
+	await signInWithPhone( page, phone );
 	await expect( page ).toHaveURL( new RegExp( `^${ b.url }/wp-admin/` ) );
 	await page.goto( `${ c.url }/wp-login.php` );
 	await page.getByRole( 'button', { name: 'Sign in with Logto' } ).click();

@@ -46,6 +46,15 @@ export async function superAdminRest( site: NetworkSite ) {
 	return Object.assign( ctx, { nonce } );
 }
 
+/** Saves one site's own Logto settings as the super admin (REST, with that site's nonce). */
+export async function saveSiteSettings( site: NetworkSite, data: Record< string, unknown > ) {
+	const rest = await superAdminRest( site );
+	const res = await rest.post( `${ site.url }/wp-json/logto-bridge/v1/settings`, { data, headers: { 'X-WP-Nonce': rest.nonce } } );
+	const answer = `${ res.status() } ${ await res.text() }`;
+	await rest.dispose();
+	if ( res.status() !== 200 ) throw new Error( `saving ${ site.url }'s settings: ${ answer }` );
+}
+
 /** One site's option, as stored (serialized), '' when none. */
 export const siteOption = ( site: NetworkSite, name: string ) =>
 	sql( `SELECT option_value FROM ${ site.blog === 1 ? 'wp_options' : `wp_${ site.blog }_options` } WHERE option_name = '${ name }'` );

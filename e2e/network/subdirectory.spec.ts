@@ -10,7 +10,7 @@ import { newPhone } from '../support/logto';
 import { expect, test } from '../support/test';
 import { idpUrl } from '../support/wordpress';
 import { startPhoneSignIn, verifyPhone } from '../many-sites/sites';
-import { bridgeUrl, networkOption, rolesOn, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
+import { bridgeUrl, networkOption, rolesOn, saveSiteSettings, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -19,10 +19,7 @@ const phone = newPhone();
 
 test.beforeAll( async () => {
 	// Site c gives its new members another role than the network's default.
-	const rest = await superAdminRest( c );
-	const res = await rest.post( `${ c.url }/wp-json/logto-bridge/v1/settings`, { data: { default_role: 'contributor' }, headers: { 'X-WP-Nonce': rest.nonce } } );
-	expect( res.status(), await res.text() ).toBe( 200 );
-	await rest.dispose();
+	await saveSiteSettings( c, { default_role: 'contributor' } );
 } );
 
 test( 'a visitor signs up by phone on site b: one user of the network, a member of b only, back on b', async ( { page } ) => {
@@ -195,12 +192,7 @@ test( "roles follow Logto per site: each site maps the member's Logto roles with
 	// idp/fixtures/users.json: ed (+12015550123) holds the Logto role `editor`.
 	const ed = '+12015550123';
 	const mappings = { b: [ { logto_role: 'editor', wp_role: 'editor' } ], c: [ { logto_role: 'editor', wp_role: 'author' } ] };
-	for ( const [ name, site ] of [ [ 'b', b ], [ 'c', c ] ] as const ) {
-		const rest = await superAdminRest( site );
-		const saved = await rest.post( `${ site.url }/wp-json/logto-bridge/v1/settings`, { data: { role_mapping: mappings[ name ] }, headers: { 'X-WP-Nonce': rest.nonce } } );
-		expect( saved.status(), await saved.text() ).toBe( 200 );
-		await rest.dispose();
-	}
+	for ( const [ name, site ] of [ [ 'b', b ], [ 'c', c ] ] as const ) await saveSiteSettings( site, { role_mapping: mappings[ name ] } );
 	await startPhoneSignIn( page, b, ed );
 	await verifyPhone( page, ed, { newNumber: false } );
 	await expect( page ).toHaveURL( new RegExp( `^${ b.url }/wp-admin/` ) );

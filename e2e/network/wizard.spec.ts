@@ -5,7 +5,7 @@ import { newPhone } from '../support/logto';
 import { expect, test } from '../support/test';
 import { idpUrl } from '../support/wordpress';
 import { startPhoneSignIn, verifyPhone } from '../many-sites/sites';
-import { networkOption, rolesOn, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
+import { networkOption, rolesOn, saveSiteSettings, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -13,10 +13,7 @@ const { main, c } = sites();
 
 test.beforeAll( async () => {
 	// Site c gives its new members its own role (as in subdirectory.spec.ts), so this file runs alone too.
-	const rest = await superAdminRest( c );
-	const res = await rest.post( `${ c.url }/wp-json/logto-bridge/v1/settings`, { data: { default_role: 'contributor' }, headers: { 'X-WP-Nonce': rest.nonce } } );
-	expect( res.status(), await res.text() ).toBe( 200 );
-	await rest.dispose();
+	await saveSiteSettings( c, { default_role: 'contributor' } );
 } );
 
 test( "a site's own wizard is refused on a network, even to a super admin: the connection it writes is the network's", async ( { page } ) => {

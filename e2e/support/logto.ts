@@ -32,14 +32,19 @@ export async function completePhoneVerification( page: Page, phone: string, sinc
 	await page.getByRole( 'button', { name: 'Continue' } ).click();
 }
 
-/** On the idp's general sign-in screen: a new number types in, verifies its SMS code and creates its account. */
-export async function signUpWithPhone( page: Page, phone: string ) {
+/** On the idp's general sign-in screen: a number types in and verifies its SMS code (a known one is then signed in). */
+export async function signInWithPhone( page: Page, phone: string ) {
 	await expect( page ).toHaveURL( new RegExp( `^${ idpUrl() }/interaction/` ) );
 	const since = Date.now();
 	await page.getByLabel( 'Phone number' ).fill( phone );
 	await page.getByRole( 'button', { name: 'Send code' } ).click();
 	await page.getByLabel( 'Verification code' ).fill( await smsCode( phone, since ) );
 	await page.getByRole( 'button', { name: 'Continue' } ).click();
+}
+
+/** The same for a new number, which then creates its account. */
+export async function signUpWithPhone( page: Page, phone: string ) {
+	await signInWithPhone( page, phone );
 	// "No account found ...; create a new one?"
 	await page.getByRole( 'button', { name: 'Continue' } ).click();
 }
