@@ -2,7 +2,7 @@
 // floors of the same run (#25). Real sign-ins over HTTP (no Chromium) through WordPress, the
 // bridge and the idp, one visitor at a time: BENCH_VISITORS new phone numbers, then the same
 // numbers again as returning visitors. BENCH_GAP_SECONDS between sign-ins (31: a quiet site,
-// where every cache has gone cold). Prints:
+// where every cache has gone cold), BENCH_AT_LOGTO_SECONDS at Logto (0). Prints:
 // - T1, click to Logto: WordPress's start hop + the bridge's /sign-in, against a plain
 //   wp-login.php GET (goal: <= 1.3x at p50 and p95);
 // - T2, back from Logto: the bridge's /callback (the token exchange) + WordPress's ticket
@@ -27,6 +27,9 @@ import { benchPorts, startBenchStack } from './wp-stack.js';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 50);
 const GAP_MS = Number(process.env.BENCH_GAP_SECONDS ?? 0) * 1000;
+// A visitor's time at Logto (the SMS arriving, the code typed): unmeasured, but what the servers do
+// after T1's responses (a health check, a settings refresh) runs meanwhile, not during T2.
+const AT_LOGTO_MS = Number(process.env.BENCH_AT_LOGTO_SECONDS ?? 0) * 1000;
 const METRICS_TOKEN = 'bench-latency-metrics-token-0123456789abcdef';
 const stack = await startBenchStack('bench-latency', {
 	bridgeEnv: { SIGN_IN_RATE_LIMIT: '100000', METRICS_TOKEN },
@@ -73,6 +76,7 @@ async function signIn(phone: string) {
 	const atCallback = (u: string) => u.startsWith(`${bridge}/callback`);
 	const phonePage = await browser.follow(bridgeStart.location);
 	const codePage = await browser.follow(`${idp}${formAction(phonePage.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
+	if (AT_LOGTO_MS) await new Promise((r) => setTimeout(r, AT_LOGTO_MS));
 	let page = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, atCallback, { form: { code: lastCode(stack.smsOutbox, phone) } });
 	if (!atCallback(page.url)) page = await browser.follow(`${idp}${formAction(page.html, '/register')}`, atCallback, { form: {} });
 	const callback = await hop(browser, page.url);
