@@ -62,6 +62,9 @@ export const siteOption = ( site: NetworkSite, name: string ) =>
 /** The network's Logto settings, as stored (serialized). */
 export const networkOption = () => sql( "SELECT meta_value FROM wp_sitemeta WHERE meta_key = 'logto_bridge_network_settings'" );
 
+/** The network's Logto app ID, read from its stored settings. */
+export const networkAppId = () => /s:6:"app_id";s:\d+:"([^"]+)"/.exec( networkOption() )?.[ 1 ];
+
 /** The page's browser signed in as the super admin (the password form's break-glass). */
 export async function signInAsSuperAdmin( page: Page ) {
 	const login = await page.request.post( `${ sites().main.url }/wp-login.php`, {

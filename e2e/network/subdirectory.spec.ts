@@ -184,6 +184,10 @@ test( "a site's administrator sets the site's Logto settings, never the network'
 	expect( ( await owner.get( `${ c.url }/wp-json/logto-bridge/v1/network-settings`, { headers } ) ).status(), "the network's: not theirs" ).toBe( 403 );
 	const refused = await owner.post( `${ c.url }/wp-json/logto-bridge/v1/network-settings`, { data: { endpoint: 'https://elsewhere.example' }, headers } );
 	expect( refused.status() ).toBe( 403 );
+	// Nor the network's wizard, which writes the network's connection.
+	expect( ( await owner.get( `${ c.url }/wp-json/logto-bridge/v1/network-setup`, { headers } ) ).status(), "the network's wizard" ).toBe( 403 );
+	const wizard = await owner.post( `${ c.url }/wp-json/logto-bridge/v1/network-setup/connect`, { data: { logto: { endpoint: idpUrl(), app_id: 'wordpress-setup', app_secret: 'local-setup-secret' } }, headers } );
+	expect( wizard.status() ).toBe( 403 );
 	expect( siteOption( sites().main, 'logto_bridge_settings' ) + JSON.stringify( networkOption() ) ).not.toContain( 'elsewhere' );
 	await owner.dispose();
 } );

@@ -5,7 +5,7 @@ import { newPhone } from '../support/logto';
 import { expect, test } from '../support/test';
 import { idpUrl } from '../support/wordpress';
 import { startPhoneSignIn, verifyPhone } from '../many-sites/sites';
-import { networkOption, rolesOn, saveSiteSettings, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
+import { networkAppId, rolesOn, saveSiteSettings, signInAsSuperAdmin, siteOption, sites, sql, superAdminRest, usersWithPhone } from './network';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -31,8 +31,7 @@ test( "a site's own wizard is refused on a network, even to a super admin: the c
 } );
 
 test( "the wizard on Network Admin > Logto makes one Logto app for the network: its ID and secret are the network's, and a new visitor signs in with it on site c", async ( { page, browser } ) => {
-	const before = networkOption();
-	const appIdBefore = /s:6:"app_id";s:\d+:"([^"]+)"/.exec( before )?.[ 1 ];
+	const appIdBefore = networkAppId();
 	expect( appIdBefore ).toBeTruthy();
 
 	await signInAsSuperAdmin( page );
@@ -53,7 +52,7 @@ test( "the wizard on Network Admin > Logto makes one Logto app for the network: 
 	await expect( wizard.getByText( 'Done. The credentials are kept for later changes.' ) ).toBeVisible();
 
 	// Saved as the network's: the screen's App ID below, the site option; no site holds any of it.
-	const appId = /s:6:"app_id";s:\d+:"([^"]+)"/.exec( networkOption() )?.[ 1 ];
+	const appId = networkAppId();
 	expect( appId ).toBeTruthy();
 	expect( appId ).not.toBe( appIdBefore );
 	await expect( page.getByLabel( 'App ID', { exact: true } ) ).toHaveValue( appId! );

@@ -147,7 +147,7 @@ final class Login_Screen {
 			return;
 		}
 		$settings = Settings::get();
-		$origins  = array( Settings::origin( Bridge_Client::base_url() ), Settings::origin( $settings['endpoint'] ) );
+		$origins  = array( Settings::origin( $settings['bridge_url'] ), Settings::origin( $settings['endpoint'] ) );
 		foreach ( array_unique( array_filter( $origins ) ) as $origin ) {
 			printf( '<link rel="preconnect" href="%s">' . "\n", esc_url( $origin ) );
 		}

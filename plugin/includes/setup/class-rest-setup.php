@@ -12,9 +12,9 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * `logto-bridge/v1/setup/<step>` (`network-setup/<step>` on a network): administrators only (Setup_Routes). Each step
- * is run by the bridge against Logto's Management API; what comes back to the browser never
- * holds a secret. The WordPress app's secret goes straight into the settings.
+ * `logto-bridge/v1/setup/<step>` (`network-setup/<step>` on a network): administrators only
+ * (Setup_Routes). Each step is run by the bridge against Logto's Management API; what comes back
+ * to the browser never holds a secret. The WordPress app's secret goes straight into the settings.
  */
 final class Rest_Setup {
 
