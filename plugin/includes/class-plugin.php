@@ -29,9 +29,24 @@ final class Plugin {
 	);
 
 	/**
+	 * The actions of wp-login.php that only redirect (Redirect_Hops).
+	 */
+	const REDIRECT_ACTIONS = array( 'logto-sign-in', 'logto-callback' );
+
+	/**
 	 * Registers every hook the plugin needs.
 	 */
 	public static function add_hooks() {
+		// A sign-in's two redirect hops skip the editor's set-up at `init`. `$pagenow` is set before
+		// plugins load; the class loads only on those hops.
+		// phpcs:disable WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput
+		// -- compared with literals only.
+		$action = isset( $_REQUEST['action'] ) ? $_REQUEST['action'] : '';
+		// phpcs:enable
+		if ( 'wp-login.php' === ( $GLOBALS['pagenow'] ?? '' ) && in_array( $action, self::REDIRECT_ACTIONS, true ) ) {
+			// After every plugin's own plugins_loaded: a filter that turns it off is in place.
+			add_action( 'plugins_loaded', array( Redirect_Hops::class, 'skip_editor_setup' ), PHP_INT_MAX );
+		}
 		// After core's own registrations (priority 10), so we only fill what is missing.
 		add_action( 'wp_default_scripts', array( Compat::class, 'register_scripts' ), 11 );
 		// An update in place (a zip uploaded over the plugin) never activates: the schema is compared at each load.

@@ -99,6 +99,11 @@ logto_bridge_check(
 	) === LogtoBridge\Plugin::LOGIN_ACTIONS,
 	'the wp-login.php actions the plugin registers are those of its classes'
 );
+logto_bridge_check(
+	array( LogtoBridge\Sign_In_Flow::ACTION_START, LogtoBridge\Sign_In_Flow::ACTION_CALLBACK )
+		=== LogtoBridge\Plugin::REDIRECT_ACTIONS,
+	'the redirect-only hops are the sign-in\'s start and callback'
+);
 
 $routes = logto_bridge_fixture( 'bridge-routes.json' )['routes'];
 logto_bridge_check( Bridge_Client::ROUTES === $routes, 'the bridge routes are those of fixtures/bridge-routes.json' );

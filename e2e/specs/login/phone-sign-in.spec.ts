@@ -1,6 +1,9 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { completePhoneVerification, newPhone, startPhoneSignIn } from '../../support/logto';
 import { expect, PHP_MATRIX, test } from '../../support/test';
-import { adminRest, bridgeUrl, findUserByPhone, findUsers, idpUrl, withSettings, wpUrl } from '../../support/wordpress';
+import { adminRest, bridgeUrl, findUserByPhone, findUsers, idpUrl, withSettings, wpDir, wpUrl } from '../../support/wordpress';
 
 test.describe.configure( { mode: 'serial' } );
 
@@ -61,6 +64,28 @@ test.describe( 'wp-login.php in phone mode', () => {
 		await page.keyboard.type( '+12015550199' );
 		await expect( page.getByLabel( 'Phone number' ) ).toHaveValue( '+12015550199' );
 		await expect( page.getByLabel( 'Username or Email Address' ) ).toHaveValue( '' );
+	} );
+
+	test( 'the sign-in\'s two redirect hops run every plugin\'s hooks but not the block editor\'s set-up, and keep a new member\'s rows cached as stored', async ( { page } ) => {
+		// e2e/fixtures/mu-plugins/logto-bridge-test-probe.php writes a line per hop at its end.
+		const log = join( wpDir(), 'wp-content', 'uploads', 'logto-bridge-hops.log' );
+		rmSync( log, { force: true } );
+		const phone = newPhone();
+		const since = Date.now();
+		await startPhoneSignIn( page, phone );
+		await completePhoneVerification( page, phone, since );
+		await page.getByRole( 'button', { name: 'Continue' } ).click();
+		await expect( page ).toHaveURL( new RegExp( `^${ wpUrl() }/wp-admin/` ) );
+
+		const hops = readFileSync( log, 'utf8' ).trim().split( '\n' ).map( ( line ) => JSON.parse( line ) as Record< string, unknown > );
+		expect( hops.map( ( hop ) => hop.action ) ).toEqual( [ 'logto-sign-in', 'logto-callback' ] );
+		for ( const hop of hops ) {
+			expect( hop, `${ hop.action }: init, wp_loaded and login_init ran, core's blocks and widgets were not set up` ).toMatchObject( { init: 1, wp_loaded: 1, login_init: 1, widgets_init: 0, core_blocks: [] } );
+		}
+		// The new member: made with core's hooks, signed in with core's action; after each row added
+		// (core's defaults, the role, ours, the session) the cached rows were there, as stored.
+		expect( hops[ 1 ] ).toMatchObject( { user_register: 1, wp_login: 1, meta_adds: { emptied: 0, differs: 0 } } );
+		expect( ( hops[ 1 ]!.meta_adds as { kept: number } ).kept ).toBeGreaterThanOrEqual( 15 );
 	} );
 
 	test( 'the browser checks the number (its pattern compiles, no console error), the placeholder is a valid number, and email users get a Logto button too', async ( { page } ) => {

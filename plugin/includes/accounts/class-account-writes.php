@@ -78,23 +78,19 @@ final class Account_Writes {
 	 */
 	public static function acquire( $name ) {
 		global $wpdb;
-		// A lock older than 30 s belongs to a request that died: take it over.
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, never cached.
-		$wpdb->query(
-			$wpdb->prepare(
-				"DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value < %d",
-				$name,
-				time() - 30
-			)
-		);
-		// phpcs:ignore WordPress.DB.DirectDatabaseQuery
-		$taken = 1 === (int) $wpdb->query(
-			$wpdb->prepare(
-				"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %d, 'no')",
-				$name,
-				time()
-			)
-		);
+		$taken = self::insert_lock( $name );
+		if ( ! $taken ) {
+			// A lock older than 30 s belongs to a request that died: take it over.
+			// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, never cached.
+			$stale = (int) $wpdb->query(
+				$wpdb->prepare(
+					"DELETE FROM {$wpdb->options} WHERE option_name = %s AND option_value < %d",
+					$name,
+					time() - 30
+				)
+			);
+			$taken = $stale > 0 && self::insert_lock( $name );
+		}
 		if ( $taken ) {
 			if ( ! self::$held ) {
 				register_shutdown_function( array( self::class, 'abandon' ) );
@@ -102,6 +98,24 @@ final class Account_Writes {
 			self::$held[ $name ] = true;
 		}
 		return $taken;
+	}
+
+	/**
+	 * One atomic attempt at the lock's row.
+	 *
+	 * @param string $name Lock name.
+	 * @return bool Whether this request inserted it.
+	 */
+	private static function insert_lock( $name ) {
+		global $wpdb;
+		// phpcs:ignore WordPress.DB.DirectDatabaseQuery -- a lock, never cached.
+		return 1 === (int) $wpdb->query(
+			$wpdb->prepare(
+				"INSERT IGNORE INTO {$wpdb->options} (option_name, option_value, autoload) VALUES (%s, %d, 'no')",
+				$name,
+				time()
+			)
+		);
 	}
 
 	/**

@@ -75,7 +75,7 @@ final class Users {
 						}
 						$created = true;
 					}
-					update_user_meta( $user->ID, self::META_SUB, $sub );
+					self::put_meta( $user->ID, self::META_SUB, $sub, $created );
 					self::apply( $user, $claims, $created );
 					return $user;
 				}
@@ -224,9 +224,9 @@ final class Users {
 	 */
 	private static function apply( \WP_User $user, array $claims, $created ) {
 		$s = Settings::get();
-		update_user_meta( $user->ID, self::META_LAST_SIGN_IN, time() );
+		self::put_meta( $user->ID, self::META_LAST_SIGN_IN, time(), $created );
 		if ( ! empty( $claims['phone_number'] ) && true === ( $claims['phone_number_verified'] ?? false ) ) {
-			update_user_meta( $user->ID, self::META_PHONE, self::e164( (string) $claims['phone_number'] ) );
+			self::put_meta( $user->ID, self::META_PHONE, self::e164( (string) $claims['phone_number'] ), $created );
 		}
 		if ( $s['sync_profile'] && ! $created ) {
 			$update = array( 'ID' => $user->ID ) + User_Names::names( $claims );
@@ -250,6 +250,23 @@ final class Users {
 			if ( is_multisite() ) {
 				update_user_meta( $user->ID, Network_Members::META_ROLES, array_map( 'strval', $claims['roles'] ) );
 			}
+		}
+	}
+
+	/**
+	 * Writes one of our rows: added to a user just created, who has none yet (update_user_meta()
+	 * would first look for the row), else updated.
+	 *
+	 * @param int    $user_id User ID.
+	 * @param string $key     Meta key.
+	 * @param mixed  $value   Value.
+	 * @param bool   $created Whether the user was just created.
+	 */
+	private static function put_meta( $user_id, $key, $value, $created ) {
+		if ( $created ) {
+			add_user_meta( $user_id, $key, $value );
+		} else {
+			update_user_meta( $user_id, $key, $value );
 		}
 	}
 

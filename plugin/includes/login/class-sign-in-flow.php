@@ -188,6 +188,8 @@ final class Sign_In_Flow {
 			self::unbind_browser();
 			Login_Errors::fail( 'phone_mismatch', (string) ( $redeemed['verified_phone'] ?? '' ) );
 		}
+		// A new member's rows, and anyone's session, are added here: no reload of the user's meta after each.
+		User_Meta_Cache::keep();
 		$user = Users::resolve( $redeemed['claims'] );
 		if ( is_wp_error( $user ) && 'busy' === $user->get_error_code() ) {
 			// Another request is creating this user right now: come back in a moment (same browser, same binding).
