@@ -14,7 +14,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 /**
  * Core empties a user's meta cache after each row it adds, and the next add reads every row of
  * the user again (add_metadata() builds a WP_User, which reads the capabilities): a new member's
- * 16 rows (core's defaults, the role, ours, the session) cost 16 such reads in the visitor's
+ * 17 rows (core's defaults, the role, ours, the session) cost 17 such reads in the visitor's
  * wait. While kept, a row just added is appended to the cache as that read would have found it,
  * and the cache is left empty, as core leaves it, whenever that cannot be known.
  */
