@@ -101,13 +101,14 @@ async function signIn(phone: string) {
 	if (landing.status !== 200 || !redeem.location.startsWith(`${wp}/wp-admin/`)) throw new Error(`${phone} ended at ${redeem.location} (${landing.status})`);
 	// The floors, in the same conditions: a plain login page, the landing page again, the token
 	// endpoint. T2's hops came after the visitor's time at Logto, when the servers had been idle
-	// that long (cold caches; the bridge's connection to Logto closed, as Logto closes an idle one
-	// after 5 s), so the floor waits as long first; with no time at Logto both are warm.
+	// that long (cold caches; the bridge's connection to Logto closed, as a Node server such as
+	// the idp closes an idle one after 5 s), so the floor waits as long first; with no time at
+	// Logto both are warm.
 	if (AT_LOGTO_MS) await new Promise((r) => setTimeout(r, AT_LOGTO_MS));
-	const warmLogin = (await hop(new Browser(), `${wp}/wp-login.php`)).ms;
+	const floorLogin = (await hop(new Browser(), `${wp}/wp-login.php`)).ms;
 	const landingAgain = (await hop(browser, redeem.location)).ms;
 	const token = await tokenEndpoint();
-	return { t1: start.ms + bridgeStart.ms, t2: callback.ms + redeem.ms + landing.ms, start: start.ms, bridgeStart: bridgeStart.ms, callback: callback.ms, redeem: redeem.ms, landing: landing.ms, plainLogin: loginPage.ms, floor2: token + warmLogin + landingAgain, token, preconnected };
+	return { t1: start.ms + bridgeStart.ms, t2: callback.ms + redeem.ms + landing.ms, start: start.ms, bridgeStart: bridgeStart.ms, callback: callback.ms, redeem: redeem.ms, landing: landing.ms, plainLogin: loginPage.ms, floor2: token + floorLogin + landingAgain, token, preconnected };
 }
 
 /** Each bridge instance's own sums and counts: the callback route's time and the code exchange's. */
