@@ -60,6 +60,19 @@ export async function startFaultStack() {
 			const from = statSync(logFile(name)).size;
 			return () => readFileSync(logFile(name), 'utf8').slice(from);
 		},
+		/**
+		 * What the marked logs gained, once it matches `pattern` (or after 5 s): a service's lines
+		 * reach its file through this process's pipe, a moment after the answer it logged them before.
+		 */
+		async logged(pattern: RegExp, ...marks: Array<() => string>) {
+			const deadline = Date.now() + 5000;
+			let text = marks.map((mark) => mark()).join('');
+			while (!pattern.test(text) && Date.now() < deadline) {
+				await new Promise((r) => setTimeout(r, 100));
+				text = marks.map((mark) => mark()).join('');
+			}
+			return text;
+		},
 		/** A browser signed in as the admin (wp-login.php's form), with core's REST nonce. */
 		async adminBrowser() {
 			const browser = new Browser();

@@ -41,6 +41,7 @@ test('one bridge instance killed (SIGKILL) between /sign-in and /callback: the v
 	const logs = { a: f.logMark('bridge-a.log'), b: f.logMark('bridge-b.log') };
 	const nginxErrors = f.logMark('nginx-error.log');
 	const { browser, callbackUrl } = await f.atCallback(phone);
+	await f.logged(/redirecting to Logto/, logs.a, logs.b);
 	const started = (['a', 'b'] as const).find((i) => logs[i]().includes('redirecting to Logto'));
 	assert.ok(started, 'one instance started the sign-in');
 	const other = started === 'a' ? 'b' : 'a';
@@ -49,7 +50,7 @@ test('one bridge instance killed (SIGKILL) between /sign-in and /callback: the v
 		const end = await noServerErrors(() => browser.follow(callbackUrl));
 		assert.equal(end.status, 200);
 		assert.ok(end.url.startsWith(`${wp}/wp-admin/`), `signed in: ${end.url}`);
-		assert.match(logs[other](), /ticket issued/, `bridge-${other} finished it`);
+		assert.match(await f.logged(/ticket issued/, logs[other]), /ticket issued/, `bridge-${other} finished it`);
 		// Round robin: of the callback and two more requests, one went to the dead instance first.
 		for (let i = 0; i < 2; i++) assert.equal((await fetch(`${f.urls.bridge}/healthz`)).status, 200, 'nginx passes on to the live one');
 		assert.match(nginxErrors(), /connect\(\) failed \(111: Connection refused\) while connecting to upstream/, "nginx's log names the dead instance");
@@ -73,7 +74,7 @@ test('Redis restarted between /sign-in and /callback: the visitor is told to try
 	assert.equal(end.status, 200);
 	assert.match(end.url, /\/wp-login\.php\?logto_error=state_mismatch$/);
 	assert.match(end.html, /This sign-in link has expired or was already used\. Please try again\./);
-	assert.match(logs() + logsB(), /"reason":"state_mismatch"/, "the bridge's log says why");
+	assert.match(await f.logged(/"reason":"state_mismatch"/, logs, logsB), /"reason":"state_mismatch"/, "the bridge's log says why");
 	assert.equal(f.usersWithPhone(phone), 0, 'nobody was half-made');
 
 	const again = await f.atCallback(phone);
@@ -158,7 +159,7 @@ test("Logto's token endpoint answering after 4 s signs the visitor in; one that 
 		const refused = await noServerErrors(() => second.browser.follow(second.callbackUrl));
 		assert.match(refused.url, /logto_error=idp_unreachable$/);
 		assert.match(refused.html, /Logto is unreachable right now\. Please try again in a moment\./);
-		assert.match(logs.a() + logs.b(), /"reason":"idp_unreachable"/, "the bridge's log says why");
+		assert.match(await f.logged(/"reason":"idp_unreachable"/, logs.a, logs.b), /"reason":"idp_unreachable"/, "the bridge's log says why");
 		assert.equal(f.usersWithPhone(late), 0, 'no user');
 		assert.equal(f.redisKeys('logto-bridge:ticket:*').length, tickets, 'no ticket');
 	} finally {
@@ -212,7 +213,8 @@ test("php-fpm with every worker busy when the bridge needs the site's settings: 
 	const waited = Date.now() - t0;
 	assert.match(answered.url, /\/wp-login\.php\?logto_error=site_unreachable$/);
 	assert.ok(waited < 8000, `the bridge answered after ${waited} ms (its timeout for WordPress is 5 s)`);
-	assert.match(logs.a() + logs.b(), /WordPress is unreachable at .*site-config.*(timeout|aborted)/, "the bridge's log names it");
+	const unreachable = /WordPress is unreachable at .*site-config.*(timeout|aborted)/;
+	assert.match(await f.logged(unreachable, logs.a, logs.b), unreachable, "the bridge's log names it");
 
 	await busy;
 	const page = await browser.follow(answered.url);
