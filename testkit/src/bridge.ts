@@ -174,7 +174,10 @@ export async function signInByPhoneAt(at: { bridge: string; wp: string; idp: Run
 	const isWordPress = (u: string) => u.startsWith(`${at.wp}/wp-login.php`);
 	const start = signInUrl(at.bridge, { returnTo, phone });
 	const signInPage = await browser.follow(start);
-	if (inputValue(signInPage.html, 'phone') !== phone) throw new Error('the idp does not show the phone screen with the number filled in');
+	if (inputValue(signInPage.html, 'phone') !== phone) {
+		// Where the browser ended up says which part refused (a bridge error goes to WordPress's login URL).
+		throw new Error(`the idp does not show the phone screen with the number filled in: ${signInPage.status} at ${signInPage.url} ${signInPage.html.slice(0, 300)}`);
+	}
 	const idp = at.idp.url;
 	const codePage = await browser.follow(`${idp}${formAction(signInPage.html, '/phone')}`, undefined, { form: { phone, intent: 'sign_in' } });
 	const next = await browser.follow(`${idp}${formAction(codePage.html, '/code')}`, isWordPress, { form: { code: lastCode(at.idp.config.sms.outbox, phone) } });
