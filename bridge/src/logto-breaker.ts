@@ -1,8 +1,9 @@
 /**
  * Whether a Logto is up, known off the visitor's path. Slow is not down: a visitor is sent to
- * Logto unless Logto has really failed. A refused connection or a name that does not resolve
- * opens the breaker at once; error answers and probes that time out open it only after
- * `threshold` in a row; an answer that comes late is an answer. Each Logto is probed every
+ * Logto unless Logto has really failed. A refused or reset connection or a name that does not
+ * resolve opens the breaker at once (twice in a row: one immediate retry); error answers and
+ * probes that time out open it only after `threshold` in a row; an answer that comes late is an
+ * answer. Each Logto is probed every
  * `probeMs` in the background (half-open while the breaker is open), so no visitor waits for a
  * probe except the first one after a start, and even that one only `firstWaitMs` at most.
  */
@@ -81,7 +82,17 @@ export class LogtoBreaker {
 		if (outcome === 'hard' || probe.failures >= this.options.threshold) probe.open = true;
 	}
 
+	/**
+	 * A hard failure is asked again at once, on a new connection: a reset can be the race of a
+	 * kept-alive connection the server dropped, which one visitor-less retry tells apart from a
+	 * Logto that is really gone (refused twice within milliseconds).
+	 */
 	private async probe(url: string): Promise<Outcome> {
+		const outcome = await this.ask(url);
+		return outcome === 'hard' ? this.ask(url) : outcome;
+	}
+
+	private async ask(url: string): Promise<Outcome> {
 		try {
 			const res = await fetch(url, { signal: AbortSignal.timeout(this.options.timeoutMs) });
 			await res.body?.cancel();

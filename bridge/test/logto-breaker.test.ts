@@ -8,8 +8,14 @@ import { LogtoBreaker } from '../src/logto-breaker.js';
 
 // A stand-in for Logto's discovery document (the real idp cannot be made slow or failing on
 // demand): it answers with `status` after `delayMs`.
-async function standInDiscovery(port: number, behaviour: { delayMs: number; status: number }) {
-	const server: Server = createServer((_req, res) => {
+async function standInDiscovery(port: number, behaviour: { delayMs: number; status: number; resets?: number }) {
+	const server: Server = createServer((req, res) => {
+		// A connection reset (RST), as a kept-alive connection the server dropped can give.
+		if (behaviour.resets) {
+			behaviour.resets--;
+			req.socket.resetAndDestroy();
+			return;
+		}
 		setTimeout(() => {
 			res.writeHead(behaviour.status, { 'content-type': 'application/json' });
 			res.end('{}');
@@ -81,6 +87,29 @@ test('error answers open the breaker only after three in a row', async () => {
 		logto.behaviour.status = 200;
 		await sleep(600);
 		assert.equal(await breaker.isUp(url), true, 'one good answer closes it');
+	} finally {
+		breaker.close();
+		await logto.stop();
+	}
+});
+
+test('one reset connection does not keep visitors away: the probe asks again at once on a new one', async () => {
+	const port = await freePort();
+	const logto = await standInDiscovery(port, { delayMs: 0, status: 200, resets: 1 });
+	const breaker = new LogtoBreaker({ ...fast, probeMs: 60_000 });
+	const url = `http://127.0.0.1:${port}/oidc/.well-known/openid-configuration`;
+	try {
+		assert.equal(await breaker.isUp(url), true, 'a single reset, then an answer: up');
+		assert.equal(logto.behaviour.resets, 0, 'the stand-in did reset the first probe');
+		logto.behaviour.resets = 2;
+		await sleep(10);
+		breaker.close();
+		const again = new LogtoBreaker({ ...fast, probeMs: 60_000 });
+		try {
+			assert.equal(await again.isUp(url), false, 'reset twice in a row: down at once, as a refused connection');
+		} finally {
+			again.close();
+		}
 	} finally {
 		breaker.close();
 		await logto.stop();

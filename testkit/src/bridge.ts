@@ -16,7 +16,7 @@ import type { Browser } from './browser.js';
 import { signInUrl } from './bridge-urls.js';
 import { startIdp, type RunningIdp } from './idp.js';
 import { formAction, inputValue, lastCode } from './pages.js';
-import { freePort } from './ports.js';
+import { freePorts } from './ports.js';
 
 export const SECRET = 'bridge-test-shared-secret-0123456789abcdef';
 export const APP = { id: 'wp-bridge-test', secret: 'bridge-test-app-secret-0123456789' };
@@ -94,13 +94,13 @@ export async function startSystem(
 		env?: Record<string, string>;
 	} = {},
 ): Promise<System> {
-	const [wpPort, ...bridgePorts] = await Promise.all([freePort(), ...Array.from({ length: options.instances ?? 1 }, () => freePort())]);
+	const [idpPort, wpPort, ...bridgePorts] = await freePorts(2 + (options.instances ?? 1));
 	// Every instance sits behind one public URL in production; here the first instance's URL is the registered one.
 	const publicUrl = `http://127.0.0.1:${bridgePorts[0]}`;
 	const dir = mkdtempSync(join(tmpdir(), 'bridge-test-'));
 	const clientsFile = join(dir, 'clients.json');
 	writeFileSync(clientsFile, JSON.stringify([appRegistration({ id: APP.id, secret: APP.secret, bridgeUrl: publicUrl })]));
-	const idp = await startIdp({ IDP_CLIENTS_FILE: clientsFile });
+	const idp = await startIdp({ IDP_CLIENTS_FILE: clientsFile, IDP_PORT: String(idpPort) });
 	const wpUrl = `http://127.0.0.1:${wpPort}`;
 	const wp = await startStandInWordPress(wpPort!, () => ({
 		endpoint: idp.url,
