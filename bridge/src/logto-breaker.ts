@@ -3,9 +3,9 @@
  * Logto unless Logto has really failed. A refused or reset connection or a name that does not
  * resolve opens the breaker at once (twice in a row: one immediate retry); error answers and
  * probes that time out open it only after `threshold` in a row; an answer that comes late is an
- * answer. Each Logto is probed every
- * `probeMs` in the background (half-open while the breaker is open), so no visitor waits for a
- * probe except the first one after a start, and even that one only `firstWaitMs` at most.
+ * answer. Each Logto is probed every `probeMs` in the background (half-open while the breaker is
+ * open), so no visitor waits for a probe except the first one after a start, and even that one
+ * only `firstWaitMs` at most.
  */
 export type BreakerOptions = { probeMs: number; timeoutMs: number; threshold: number; firstWaitMs: number; idleStopMs: number };
 
