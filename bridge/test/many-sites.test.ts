@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { appRegistration, WP_REST_NAMESPACE } from '@logto-bridge/contract';
-import { BINDING, Browser, errorOf, freePort, redeem, signInByPhoneAt, signInUrl, startIdp, startStandInWordPress, ticketOf, type RunningIdp } from '@logto-bridge/testkit';
+import { BINDING, Browser, errorOf, freePorts, redeem, signInByPhoneAt, signInUrl, startIdp, startStandInWordPress, ticketOf, type RunningIdp } from '@logto-bridge/testkit';
 
 import { loadConfig } from '../src/config.js';
 import { createSitesApp } from '../src/sites-app.js';
@@ -29,15 +29,16 @@ let server: Server;
 let stopApp: () => Promise<void>;
 
 before(async () => {
-	const bridgePort = await freePort();
+	// Bound together, so that the bridge, the idp and the sites never get the same port.
+	const [bridgePort, idpPort, ...sitePorts] = await freePorts(2 + SITES.length);
 	const base = `http://127.0.0.1:${bridgePort}`;
 	const dir = mkdtempSync(join(tmpdir(), 'many-sites-'));
 	const clientsFile = join(dir, 'clients.json');
 	writeFileSync(clientsFile, JSON.stringify(SITES.map((s) => appRegistration({ id: s.app.id, secret: s.app.secret, bridgeUrl: `${base}/sites/${s.id}` }))));
-	idp = await startIdp({ IDP_CLIENTS_FILE: clientsFile });
+	idp = await startIdp({ IDP_CLIENTS_FILE: clientsFile, IDP_PORT: String(idpPort) });
 	const entries = [];
-	for (const s of SITES) {
-		const port = await freePort();
+	for (const [i, s] of SITES.entries()) {
+		const port = sitePorts[i]!;
 		const wpUrl = `http://127.0.0.1:${port}`;
 		const site = () => ({
 			endpoint: idp.url,
@@ -60,7 +61,7 @@ before(async () => {
 	const config = loadConfig({ BRIDGE_PUBLIC_URL: base, BRIDGE_SITES_FILE: sitesFile, BRIDGE_DATA_DIR: join(dir, 'bridge'), LOG_LEVEL: 'silent', SIGN_IN_RATE_LIMIT: '6' });
 	const { app, sites: apps, store } = createSitesApp(siteConfigs(config));
 	server = await new Promise((resolve) => {
-		const s = app.listen(bridgePort, '127.0.0.1', () => resolve(s));
+		const s = app.listen(bridgePort!, '127.0.0.1', () => resolve(s));
 	});
 	stopApp = async () => {
 		for (const { ctx } of apps.values()) ctx.oidc.close();

@@ -4,5 +4,5 @@ export { authorizeRequest } from './authorize.js';
 export { Browser } from './browser.js';
 export { startIdp, type RunningIdp } from './idp.js';
 export { formAction, inputValue, lastCode } from './pages.js';
-export { freePort } from './ports.js';
+export { freePort, freePorts } from './ports.js';
 export { BINDING, errorOf, signInUrl, tencentConfig, ticketOf } from './bridge-urls.js';
